@@ -1,0 +1,92 @@
+package io.outcall.core.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Builds the SDK clients once, with everything explicit: region, credentials provider and the one
+ * HTTP client on the class path. Nothing is discovered at start-up, which is what keeps a Lambda
+ * cold start short.
+ */
+public final class AwsClients {
+
+    private final Region region;
+    private final URI dynamoDbEndpoint;
+    private final URI sqsEndpoint;
+    private final AwsCredentialsProvider credentials;
+    private final SdkHttpClient http;
+
+    private AwsClients(Builder builder) {
+        this.region = Objects.requireNonNull(builder.region, "region");
+        this.dynamoDbEndpoint = builder.dynamoDbEndpoint;
+        this.sqsEndpoint = builder.sqsEndpoint;
+        this.credentials = builder.credentials != null ? builder.credentials
+                : EnvironmentVariableCredentialsProvider.create();
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        if (dynamoDbEndpoint != null) {
+            builder.endpointOverride(dynamoDbEndpoint);
+        }
+        return builder.build();
+    }
+
+    public SqsClient sqs() {
+        var builder = SqsClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        if (sqsEndpoint != null) {
+            builder.endpointOverride(sqsEndpoint);
+        }
+        return builder.build();
+    }
+
+    public static final class Builder {
+        private Region region;
+        private URI dynamoDbEndpoint;
+        private URI sqsEndpoint;
+        private AwsCredentialsProvider credentials;
+
+        public Builder region(Region region) {
+            this.region = region;
+            return this;
+        }
+
+        /** Overrides DynamoDB's endpoint, e.g. for DynamoDB Local; null keeps AWS's. */
+        public Builder dynamoDbEndpoint(URI endpoint) {
+            this.dynamoDbEndpoint = endpoint;
+            return this;
+        }
+
+        /** Overrides SQS's endpoint, e.g. for ElasticMQ; null keeps AWS's. */
+        public Builder sqsEndpoint(URI endpoint) {
+            this.sqsEndpoint = endpoint;
+            return this;
+        }
+
+        public Builder credentials(AwsCredentialsProvider credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public AwsClients build() {
+            return new AwsClients(this);
+        }
+    }
+}

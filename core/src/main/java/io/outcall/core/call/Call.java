@@ -1,0 +1,53 @@
+package io.outcall.core.call;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One outbound call as it is recorded. Intake creates it {@link CallStatus#QUEUED}; the bridge
+ * fills in the dialing, answer and end, the disposition and the hangup cause.
+ *
+ * @param from            the caller-ID number (a DID of the tenant), E.164
+ * @param didId           which of the tenant's DIDs {@code from} is
+ * @param failureReason   why a call ended FAILED without Asterisk saying so (e.g. it could not be queued)
+ * @param version         incremented on every write, for ordering and optimistic updates
+ */
+public record Call(
+        String callId,
+        String tenantId,
+        String to,
+        String from,
+        String didId,
+        String callerName,
+        String transferNumber,
+        String context,
+        Map<String, String> variables,
+        int ringTimeoutSeconds,
+        CallStatus status,
+        Disposition disposition,
+        HangupCause hangupCause,
+        String failureReason,
+        Instant createdAt,
+        Instant dialedAt,
+        Instant answeredAt,
+        Instant endedAt,
+        Integer ringSeconds,
+        Integer talkSeconds,
+        JourneyRef journey,
+        String idempotencyKey,
+        String channel,
+        long version) {
+
+    public Call {
+        variables = variables == null ? Map.of() : Map.copyOf(variables);
+    }
+
+    /** A call just accepted by intake, waiting in the queue for the bridge. */
+    public static Call queued(String callId, String tenantId, String to, String from, String didId, String callerName,
+                              String transferNumber, String context, Map<String, String> variables,
+                              int ringTimeoutSeconds, Instant createdAt, JourneyRef journey, String idempotencyKey) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, CallStatus.QUEUED, null, null, null, createdAt, null, null, null, null, null,
+                journey, idempotencyKey, null, 1);
+    }
+}

@@ -1,0 +1,44 @@
+package io.outcall.core.intake;
+
+import io.outcall.core.tenant.Did;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A request checked against its tenant: numbers in E.164, context allowed, variables clean.
+ *
+ * @param from           the DID the request named, or null to pick one
+ * @param transferNumber the transfer number the request named, or null to pick one
+ */
+public record ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
+                            Map<String, String> variables) {
+
+    public ValidatedCall {
+        variables = Map.copyOf(variables);
+    }
+
+    /**
+     * A hash of what the request asks for, after normalisation: "+1 404 555 0100" and
+     * "+14045550100" are the same request. NUL separates fields because no field may contain one.
+     */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder()
+                .append(to).append('\0')
+                .append(from == null ? "" : from.didId()).append('\0')
+                .append(context).append('\0')
+                .append(transferNumber == null ? "" : transferNumber).append('\0')
+                .append(ringTimeoutSeconds).append('\0');
+        new TreeMap<>(variables).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\0'));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.outcall.core.store;
+
+import io.outcall.core.tenant.Did;
+import io.outcall.core.tenant.Tenant;
+import io.outcall.core.tenant.TenantStore;
+import io.outcall.core.tenant.TransferNumber;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.outcall.core.store.Items.instant;
+import static io.outcall.core.store.Items.n;
+import static io.outcall.core.store.Items.number;
+import static io.outcall.core.store.Items.putIfPresent;
+import static io.outcall.core.store.Items.s;
+import static io.outcall.core.store.Items.string;
+
+/**
+ * One partition per tenant: the tenant's settings under sort key {@code TENANT} and one item per
+ * DID under {@code DID#<didId>}, so a single query reads the whole caller-ID pool.
+ */
+public final class DynamoTenantStore implements TenantStore {
+
+    private static final String TENANT_SK = "TENANT";
+    private static final String DID_PREFIX = "DID#";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoTenantStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Tenant> find(String tenantId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Map.of("tenantId", s(tenantId), "sk", s(TENANT_SK)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TransferNumber> transfers = new ArrayList<>();
+        AttributeValue list = item.get("transferNumbers");
+        if (list != null) {
+            for (AttributeValue t : list.l()) {
+                transfers.add(new TransferNumber(t.m().get("number").s(), Integer.parseInt(t.m().get("weight").n())));
+            }
+        }
+        AttributeValue contexts = item.get("allowedContexts");
+        return Optional.of(new Tenant(tenantId, string(item, "name"), string(item, "defaultRegion"),
+                contexts == null ? List.of() : contexts.l().stream().map(AttributeValue::s).toList(),
+                string(item, "defaultContext"), transfers));
+    }
+
+    @Override
+    public List<Did> dids(String tenantId) {
+        List<Did> dids = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table)
+                    .keyConditionExpression("tenantId = :t AND begins_with(sk, :did)")
+                    .expressionAttributeValues(Map.of(":t", s(tenantId), ":did", s(DID_PREFIX)))
+                    .consistentRead(true)
+                    .exclusiveStartKey(exclusiveStart));
+            for (Map<String, AttributeValue> item : page.items()) {
+                dids.add(new Did(tenantId, string(item, "didId"), string(item, "number"), string(item, "callerName"),
+                        item.get("active") == null || item.get("active").bool(), instant(item, "lastUsedAt"),
+                        number(item, "useCount", 0)));
+            }
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return dids;
+    }
+
+    @Override
+    public boolean markUsed(Did did, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":now", s(now.toString()));
+        values.put(":one", n(1));
+        values.put(":zero", n(0));
+        String condition;
+        if (did.lastUsedAt() == null) {
+            condition = "attribute_not_exists(lastUsedAt)";
+        } else {
+            condition = "lastUsedAt = :seen";
+            values.put(":seen", s(did.lastUsedAt().toString()));
+        }
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(Map.of("tenantId", s(did.tenantId()), "sk", s(DID_PREFIX + did.didId())))
+                    .conditionExpression(condition)
+                    .updateExpression("SET lastUsedAt = :now, useCount = if_not_exists(useCount, :zero) + :one")
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void put(Tenant tenant) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("tenantId", s(tenant.tenantId()));
+        item.put("sk", s(TENANT_SK));
+        putIfPresent(item, "name", tenant.name());
+        item.put("defaultRegion", s(tenant.defaultRegion()));
+        item.put("allowedContexts", AttributeValue.fromL(tenant.allowedContexts().stream().map(Items::s).toList()));
+        putIfPresent(item, "defaultContext", tenant.defaultContext());
+        item.put("transferNumbers", AttributeValue.fromL(tenant.transferNumbers().stream()
+                .map(t -> AttributeValue.fromM(Map.of("number", s(t.number()), "weight", n(t.weight())))).toList()));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public void put(Did did) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("tenantId", s(did.tenantId()));
+        item.put("sk", s(DID_PREFIX + did.didId()));
+        item.put("didId", s(did.didId()));
+        item.put("number", s(did.number()));
+        putIfPresent(item, "callerName", did.callerName());
+        item.put("active", AttributeValue.fromBool(did.active()));
+        putIfPresent(item, "lastUsedAt", did.lastUsedAt());
+        item.put("useCount", n(did.useCount()));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
+    }
+}

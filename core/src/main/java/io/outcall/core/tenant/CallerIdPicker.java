@@ -1,0 +1,53 @@
+package io.outcall.core.tenant;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Picks the caller-ID for a call that names none: the least recently used active DID.
+ *
+ * <p>Concurrent requests read the same pool, so the pick is claimed with a conditional write on
+ * the DID's last-used time. A request that loses the race tries the next DID in its order rather
+ * than re-reading, which spreads a burst over the pool instead of piling it on one number.
+ */
+public final class CallerIdPicker {
+
+    private static final int ROUNDS = 3;
+    private static final Comparator<Did> LEAST_RECENTLY_USED = Comparator
+            .comparing(Did::lastUsedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(Did::useCount)
+            .thenComparing(Did::didId);
+
+    private final TenantStore tenants;
+    private final Clock clock;
+
+    public CallerIdPicker(TenantStore tenants, Clock clock) {
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** @return the DID now marked used, or empty when the tenant has no active DID */
+    public Optional<Did> pick(String tenantId) {
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Did> candidates = tenants.dids(tenantId).stream().filter(Did::active).sorted(LEAST_RECENTLY_USED).toList();
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            for (Did did : candidates) {
+                if (tenants.markUsed(did, clock.instant())) {
+                    return Optional.of(did);
+                }
+            }
+        }
+        // Every DID changed under us three times over: the pool is hot, so any of them is as good.
+        List<Did> all = tenants.dids(tenantId).stream().filter(Did::active).sorted(LEAST_RECENTLY_USED).toList();
+        return all.stream().findFirst();
+    }
+
+    /** Marks a DID the caller chose itself as used, so LRU selection accounts for it; losing the race is harmless. */
+    public void recordUse(Did did) {
+        tenants.markUsed(did, clock.instant());
+    }
+}

@@ -1,0 +1,26 @@
+package io.outcall.core.tenant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Tenants and their DIDs. */
+public interface TenantStore {
+
+    Optional<Tenant> find(String tenantId);
+
+    /** Every DID of the tenant, active or not. */
+    List<Did> dids(String tenantId);
+
+    /**
+     * Records that {@code did} was just used, only if nobody else used it since it was read
+     * (its {@code lastUsedAt} is still the one in {@code did}).
+     *
+     * @return false when another request took it first
+     */
+    boolean markUsed(Did did, Instant now);
+
+    void put(Tenant tenant);
+
+    void put(Did did);
+}

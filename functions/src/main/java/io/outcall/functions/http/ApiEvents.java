@@ -1,0 +1,121 @@
+package io.outcall.functions.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outcall.core.intake.IdempotencyConflictException;
+import io.outcall.core.intake.IntakeUnavailableException;
+import io.outcall.core.intake.InvalidCallRequestException;
+import io.outcall.core.intake.TenantNotFoundException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/**
+ * What every HTTP handler does around its own logic: read the event, find the tenant in the
+ * verified claims, read a JSON body within limits, and turn failures into problem responses.
+ */
+public final class ApiEvents {
+
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final ObjectMapper json;
+    private final String tenantClaim;
+
+    public ApiEvents(ObjectMapper json, String tenantClaim) {
+        this.json = json;
+        this.tenantClaim = tenantClaim;
+    }
+
+    public ApiRequest read(InputStream event) throws IOException {
+        return ApiRequest.fromEvent(json.readTree(event));
+    }
+
+    public void write(ApiResponse response, OutputStream out) throws IOException {
+        ObjectNode node = json.createObjectNode();
+        node.put("statusCode", response.statusCode());
+        ObjectNode headers = node.putObject("headers");
+        response.headers().forEach(headers::put);
+        node.put("body", response.body());
+        node.put("isBase64Encoded", false);
+        json.writeValue(out, node);
+    }
+
+    /** The tenant id from the JWT claims API Gateway verified; never from the body. */
+    public String tenant(ApiRequest request) {
+        String tenant = request.claims().get(tenantClaim);
+        if (tenant == null) {
+            throw new HttpProblemException(Problem.of(401, "unauthenticated", "Unauthenticated",
+                    "the request carries no verified '" + tenantClaim + "' claim; send a valid bearer token"));
+        }
+        if (tenant.isBlank()) {
+            throw new HttpProblemException(Problem.of(403, "no-tenant", "Forbidden",
+                    "the token's '" + tenantClaim + "' claim is empty; it must name your tenant"));
+        }
+        return tenant;
+    }
+
+    /** The body as a JSON tree, after checking its content type and size. */
+    public JsonNode jsonBody(ApiRequest request) {
+        String type = request.header("content-type");
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new HttpProblemException(Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
+                    "send the body as application/json (Content-Type was " + (type == null ? "missing" : "'" + type + "'") + ")"));
+        }
+        if (request.body().length > MAX_BODY_BYTES) {
+            throw new HttpProblemException(Problem.of(413, "body-too-large", "Content Too Large",
+                    "the body is " + request.body().length + " bytes; at most " + MAX_BODY_BYTES + " are accepted"));
+        }
+        if (request.body().length == 0) {
+            throw new HttpProblemException(Problem.of(400, "malformed-json", "Malformed JSON", "the body is empty"));
+        }
+        try {
+            return json.readTree(request.body());
+        } catch (JsonProcessingException e) {
+            throw new HttpProblemException(Problem.of(400, "malformed-json", "Malformed JSON",
+                    "the body is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr()));
+        } catch (IOException e) {
+            throw new HttpProblemException(Problem.of(400, "malformed-json", "Malformed JSON", "the body cannot be read"));
+        }
+    }
+
+    public ApiResponse problem(Problem problem, ApiRequest request) {
+        Problem located = problem.withInstance(request.path());
+        try {
+            ApiResponse response = new ApiResponse(problem.status(),
+                    java.util.Map.of("content-type", "application/problem+json"), json.writeValueAsString(located));
+            return problem.status() == 503 ? response.withHeader("retry-after", "1") : response;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem document always serialises", e);
+        }
+    }
+
+    /** The problem for an exception of the intake, or null when it is not one the API explains. */
+    public static Problem problemFor(RuntimeException e) {
+        return switch (e) {
+            case HttpProblemException p -> p.problem();
+            case InvalidCallRequestException invalid -> Problem.of(400, "invalid-request", "Invalid request",
+                    "the request has " + invalid.violations().size() + " invalid field(s); see errors")
+                    .withErrors(invalid.violations());
+            case TenantNotFoundException notFound -> Problem.of(403, "unknown-tenant", "Forbidden", notFound.getMessage());
+            case IdempotencyConflictException conflict -> Problem.of(409, "idempotency-conflict", "Conflict",
+                    conflict.getMessage()).withCallId(conflict.callId());
+            case IntakeUnavailableException down -> Problem.of(503, "unavailable", "Service Unavailable",
+                    down.getMessage()).withCallId(down.callId());
+            default -> null;
+        };
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public String tenantClaim() {
+        return tenantClaim;
+    }
+}

@@ -1,0 +1,104 @@
+package io.outcall.functions.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outcall.core.call.JourneyRef;
+import io.outcall.core.intake.Accepted;
+import io.outcall.core.intake.CallIntake;
+import io.outcall.core.intake.CallRequest;
+import io.outcall.core.intake.CallRequestJson;
+import io.outcall.core.intake.IdempotencyKey;
+import io.outcall.core.intake.IntakeRequest;
+import io.outcall.core.intake.InvalidCallRequestException;
+import io.outcall.core.intake.JsonFields;
+import io.outcall.functions.IntakeWiring;
+import org.crac.Core;
+import org.crac.Resource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Direct invocation by the journey engine: {@code {tenantId, journeyId, executionId, stepId, to, ...}}
+ * in, {@code {callId, status}} out. One execution step asks for at most one call, however often the
+ * engine retries it. Failures are thrown, so a workflow can catch them by type
+ * (e.g. {@code InvalidCallRequestException}, {@code IntakeUnavailableException}).
+ */
+public final class JourneyMakeCallHandler implements RequestStreamHandler, Resource {
+
+    private static final Set<String> JOURNEY_FIELDS = Set.of("tenantId", "journeyId", "executionId", "stepId");
+    private static final Set<String> FIELDS = union(JOURNEY_FIELDS, CallRequestJson.FIELDS);
+    // Step Functions execution ids are ARNs: colons and slashes included.
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:/@+=-]{1,512}");
+
+    private final ObjectMapper json;
+    private final CallIntake intake;
+
+    public JourneyMakeCallHandler() {
+        this(IntakeWiring.fromEnvironment());
+        Core.getGlobalContext().register(this);
+    }
+
+    public JourneyMakeCallHandler(IntakeWiring wiring) {
+        this.json = wiring.json();
+        this.intake = wiring.intake();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonFields fields = new JsonFields(json.readTree(input));
+        fields.onlyKnown(FIELDS);
+        String tenantId = reference(fields, "tenantId");
+        JourneyRef journey = new JourneyRef(reference(fields, "journeyId"), reference(fields, "executionId"),
+                reference(fields, "stepId"));
+        CallRequest call = CallRequestJson.read(fields);
+        if (!fields.violations().isEmpty()) {
+            throw new InvalidCallRequestException(fields.violations());
+        }
+        IdempotencyKey key = IdempotencyKey.ofJourneyStep(tenantId, journey.executionId(), journey.stepId());
+        Accepted accepted = intake.accept(new IntakeRequest(tenantId, call, key, journey));
+        json.writeValue(output, Map.of("callId", accepted.call().callId(), "status", accepted.call().status().name()));
+    }
+
+    private static String reference(JsonFields fields, String name) {
+        String value = fields.string(name);
+        if (value == null) {
+            fields.reject(name, "is required");
+        } else if (!REFERENCE.matcher(value).matches()) {
+            fields.reject(name, "must be 1 to 512 characters of letters, digits and _ . : / @ + = -");
+        }
+        return value;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    /** SnapStart priming: a read of a tenant that does not exist exercises JSON, validation and DynamoDB. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
+        String input = """
+                {"tenantId":"priming-tenant-that-does-not-exist","journeyId":"j","executionId":"e","stepId":"s",
+                 "to":"+14045550100"}""";
+        try {
+            handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+        } catch (RuntimeException expected) {
+            // The priming tenant is unknown by design; the paths are warm all the same.
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+    }
+}

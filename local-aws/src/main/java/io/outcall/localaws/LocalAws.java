@@ -1,0 +1,123 @@
+package io.outcall.localaws;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates the tables and queues of template.yaml on local stand-ins and hands out SDK clients for
+ * them. Locally, a resource's name is its logical id (CallsTable, OriginateQueue, ...), since
+ * there is no stack to prefix it.
+ */
+public final class LocalAws {
+
+    public static final Region REGION = Region.US_EAST_1;
+    public static final String ACCOUNT_ID = "000000000000";
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private LocalAws() {
+    }
+
+    public static DynamoDbClient dynamoDb(URI endpoint) {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static SqsClient sqs(URI endpoint) {
+        return SqsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** Creates every AWS::DynamoDB::Table of the template; existing ones are left as they are. */
+    @SuppressWarnings("unchecked")
+    public static List<String> createTables(DynamoDbClient dynamoDb, CloudFormationTemplate template) {
+        Map<String, Map<String, Object>> tables = template.resourcesOfType("AWS::DynamoDB::Table");
+        tables.forEach((name, props) -> {
+            CreateTableRequest.Builder request = CreateTableRequest.builder()
+                    .tableName(name)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(((List<Map<String, Object>>) props.get("AttributeDefinitions")).stream()
+                            .map(a -> AttributeDefinition.builder().attributeName((String) a.get("AttributeName"))
+                                    .attributeType((String) a.get("AttributeType")).build())
+                            .toList())
+                    .keySchema(keySchema((List<Map<String, Object>>) props.get("KeySchema")));
+            List<Map<String, Object>> indexes = (List<Map<String, Object>>) props.get("GlobalSecondaryIndexes");
+            if (indexes != null) {
+                request.globalSecondaryIndexes(indexes.stream().map(i -> GlobalSecondaryIndex.builder()
+                        .indexName((String) i.get("IndexName"))
+                        .keySchema(keySchema((List<Map<String, Object>>) i.get("KeySchema")))
+                        .projection(Projection.builder().projectionType(
+                                (String) ((Map<String, Object>) i.get("Projection")).get("ProjectionType")).build())
+                        .build()).toList());
+            }
+            try {
+                dynamoDb.createTable(request.build());
+            } catch (ResourceInUseException alreadyThere) {
+                // A persistent local database keeps its tables between runs.
+            }
+        });
+        return List.copyOf(tables.keySet());
+    }
+
+    /**
+     * Creates every AWS::SQS::Queue of the template, dead-letter queues first so a redrive policy
+     * can name them. Returns logical id to queue URL.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> createQueues(SqsClient sqs, CloudFormationTemplate template) {
+        Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
+        Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, String> arns = new LinkedHashMap<>();
+        List<String> ordered = queues.keySet().stream()
+                .sorted((a, b) -> Boolean.compare(queues.get(a).containsKey("RedrivePolicy"),
+                        queues.get(b).containsKey("RedrivePolicy")))
+                .toList();
+        for (String name : ordered) {
+            Map<String, Object> props = queues.get(name);
+            Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
+            if (props.get("VisibilityTimeout") != null) {
+                attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, props.get("VisibilityTimeout").toString());
+            }
+            Map<String, Object> redrive = (Map<String, Object>) props.get("RedrivePolicy");
+            if (redrive != null) {
+                String target = getAttTarget(redrive.get("deadLetterTargetArn"));
+                attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + arns.get(target)
+                        + "\",\"maxReceiveCount\":\"" + redrive.get("maxReceiveCount") + "\"}");
+            }
+            String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+            urls.put(name, url);
+            arns.put(name, sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN));
+        }
+        return urls;
+    }
+
+    private static String getAttTarget(Object getAtt) {
+        if (getAtt instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof String ref) {
+            return ref.substring(0, ref.indexOf('.'));
+        }
+        throw new IllegalArgumentException("deadLetterTargetArn must be !GetAtt <Queue>.Arn, was " + getAtt);
+    }
+
+    private static List<KeySchemaElement> keySchema(List<Map<String, Object>> elements) {
+        return elements.stream().map(k -> KeySchemaElement.builder().attributeName((String) k.get("AttributeName"))
+                .keyType((String) k.get("KeyType")).build()).toList();
+    }
+}
