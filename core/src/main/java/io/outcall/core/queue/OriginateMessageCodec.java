@@ -28,10 +28,14 @@ public final class OriginateMessageCodec {
     public OriginateMessage decode(String body) {
         try {
             JsonNode tree = json.readTree(body);
-            int version = tree.path("schemaVersion").asInt(-1);
-            if (version != OriginateMessage.CURRENT_VERSION) {
-                throw new MalformedMessageException("schemaVersion " + tree.path("schemaVersion")
-                        + " is not supported; this bridge reads version " + OriginateMessage.CURRENT_VERSION);
+            JsonNode version = tree.path("schemaVersion");
+            if (version.isMissingNode()) {
+                throw new MalformedMessageException("schemaVersion is missing; this bridge reads version "
+                        + OriginateMessage.CURRENT_VERSION);
+            }
+            if (version.asInt(-1) != OriginateMessage.CURRENT_VERSION) {
+                throw new MalformedMessageException("schemaVersion " + version + " is not supported; this bridge reads"
+                        + " version " + OriginateMessage.CURRENT_VERSION);
             }
             OriginateMessage message = json.readerFor(OriginateMessage.class)
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -40,6 +44,8 @@ public final class OriginateMessageCodec {
                 throw new MalformedMessageException("callId, tenantId and to are required");
             }
             return message;
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new MalformedMessageException("a field has the wrong type: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new MalformedMessageException("not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -24,4 +24,24 @@ public interface CallStore {
      * @return false when the call had moved on
      */
     boolean fail(Call call, String reason, Instant at);
+
+    /**
+     * Takes a QUEUED call for dialing: it becomes DIALING, owned by {@code bridgeId}. Only one
+     * claim ever succeeds, which is what makes dialing at-most-once. A call of another tenant than
+     * {@code tenantId} is not claimed.
+     */
+    ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at);
+
+    /** Records that the Originate for a claimed call was accepted by Asterisk. */
+    void markOriginated(String callId, Instant at);
+
+    /**
+     * Writes a step forward; ignored when the stored status already ranks as high or higher.
+     *
+     * @return false when it was ignored
+     */
+    boolean advance(CallProgress progress);
+
+    /** Calls a bridge owns that are not final yet, for reconciling after a restart. */
+    java.util.List<Call> liveOnBridge(String bridgeId);
 }

@@ -83,27 +83,28 @@ public final class DynamoTenantStore implements TenantStore {
 
     @Override
     public boolean markUsed(Did did, Instant now) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":now", s(now.toString()));
-        values.put(":one", n(1));
-        values.put(":zero", n(0));
-        String condition;
-        if (did.lastUsedAt() == null) {
-            condition = "attribute_not_exists(lastUsedAt)";
-        } else {
-            condition = "lastUsedAt = :seen";
-            values.put(":seen", s(did.lastUsedAt().toString()));
-        }
         try {
+            // useCount only ever grows, so it tells whether anyone used the DID since it was read,
+            // even when two uses land on the same instant (lastUsedAt alone would not).
             dynamoDb.updateItem(b -> b.tableName(table)
                     .key(Map.of("tenantId", s(did.tenantId()), "sk", s(DID_PREFIX + did.didId())))
-                    .conditionExpression(condition)
+                    .conditionExpression("attribute_exists(sk) AND (useCount = :seen OR (attribute_not_exists(useCount) AND :seen = :zero))")
                     .updateExpression("SET lastUsedAt = :now, useCount = if_not_exists(useCount, :zero) + :one")
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":one", n(1), ":zero", n(0),
+                            ":seen", n(did.useCount()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public void recordUse(Did did, Instant now) {
+        dynamoDb.updateItem(b -> b.tableName(table)
+                .key(Map.of("tenantId", s(did.tenantId()), "sk", s(DID_PREFIX + did.didId())))
+                .conditionExpression("attribute_exists(sk)")
+                .updateExpression("SET lastUsedAt = :now, useCount = if_not_exists(useCount, :zero) + :one")
+                .expressionAttributeValues(Map.of(":now", s(now.toString()), ":one", n(1), ":zero", n(0))));
     }
 
     @Override

@@ -41,13 +41,15 @@ public final class CallerIdPicker {
                 }
             }
         }
-        // Every DID changed under us three times over: the pool is hot, so any of them is as good.
-        List<Did> all = tenants.dids(tenantId).stream().filter(Did::active).sorted(LEAST_RECENTLY_USED).toList();
-        return all.stream().findFirst();
+        // Every DID changed under us three times over: the pool is hot, so any of them is as good,
+        // but its use still counts.
+        Optional<Did> any = tenants.dids(tenantId).stream().filter(Did::active).sorted(LEAST_RECENTLY_USED).findFirst();
+        any.ifPresent(did -> tenants.recordUse(did, clock.instant()));
+        return any;
     }
 
-    /** Marks a DID the caller chose itself as used, so LRU selection accounts for it; losing the race is harmless. */
+    /** Counts a use of a DID the caller chose itself, so least-recently-used selection accounts for it. */
     public void recordUse(Did did) {
-        tenants.markUsed(did, clock.instant());
+        tenants.recordUse(did, clock.instant());
     }
 }

@@ -14,11 +14,14 @@ public interface TenantStore {
 
     /**
      * Records that {@code did} was just used, only if nobody else used it since it was read
-     * (its {@code lastUsedAt} is still the one in {@code did}).
+     * (its use count is still the one in {@code did}).
      *
      * @return false when another request took it first
      */
     boolean markUsed(Did did, Instant now);
+
+    /** Records a use whatever happened since {@code did} was read. */
+    void recordUse(Did did, Instant now);
 
     void put(Tenant tenant);
 

@@ -1,0 +1,13 @@
+package io.outcall.core.store;
+
+import java.util.List;
+
+/** The event timeline of calls. */
+public interface CallEventStore {
+
+    /** Writes events; rewriting an event with the same call id and seq is harmless. */
+    void append(List<CallEvent> events);
+
+    /** A call's events in order. */
+    List<CallEvent> timeline(String callId);
+}
