@@ -43,5 +43,5 @@ public interface CallStore {
     boolean advance(CallProgress progress);
 
     /** Calls a bridge owns that are not final yet, for reconciling after a restart. */
-    java.util.List<Call> liveOnBridge(String bridgeId);
+    java.util.List<ClaimedCall> liveOnBridge(String bridgeId);
 }

@@ -164,8 +164,8 @@ public final class DynamoCallStore implements CallStore {
     }
 
     @Override
-    public List<Call> liveOnBridge(String bridgeId) {
-        List<Call> calls = new ArrayList<>();
+    public List<ClaimedCall> liveOnBridge(String bridgeId) {
+        List<ClaimedCall> calls = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> exclusiveStart = start;
@@ -173,7 +173,8 @@ public final class DynamoCallStore implements CallStore {
                     .keyConditionExpression("liveOnBridge = :b")
                     .expressionAttributeValues(Map.of(":b", s(bridgeId)))
                     .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(item -> calls.add(CallItems.fromItem(item)));
+            page.items().forEach(item -> calls.add(new ClaimedCall(CallItems.fromItem(item), Items.string(item, "bridgeId"),
+                    Items.instant(item, "originatedAt"))));
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return calls;

@@ -1,0 +1,205 @@
+package io.outcall.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outcall.bridge.ami.AmiEventQueue;
+import io.outcall.bridge.ami.AmiLink;
+import io.outcall.bridge.calls.CallSink;
+import io.outcall.bridge.calls.CallTracker;
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.bridge.health.HealthServer;
+import io.outcall.bridge.intake.OriginateActions;
+import io.outcall.bridge.intake.OriginateConsumer;
+import io.outcall.bridge.intake.Orphans;
+import io.outcall.bridge.intake.Pacer;
+import io.outcall.core.queue.OriginateMessageCodec;
+import io.outcall.core.store.CallStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running bridge: AMI link, event queue and tracker, persistence, queue consumer, health.
+ * {@link #start} brings it up; {@link #close} is the graceful stop of SIGTERM.
+ */
+public final class Bridge implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Bridge.class);
+    /** The bridge stops taking calls when its AMI event queue is this full, long before it drops any. */
+    private static final int EVENT_QUEUE_HIGH_WATER_PERCENT = 50;
+
+    private final BridgeConfig config;
+    private final BridgeMetrics metrics;
+    private final CallSink sink;
+    private final long backlogHighWater;
+    private final AmiEventQueue amiEvents;
+    private final CallTracker tracker;
+    private final AmiLink ami;
+    private final Pacer pacer;
+    private final OriginateConsumer consumer;
+    private final Orphans orphans;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().name("bridge-scheduler-", 0).daemon(true).factory());
+    private final ExecutorService background = Executors.newFixedThreadPool(4,
+            Thread.ofPlatform().name("bridge-io-", 0).daemon(true).factory());
+    private final Thread trackerThread;
+    private final Thread consumerThread;
+    private HealthServer health;
+    private volatile boolean stopping;
+
+    /**
+     * @param sink             where call progress and events go (DynamoDB, or a counting sink in benchmarks)
+     * @param backlogHighWater the persistence backlog at which the bridge stops taking calls
+     */
+    public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
+                  BridgeMetrics metrics, Clock clock) {
+        this.config = config;
+        this.metrics = metrics;
+        this.sink = sink;
+        this.backlogHighWater = backlogHighWater;
+        this.amiEvents = new AmiEventQueue(200_000, metrics);
+        this.pacer = new Pacer(config.callsPerSecond(), config.maxConcurrent(), config.tenantCallsPerSecond(),
+                config.tenantMaxConcurrent(), System::nanoTime);
+        this.tracker = new CallTracker(amiEvents.queue(), sink, metrics, clock, Duration.ofSeconds(5),
+                finished -> pacer.finished(finished.tenantId()));
+        this.ami = new AmiLink(new AmiLink.Settings(config.amiHost(), config.amiPort(), config.amiUser(),
+                config.amiPassword(), Duration.ofSeconds(5), Duration.ofSeconds(10)), amiEvents, new LinkObserver(),
+                scheduler, background, metrics);
+        this.orphans = new Orphans(calls, tracker, ami, clock);
+        this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(new ObjectMapper()),
+                calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
+                background, metrics, clock, config.bridgeId());
+        this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);
+        this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
+        metrics.gauge("bridge_active_calls", tracker::following);
+        metrics.gauge("bridge_persistence_backlog", sink::backlog);
+        metrics.gauge("bridge_ami_event_queue_fill_percent", amiEvents::fillPercent);
+        metrics.gauge("bridge_last_event_age_seconds", this::lastEventAgeSeconds);
+    }
+
+    public void start() throws IOException {
+        log.info("starting bridge {}", config);
+        health = new HealthServer(config.healthPort(), this::health, metrics);
+        trackerThread.start();
+        ami.start();
+        consumerThread.start();
+        log.info("health and metrics on http://0.0.0.0:{}/health and /metrics", health.port());
+    }
+
+    public int healthPort() {
+        return health.port();
+    }
+
+    public CallTracker tracker() {
+        return tracker;
+    }
+
+    public AmiLink ami() {
+        return ami;
+    }
+
+    /** Whether the consumer may take another call: AMI up, events and writes keeping up. */
+    boolean mayTakeCalls() {
+        return !stopping && amiEvents.fillPercent() < EVENT_QUEUE_HIGH_WATER_PERCENT && sink.backlog() < backlogHighWater;
+    }
+
+    private HealthServer.Health health() {
+        boolean queueReachable = System.currentTimeMillis() - consumer.lastReceiveOkMillis() < 30_000;
+        return new HealthServer.Health(ami.isUp(), queueReachable, lastEventAgeSeconds(), tracker.following(),
+                sink.backlog(), stopping);
+    }
+
+    private long lastEventAgeSeconds() {
+        long last = metrics.lastEventAtMillis.get();
+        return last == 0 ? -1 : (System.currentTimeMillis() - last) / 1000;
+    }
+
+    /** After every (re)connection: follow what still lives, end what ended unseen. */
+    private final class LinkObserver implements AmiLink.Observer {
+        @Override
+        public void connected(boolean reconnect) {
+            background.execute(() -> {
+                try {
+                    if (reconnect) {
+                        Map<String, Set<String>> live = ami.liveChannelsByLinkedId();
+                        tracker.reconcile(live, "ENDED_WHILE_AMI_DISCONNECTED: the call's channels ended while the"
+                                + " bridge's AMI link was down; the exact outcome is unknown");
+                    }
+                    orphans.resolveOwn(config.bridgeId());
+                } catch (IOException | RuntimeException e) {
+                    log.warn("reconciling after connecting failed: {}", e.getMessage());
+                }
+            });
+        }
+
+        @Override
+        public void disconnected() {
+            log.warn("AMI link to {}:{} lost; not taking calls until it is back", config.amiHost(), config.amiPort());
+        }
+    }
+
+    /**
+     * Graceful stop: take no more messages, let live calls finish (up to {@code drain}), write
+     * everything, log off. Calls still up after that stay recorded as live on this bridge and are
+     * picked up again at the next start.
+     */
+    public void stop(Duration drain) {
+        stopping = true;
+        consumer.stop();
+        join(consumerThread, Duration.ofSeconds(5));
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (tracker.following() > 0 && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        if (tracker.following() > 0) {
+            log.warn("{} call(s) still live after {} s; the next start will pick them up", tracker.following(),
+                    drain.toSeconds());
+        }
+        tracker.stop();
+        join(trackerThread, Duration.ofSeconds(10));
+        if (sink instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("flushing call writes failed: {}", e.getMessage());
+            }
+        }
+        ami.close();
+        background.shutdown();
+        scheduler.shutdownNow();
+        if (health != null) {
+            health.close();
+        }
+        log.info("bridge stopped");
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    private static void join(Thread thread, Duration timeout) {
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

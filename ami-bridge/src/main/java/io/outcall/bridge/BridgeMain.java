@@ -1,0 +1,53 @@
+package io.outcall.bridge;
+
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.bridge.store.DynamoCallSink;
+import io.outcall.core.aws.AwsClients;
+import io.outcall.core.store.DynamoCallEventStore;
+import io.outcall.core.store.DynamoCallStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the bridge from environment variables and stops it gracefully on SIGTERM or Ctrl-C. */
+public final class BridgeMain {
+
+    private static final Logger log = LoggerFactory.getLogger(BridgeMain.class);
+
+    private BridgeMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BridgeConfig config;
+        try {
+            config = BridgeConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // On a host, credentials come from the instance profile or the environment, hence the default chain.
+        AwsClients aws = AwsClients.builder().region(config.region()).dynamoDbEndpoint(config.dynamoDbEndpoint())
+                .sqsEndpoint(config.sqsEndpoint()).credentials(DefaultCredentialsProvider.builder().build()).build();
+        DynamoDbClient dynamoDb = aws.dynamoDb();
+        DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable());
+        BridgeMetrics metrics = new BridgeMetrics();
+        DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
+                metrics, 8);
+        metrics.gauge("bridge_persistence_lag_ms", sink::lagMillis);
+        Bridge bridge = new Bridge(config, calls, sink, 50_000, aws.sqs(), metrics, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bridge-shutdown").unstarted(() -> {
+            log.info("stopping: no new calls, finishing the ones in flight");
+            bridge.stop(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DRAIN_SECONDS", "30"))));
+            stopped.countDown();
+        }));
+        bridge.start();
+        stopped.await();
+    }
+}

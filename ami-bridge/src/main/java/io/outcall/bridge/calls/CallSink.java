@@ -1,0 +1,18 @@
+package io.outcall.bridge.calls;
+
+import io.outcall.core.store.CallEvent;
+import io.outcall.core.store.CallProgress;
+
+/**
+ * Where the tracker hands what it learned. Implementations must return at once: they are called
+ * on the tracker thread, which must keep up with the AMI stream.
+ */
+public interface CallSink {
+
+    void progress(CallProgress progress);
+
+    void event(CallEvent event);
+
+    /** Items handed over but not yet persisted; the bridge stops taking calls when this grows. */
+    long backlog();
+}

@@ -1,0 +1,426 @@
+package io.outcall.bridge.calls;
+
+import io.outcall.bridge.ami.AnyUserEvent;
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.HangupCause;
+import io.outcall.core.store.CallEvent;
+import io.outcall.core.store.CallProgress;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.DialStateEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Follows every call the bridge dialed: takes AMI events off the bridge's queue, finds their call
+ * by Linkedid (every channel of a call carries the call id there, because it was originated with
+ * {@code ChannelId: <callId>}) or, for OriginateResponse, by ActionID, and turns them into timeline
+ * events and status progress for the sink.
+ *
+ * <p>One thread does all of this, so call state needs no locks. Other threads talk to it only
+ * through {@link #expect} (before the Originate is sent) and {@link #submit} (commands run on the
+ * tracker thread between events).
+ *
+ * <p>A call is finished when all its channels have hung up and Asterisk's OriginateResponse has
+ * arrived (it may come before or after the hangups), or a grace period after the last hangup if it
+ * never does. Deciding only then makes the outcome independent of event order.
+ */
+public final class CallTracker implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+    private static final int STATE_RINGING = 5;
+    private static final int STATE_UP = 6;
+    private static final Set<String> STANDARD_USER_EVENT_HEADERS = Set.of("event", "userevent", "privilege",
+            "channel", "channelstate", "channelstatedesc", "calleridnum", "calleridname", "connectedlinenum",
+            "connectedlinename", "language", "accountcode", "context", "exten", "priority", "uniqueid", "linkedid",
+            "systemname");
+
+    private final BlockingQueue<ManagerEvent> events;
+    private final CallSink sink;
+    private final BridgeMetrics metrics;
+    private final Clock clock;
+    private final Duration originateResponseGrace;
+    private final Consumer<FinishedCall> onFinished;
+    private final Map<String, LiveCall> byCallId = new ConcurrentHashMap<>();
+    private final Map<String, LiveCall> byActionId = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private volatile boolean running = true;
+
+    /** What the rest of the bridge hears when a call ends: to free its pacing slot, count it, log it. */
+    public record FinishedCall(String callId, String tenantId, CallStatus status) {
+    }
+
+    public CallTracker(BlockingQueue<ManagerEvent> events, CallSink sink, BridgeMetrics metrics, Clock clock,
+                       Duration originateResponseGrace, Consumer<FinishedCall> onFinished) {
+        this.events = events;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.originateResponseGrace = originateResponseGrace;
+        this.onFinished = onFinished;
+    }
+
+    /** Registers a call about to be originated; call before sending the Originate. */
+    public void expect(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt) {
+        LiveCall call = new LiveCall(callId, tenantId, actionId, dialedHalfId, dialedAt, CallStatus.DIALING);
+        byCallId.put(callId, call);
+        byActionId.put(actionId, call);
+    }
+
+    /**
+     * Follows a call dialed before this tracker existed (a bridge restart), whose channels are
+     * still up in Asterisk.
+     */
+    public void adopt(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt,
+                      CallStatus written, Instant answeredAt, Collection<String> liveChannelIds) {
+        LiveCall call = new LiveCall(callId, tenantId, actionId == null ? "adopted-" + callId : actionId, dialedHalfId,
+                dialedAt, written);
+        call.answeredAt = answeredAt;
+        call.anyChannelSeen = true;
+        // Asterisk answered long ago: no OriginateResponse will come for this session.
+        call.originateResponded = true;
+        submit(() -> {
+            call.liveChannels.addAll(liveChannelIds);
+            byCallId.put(callId, call);
+            byActionId.put(call.actionId, call);
+        });
+    }
+
+    public boolean isFollowing(String callId) {
+        return byCallId.containsKey(callId);
+    }
+
+    public int following() {
+        return byCallId.size();
+    }
+
+    /** Runs {@code command} on the tracker thread, between events. */
+    public void submit(Runnable command) {
+        commands.add(command);
+    }
+
+    /** Ends a call Asterisk never dialed (Originate refused or not sent), with the reason. */
+    public void refused(String callId, String reason) {
+        submit(() -> {
+            LiveCall call = byCallId.get(callId);
+            if (call != null) {
+                call.failureReason = reason;
+                call.originateResponded = true;
+                finish(call, clock.instant());
+            }
+        });
+    }
+
+    /**
+     * After an AMI reconnect: channels of followed calls that Asterisk no longer has ended while
+     * the bridge could not see; their calls finish with a reason instead of waiting forever.
+     *
+     * @param liveChannelsByCall live channel uniqueids per Linkedid, from CoreShowChannels
+     */
+    public void reconcile(Map<String, Set<String>> liveChannelsByCall, String reason) {
+        submit(() -> {
+            Instant now = clock.instant();
+            for (LiveCall call : List.copyOf(byCallId.values())) {
+                Set<String> live = liveChannelsByCall.getOrDefault(call.callId, Set.of());
+                call.liveChannels.retainAll(live);
+                call.liveChannels.addAll(live);
+                if (call.liveChannels.isEmpty()) {
+                    call.failureReason = reason;
+                    call.originateResponded = true;
+                    if (call.lastHangupAt == null) {
+                        call.lastHangupAt = now;
+                    }
+                    finish(call, now);
+                }
+            }
+        });
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        List<ManagerEvent> batch = new ArrayList<>(256);
+        while (running || !events.isEmpty()) {
+            try {
+                runCommands();
+                ManagerEvent first = events.poll(50, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    events.drainTo(batch, 255);
+                    for (ManagerEvent event : batch) {
+                        handle(event);
+                    }
+                    batch.clear();
+                }
+                finishOverdue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // One malformed event must not stop the following of every other call.
+                log.error("event handling failed; continuing", e);
+                batch.clear();
+            }
+        }
+        runCommands();
+    }
+
+    private void runCommands() {
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            command.run();
+        }
+    }
+
+    void handle(ManagerEvent event) {
+        metrics.amiEvents.increment();
+        Instant at = event.getDateReceived() == null ? clock.instant() : event.getDateReceived().toInstant();
+        metrics.lastEventAtMillis.set(at.toEpochMilli());
+        switch (event) {
+            case OriginateResponseEvent e -> onOriginateResponse(e, at);
+            case NewChannelEvent e -> onNewChannel(e, at);
+            case NewStateEvent e -> onNewState(e, at);
+            case DialBeginEvent e -> dialBegin(e, at);
+            case DialEndEvent e -> dialEnd(e, at);
+            case DialStateEvent e -> dialState(e, at);
+            case HangupEvent e -> onHangup(e, at);
+            case BridgeEnterEvent e -> onBridge("BridgeEnter", e.getLinkedId(), e.getChannel(), e.getBridgeUniqueId(), at);
+            case BridgeLeaveEvent e -> onBridge("BridgeLeave", e.getLinkedId(), e.getChannel(), e.getBridgeUniqueId(), at);
+            case AnyUserEvent e -> onUserEvent(e, at);
+            default -> {
+                // Not a call event: Asterisk should filter these (manager.conf); nothing to do.
+            }
+        }
+    }
+
+    private void onOriginateResponse(OriginateResponseEvent e, Instant at) {
+        LiveCall call = byActionId.get(e.getActionId());
+        if (call == null) {
+            return;
+        }
+        call.originateResponded = true;
+        call.originateReason = e.getReason();
+        if (Integer.valueOf(4).equals(e.getReason()) && call.answeredAt == null) {
+            call.answeredAt = at;
+        }
+        Map<String, String> fields = fields("Response", e.getResponse(), "Reason", str(e.getReason()),
+                "Uniqueid", e.getUniqueId());
+        record(call, "OriginateResponse", at, e.getChannel(), fields);
+        progressed(call, at);
+    }
+
+    private void onNewChannel(NewChannelEvent e, Instant at) {
+        LiveCall call = byCallId.get(e.getLinkedid());
+        if (call == null) {
+            return;
+        }
+        call.anyChannelSeen = true;
+        call.liveChannels.add(e.getUniqueId());
+        if (e.getUniqueId().equals(call.callId)) {
+            call.channel = e.getChannel();
+        }
+        record(call, "Newchannel", at, e.getChannel(), fields("Uniqueid", e.getUniqueId(), "ChannelState", str(e.getChannelState()),
+                "ChannelStateDesc", e.getChannelStateDesc(), "Context", e.getContext(), "Exten", e.getExten()));
+    }
+
+    private void onNewState(NewStateEvent e, Instant at) {
+        LiveCall call = byCallId.get(e.getLinkedId());
+        if (call == null) {
+            return;
+        }
+        if (e.getUniqueId().equals(call.callId)) {
+            Integer state = e.getChannelState();
+            if (state != null && state == STATE_RINGING && call.ringingAt == null) {
+                call.ringingAt = at;
+            } else if (state != null && state == STATE_UP && call.answeredAt == null) {
+                call.answeredAt = at;
+            }
+        }
+        record(call, "Newstate", at, e.getChannel(), fields("Uniqueid", e.getUniqueId(), "ChannelState", str(e.getChannelState()),
+                "ChannelStateDesc", e.getChannelStateDesc()));
+        progressed(call, at);
+    }
+
+    private void dialBegin(DialBeginEvent e, Instant at) {
+        LiveCall call = callOfDial(e.getLinkedId(), e.getDestLinkedId());
+        if (call != null) {
+            record(call, "DialBegin", at, e.getChannel(), fields("DestChannel", e.getDestChannel(),
+                    "DestUniqueid", e.getDestUniqueId(), "DialString", e.getDialString()));
+        }
+    }
+
+    private void dialState(DialStateEvent e, Instant at) {
+        LiveCall call = callOfDial(e.getLinkedId(), e.getDestLinkedId());
+        if (call == null) {
+            return;
+        }
+        if (call.callId.equals(e.getDestUniqueId()) && "RINGING".equals(e.getDialStatus()) && call.ringingAt == null) {
+            call.ringingAt = at;
+        }
+        record(call, "DialState", at, e.getChannel(), fields("DestChannel", e.getDestChannel(),
+                "DestUniqueid", e.getDestUniqueId(), "DialStatus", e.getDialStatus()));
+        progressed(call, at);
+    }
+
+    private void dialEnd(DialEndEvent e, Instant at) {
+        LiveCall call = callOfDial(e.getLinkedId(), e.getDestLinkedId());
+        if (call == null) {
+            return;
+        }
+        if (call.callId.equals(e.getDestUniqueId())) {
+            call.dialStatus = e.getDialStatus();
+            if ("ANSWER".equals(e.getDialStatus()) && call.answeredAt == null) {
+                call.answeredAt = at;
+            }
+        }
+        record(call, "DialEnd", at, e.getChannel(), fields("DestChannel", e.getDestChannel(),
+                "DestUniqueid", e.getDestUniqueId(), "DialStatus", e.getDialStatus()));
+        progressed(call, at);
+    }
+
+    private void onHangup(HangupEvent e, Instant at) {
+        LiveCall call = byCallId.get(e.getLinkedId());
+        if (call == null) {
+            return;
+        }
+        HangupCause cause = new HangupCause(e.getCause() == null ? 0 : e.getCause(), e.getCauseTxt());
+        if (e.getUniqueId().equals(call.dialedHalfId)) {
+            call.dialedHalfCause = cause;
+        } else if (e.getUniqueId().equals(call.callId)) {
+            call.originatedCause = cause;
+        }
+        call.liveChannels.remove(e.getUniqueId());
+        call.lastHangupAt = at;
+        record(call, "Hangup", at, e.getChannel(), fields("Uniqueid", e.getUniqueId(), "Cause", str(e.getCause()),
+                "Cause-txt", e.getCauseTxt()));
+        if (call.liveChannels.isEmpty() && call.originateResponded) {
+            finish(call, at);
+        }
+    }
+
+    private void onBridge(String name, String linkedId, String channel, String bridgeId, Instant at) {
+        LiveCall call = byCallId.get(linkedId);
+        if (call != null) {
+            record(call, name, at, channel, fields("BridgeUniqueid", bridgeId));
+        }
+    }
+
+    private void onUserEvent(AnyUserEvent e, Instant at) {
+        LiveCall call = byCallId.get(e.linkedId());
+        if (call == null) {
+            return;
+        }
+        Map<String, String> custom = new LinkedHashMap<>();
+        e.headers().forEach((k, v) -> {
+            if (!STANDARD_USER_EVENT_HEADERS.contains(k)) {
+                custom.put(k, v);
+            }
+        });
+        record(call, "UserEvent:" + e.name(), at, e.getChannel(), custom);
+    }
+
+    /** A dial without a calling channel (the originate itself) names the call only in DestLinkedid. */
+    private LiveCall callOfDial(String linkedId, String destLinkedId) {
+        LiveCall call = linkedId == null ? null : byCallId.get(linkedId);
+        return call != null ? call : destLinkedId == null ? null : byCallId.get(destLinkedId);
+    }
+
+    private void record(LiveCall call, String name, Instant at, String channel, Map<String, String> fields) {
+        sink.event(new CallEvent(call.callId, ++call.seq, name, at, channel, fields));
+    }
+
+    private void progressed(LiveCall call, Instant at) {
+        CallStatus observed = call.observedStatus();
+        if (call.written.canMoveTo(observed)) {
+            call.written = observed;
+            sink.progress(CallProgress.status(call.callId, call.tenantId, observed, call.ringingAt, call.answeredAt,
+                    call.channel));
+        }
+        if (!call.liveChannels.isEmpty() || !call.originateResponded) {
+            return;
+        }
+        // Asterisk refused before creating any channel (bad technology, unknown context): nothing more will come.
+        if (!call.anyChannelSeen && call.originateReason != null && call.originateReason != 4) {
+            finish(call, at);
+        } else if (call.anyChannelSeen) {
+            finish(call, at);
+        }
+    }
+
+    private void finishOverdue() {
+        if (byCallId.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (LiveCall call : byCallId.values()) {
+            if (call.anyChannelSeen && call.liveChannels.isEmpty() && !call.originateResponded
+                    && call.lastHangupAt != null && call.lastHangupAt.plus(originateResponseGrace).isBefore(now)) {
+                finish(call, call.lastHangupAt);
+            }
+        }
+    }
+
+    private void finish(LiveCall call, Instant at) {
+        if (byCallId.remove(call.callId) == null) {
+            return;
+        }
+        byActionId.remove(call.actionId);
+        Outcome outcome = Outcome.decide(call.answeredAt != null, call.dialStatus, call.originateReason, call.cause());
+        Instant ended = call.lastHangupAt != null ? call.lastHangupAt : at;
+        Integer ringSeconds = call.ringingAt == null ? 0 : seconds(call.ringingAt, call.answeredAt != null ? call.answeredAt : ended);
+        Integer talkSeconds = call.answeredAt == null ? 0 : seconds(call.answeredAt, ended);
+        call.written = outcome.status();
+        sink.progress(new CallProgress(call.callId, call.tenantId, outcome.status(), outcome.disposition(),
+                outcome.cause(), call.failureReason, call.ringingAt, call.answeredAt, ended, ringSeconds, talkSeconds,
+                call.channel));
+        metrics.outcome(outcome.status().name());
+        onFinished.accept(new FinishedCall(call.callId, call.tenantId, outcome.status()));
+    }
+
+    private static int seconds(Instant from, Instant to) {
+        long millis = Math.max(0, Duration.between(from, to).toMillis());
+        return (int) Math.round(millis / 1000.0);
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** Name/value pairs, nulls left out. */
+    private static Map<String, String> fields(String... pairs) {
+        Map<String, String> map = new HashMap<>(pairs.length);
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                map.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return map;
+    }
+}

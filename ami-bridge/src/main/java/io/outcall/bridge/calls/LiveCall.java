@@ -1,0 +1,64 @@
+package io.outcall.bridge.calls;
+
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.HangupCause;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the bridge knows about one call it is following. Created by the thread that originates the
+ * call, then read and changed only by the tracker thread.
+ */
+final class LiveCall {
+
+    final String callId;
+    final String tenantId;
+    final String actionId;
+    /** Uniqueid of the dialed half of a Local channel pair (OtherChannelId). */
+    final String dialedHalfId;
+    final Instant dialedAt;
+
+    CallStatus written;
+    final Set<String> liveChannels = new HashSet<>();
+    boolean anyChannelSeen;
+    boolean originateResponded;
+    Integer originateReason;
+    String dialStatus;
+    HangupCause dialedHalfCause;
+    HangupCause originatedCause;
+    Instant ringingAt;
+    Instant answeredAt;
+    Instant lastHangupAt;
+    String channel;
+    String failureReason;
+    long seq;
+
+    LiveCall(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt, CallStatus written) {
+        this.callId = callId;
+        this.tenantId = tenantId;
+        this.actionId = actionId;
+        this.dialedHalfId = dialedHalfId;
+        this.dialedAt = dialedAt;
+        this.written = written;
+    }
+
+    CallStatus observedStatus() {
+        if (answeredAt != null) {
+            return CallStatus.ANSWERED;
+        }
+        return ringingAt != null ? CallStatus.RINGING : CallStatus.DIALING;
+    }
+
+    /** The cause that says most: the dialed half's unless it is empty (0), else the originated channel's. */
+    HangupCause cause() {
+        if (dialedHalfCause != null && dialedHalfCause.code() != 0) {
+            return dialedHalfCause;
+        }
+        if (originatedCause != null && originatedCause.code() != 0) {
+            return originatedCause;
+        }
+        return dialedHalfCause != null ? dialedHalfCause : originatedCause;
+    }
+}

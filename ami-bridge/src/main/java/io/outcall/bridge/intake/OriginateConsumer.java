@@ -1,0 +1,254 @@
+package io.outcall.bridge.intake;
+
+import io.outcall.bridge.ami.AmiLink;
+import io.outcall.bridge.calls.CallTracker;
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.queue.OriginateMessage;
+import io.outcall.core.queue.OriginateMessageCodec;
+import io.outcall.core.store.CallStore;
+import io.outcall.core.store.ClaimResult;
+import io.outcall.core.store.ClaimedCall;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Takes queued calls off SQS and dials them, at most once each.
+ *
+ * <p>For every message: claim the call with a conditional write (only one claim ever succeeds),
+ * send the Originate, record that Asterisk accepted it, and only then delete the message. A crash
+ * anywhere leaves either a message whose call is claimed (resolved by {@link Orphans}, never
+ * re-dialed) or a claimed, originated call the next start finds by its bridge id.
+ */
+public final class OriginateConsumer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(OriginateConsumer.class);
+    /** A claim younger than this may belong to a bridge that is still about to originate. */
+    private static final Duration CLAIM_SETTLE = Duration.ofMinutes(2);
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final OriginateMessageCodec codec;
+    private final CallStore calls;
+    private final CallTracker tracker;
+    private final AmiLink ami;
+    private final Pacer pacer;
+    private final OriginateActions actions;
+    private final Orphans orphans;
+    private final BooleanSupplier mayTakeCalls;
+    private final ExecutorService afterOriginate;
+    private final BridgeMetrics metrics;
+    private final Clock clock;
+    private final String bridgeId;
+    private volatile boolean running = true;
+    private volatile long lastReceiveOkMillis;
+
+    public OriginateConsumer(SqsClient sqs, String queueUrl, OriginateMessageCodec codec, CallStore calls,
+                             CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
+                             BooleanSupplier mayTakeCalls, ExecutorService afterOriginate, BridgeMetrics metrics,
+                             Clock clock, String bridgeId) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.codec = codec;
+        this.calls = calls;
+        this.tracker = tracker;
+        this.ami = ami;
+        this.pacer = pacer;
+        this.actions = actions;
+        this.orphans = orphans;
+        this.mayTakeCalls = mayTakeCalls;
+        this.afterOriginate = afterOriginate;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.bridgeId = bridgeId;
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    /** When SQS last answered a receive, for /health. */
+    public long lastReceiveOkMillis() {
+        return lastReceiveOkMillis;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                if (!ami.isUp() || !mayTakeCalls.getAsBoolean()) {
+                    Thread.sleep(50);
+                    continue;
+                }
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)).messages();
+                lastReceiveOkMillis = clock.millis();
+                for (int i = 0; i < messages.size(); i++) {
+                    if (!running) {
+                        handBack(messages.subList(i, messages.size()));
+                        break;
+                    }
+                    handle(messages.get(i));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("receiving from the originate queue failed ({}); retrying", e.getMessage());
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private void handle(Message message) throws InterruptedException {
+        OriginateMessage call;
+        try {
+            call = codec.decode(message.body());
+        } catch (OriginateMessageCodec.MalformedMessageException e) {
+            // Left on the queue: after maxReceiveCount SQS moves it to the dead-letter queue for a human.
+            log.error("message {} is not an originate message ({}); leaving it for the dead-letter queue",
+                    message.messageId(), e.getMessage());
+            return;
+        }
+        if (!awaitPermit(call.tenantId())) {
+            // This tenant is at its limit: let other tenants' calls pass, look at this one again shortly.
+            changeVisibility(message, 2);
+            return;
+        }
+        OriginateAction action;
+        String unsafe = null;
+        try {
+            action = actions.build(call);
+        } catch (OriginateActions.UnsafeMessageException e) {
+            action = null;
+            unsafe = e.getMessage();
+        }
+        Instant now = clock.instant();
+        ClaimResult claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()), now);
+        if (claim.outcome() != ClaimResult.Outcome.CLAIMED) {
+            pacer.finished(call.tenantId());
+            duplicate(message, call, claim);
+            return;
+        }
+        tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
+                OriginateActions.dialedHalfId(call.callId()), now);
+        if (unsafe != null) {
+            tracker.refused(call.callId(), "UNSAFE_MESSAGE: " + unsafe);
+            delete(message);
+            return;
+        }
+        try {
+            ami.originate(action, response -> afterOriginate.execute(() -> originated(message, call, response)));
+        } catch (IOException | RuntimeException e) {
+            // Claimed and not sent: at most once means it is not tried again.
+            metrics.originateErrors.increment();
+            tracker.refused(call.callId(), "AMI_UNAVAILABLE: the Originate could not be sent (" + e.getMessage()
+                    + "); the call was not dialed");
+            delete(message);
+        }
+    }
+
+    private void originated(Message message, OriginateMessage call, ManagerResponse response) {
+        if (response instanceof ManagerError error) {
+            metrics.originateErrors.increment();
+            tracker.refused(call.callId(), "ORIGINATE_REFUSED: " + error.getMessage());
+        } else {
+            metrics.originates.increment();
+            calls.markOriginated(call.callId(), clock.instant());
+        }
+        delete(message);
+    }
+
+    /** A message for a call that is not QUEUED: a duplicate, a late copy, or a call someone lost. */
+    private void duplicate(Message message, OriginateMessage call, ClaimResult claim) {
+        metrics.duplicateMessages.increment();
+        if (claim.outcome() == ClaimResult.Outcome.MISSING) {
+            log.warn("message {} names call {}, which is not recorded; dropping it", message.messageId(), call.callId());
+            delete(message);
+            return;
+        }
+        CallStatus status = claim.call().status();
+        if (status.isFinal() || tracker.isFollowing(call.callId())) {
+            delete(message);
+            return;
+        }
+        boolean ours = bridgeId.equals(claim.bridgeId());
+        boolean settled = claim.call().dialedAt() == null
+                || claim.call().dialedAt().plus(CLAIM_SETTLE).isBefore(clock.instant());
+        if (!ours && claim.originatedAt() == null && !settled) {
+            // Another bridge claimed it moments ago and may be originating right now.
+            changeVisibility(message, 30);
+            return;
+        }
+        try {
+            orphans.resolve(new ClaimedCall(claim.call(), claim.bridgeId(), claim.originatedAt()),
+                    ami.liveChannelsByLinkedId());
+            delete(message);
+        } catch (IOException e) {
+            changeVisibility(message, 10);
+        }
+    }
+
+    /** Waits for the global limits; returns false at once when only the tenant's limit stands in the way. */
+    private boolean awaitPermit(String tenantId) throws InterruptedException {
+        while (running) {
+            switch (pacer.tryStart(tenantId)) {
+                case GO -> {
+                    return true;
+                }
+                case WAIT_TENANT -> {
+                    return false;
+                }
+                case WAIT_GLOBAL -> {
+                    long nanos = pacer.nanosUntilGlobalToken();
+                    TimeUnit.NANOSECONDS.sleep(Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)));
+                }
+            }
+        }
+        return false;
+    }
+
+    private void delete(Message message) {
+        try {
+            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+        } catch (RuntimeException e) {
+            // It comes back after the visibility timeout and is then seen as a duplicate: harmless.
+            log.warn("deleting message {} failed ({}); it will come back as a duplicate", message.messageId(), e.getMessage());
+        }
+    }
+
+    private void changeVisibility(Message message, int seconds) {
+        try {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                    .visibilityTimeout(seconds));
+        } catch (RuntimeException e) {
+            log.debug("changing visibility of {} failed: {}", message.messageId(), e.getMessage());
+        }
+    }
+
+    private void handBack(List<Message> messages) {
+        messages.forEach(m -> changeVisibility(m, 0));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.outcall.bridge.store;
+
+import io.outcall.bridge.calls.CallSink;
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.store.CallEvent;
+import io.outcall.core.store.CallEventStore;
+import io.outcall.core.store.CallProgress;
+import io.outcall.core.store.CallStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Persists what the tracker learns, off the tracker thread. Work is spread over lanes by call id,
+ * so one call's writes stay in order while calls are written in parallel. Events are written 25 to
+ * a request. Nothing is dropped: a failed write is retried with backoff, and the backlog (which
+ * the bridge watches to stop taking new calls) grows instead.
+ */
+public final class DynamoCallSink implements CallSink, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DynamoCallSink.class);
+
+    private record Pending(Object item, long enqueuedNanos) {
+    }
+
+    private final CallStore calls;
+    private final CallEventStore events;
+    private final BridgeMetrics metrics;
+    private final List<LinkedBlockingQueue<Pending>> lanes = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean running = true;
+
+    public DynamoCallSink(CallStore calls, CallEventStore events, BridgeMetrics metrics, int laneCount) {
+        this.calls = calls;
+        this.events = events;
+        this.metrics = metrics;
+        for (int i = 0; i < laneCount; i++) {
+            LinkedBlockingQueue<Pending> lane = new LinkedBlockingQueue<>();
+            lanes.add(lane);
+            Thread thread = Thread.ofPlatform().name("call-writer-" + i).daemon(true).unstarted(() -> drain(lane));
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    @Override
+    public void progress(CallProgress progress) {
+        enqueue(progress.callId(), progress);
+    }
+
+    @Override
+    public void event(CallEvent event) {
+        enqueue(event.callId(), event);
+    }
+
+    @Override
+    public long backlog() {
+        return backlog.get();
+    }
+
+    /** Milliseconds the oldest unwritten item has waited: the persistence lag. */
+    public long lagMillis() {
+        long oldest = Long.MAX_VALUE;
+        for (LinkedBlockingQueue<Pending> lane : lanes) {
+            Pending head = lane.peek();
+            if (head != null) {
+                oldest = Math.min(oldest, head.enqueuedNanos());
+            }
+        }
+        return oldest == Long.MAX_VALUE ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - oldest);
+    }
+
+    private void enqueue(String callId, Object item) {
+        backlog.incrementAndGet();
+        lanes.get(Math.floorMod(callId.hashCode(), lanes.size())).add(new Pending(item, System.nanoTime()));
+    }
+
+    private void drain(LinkedBlockingQueue<Pending> lane) {
+        List<Pending> batch = new ArrayList<>(128);
+        List<CallEvent> eventBatch = new ArrayList<>(128);
+        while (running || !lane.isEmpty()) {
+            try {
+                Pending first = lane.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                lane.drainTo(batch, 127);
+                for (Pending pending : batch) {
+                    if (pending.item() instanceof CallEvent event) {
+                        eventBatch.add(event);
+                    } else {
+                        // Events before a progress are written first: a reader who sees the status sees why.
+                        flushEvents(eventBatch);
+                        writeProgress((CallProgress) pending.item());
+                    }
+                }
+                flushEvents(eventBatch);
+                backlog.addAndGet(-batch.size());
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void flushEvents(List<CallEvent> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        retrying("call events", () -> events.append(batch));
+        metrics.callEventsPersisted.add(batch.size());
+        batch.clear();
+    }
+
+    private void writeProgress(CallProgress progress) throws InterruptedException {
+        retrying("call " + progress.callId() + " " + progress.status(), () -> calls.advance(progress));
+        if (progress.status().isFinal()) {
+            log.info("call {} {} {}{}", progress.callId(), progress.status(), progress.disposition(),
+                    progress.hangupCause() == null ? "" : " cause " + progress.hangupCause().code() + " "
+                            + progress.hangupCause().text());
+        }
+    }
+
+    private void retrying(String what, Runnable write) throws InterruptedException {
+        for (long backoff = 50; ; backoff = Math.min(5_000, backoff * 2)) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                metrics.persistenceErrors.increment();
+                log.warn("writing {} failed ({}); retrying in {} ms", what, e.getMessage(), backoff);
+                Thread.sleep(backoff);
+            }
+        }
+    }
+
+    /** Writes everything handed over so far, then stops the lanes. */
+    @Override
+    public void close() {
+        running = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
