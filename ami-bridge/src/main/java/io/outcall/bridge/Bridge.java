@@ -72,7 +72,7 @@ public final class Bridge implements AutoCloseable {
         this.tracker = new CallTracker(amiEvents.queue(), sink, metrics, clock, Duration.ofSeconds(5),
                 finished -> pacer.finished(finished.tenantId()));
         this.ami = new AmiLink(new AmiLink.Settings(config.amiHost(), config.amiPort(), config.amiUser(),
-                config.amiPassword(), Duration.ofSeconds(5), Duration.ofSeconds(10)), amiEvents, new LinkObserver(),
+                config.amiPassword(), config.amiPingInterval(), config.amiPingInterval().multipliedBy(2)), amiEvents, new LinkObserver(),
                 scheduler, background, metrics);
         this.orphans = new Orphans(calls, tracker, ami, clock);
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(new ObjectMapper()),

@@ -16,6 +16,8 @@ import java.util.function.Function;
  * @param callsPerSecond    originates per second, all tenants together
  * @param maxConcurrent     calls being dialed or talking at once, all tenants together
  * @param tenantCallsPerSecond / tenantMaxConcurrent the same limits for each tenant
+ * @param amiPingInterval   how often the AMI link is pinged; two intervals without an answer
+ *                          mean a half-open socket, and the connection is replaced
  */
 public record BridgeConfig(
         String amiHost, int amiPort, String amiUser, String amiPassword,
@@ -23,7 +25,7 @@ public record BridgeConfig(
         Region region, URI dynamoDbEndpoint, URI sqsEndpoint,
         String dialString, double callsPerSecond, int maxConcurrent,
         double tenantCallsPerSecond, int tenantMaxConcurrent,
-        int healthPort, String bridgeId) {
+        int healthPort, String bridgeId, java.time.Duration amiPingInterval) {
 
     public BridgeConfig {
         if (!dialString.contains("{number}")) {
@@ -51,7 +53,9 @@ public record BridgeConfig(
                 r.optional("TENANT_CALLS_PER_SECOND", "10", Reader::positiveDouble, "a positive number"),
                 r.optional("TENANT_MAX_CONCURRENT_CALLS", "100", Reader::positiveInt, "a positive whole number"),
                 r.optional("HEALTH_PORT", "8081", Reader::port, "a TCP port"),
-                r.optional("BRIDGE_ID", hostName(), s -> s, "a name unique among bridges, e.g. the host name"));
+                r.optional("BRIDGE_ID", hostName(), s -> s, "a name unique among bridges, e.g. the host name"),
+                r.optional("AMI_PING_SECONDS", "5", s -> java.time.Duration.ofSeconds(Reader.positiveInt(s)),
+                        "a positive whole number of seconds"));
         r.failIfAnyBad();
         return config;
     }
@@ -63,7 +67,7 @@ public record BridgeConfig(
                 + ", calls=" + callsTable + ", events=" + callEventsTable + ", region=" + region
                 + ", dialString=" + dialString + ", callsPerSecond=" + callsPerSecond + ", maxConcurrent=" + maxConcurrent
                 + ", tenantCallsPerSecond=" + tenantCallsPerSecond + ", tenantMaxConcurrent=" + tenantMaxConcurrent
-                + ", healthPort=" + healthPort + ", bridgeId=" + bridgeId + "]";
+                + ", healthPort=" + healthPort + ", bridgeId=" + bridgeId + ", amiPing=" + amiPingInterval + "]";
     }
 
     private static String hostName() {

@@ -175,7 +175,7 @@ public final class CallTracker implements Runnable {
                     batch.add(first);
                     events.drainTo(batch, 255);
                     for (ManagerEvent event : batch) {
-                        handle(event);
+                        handleSafely(event);
                     }
                     batch.clear();
                 }
@@ -183,10 +183,6 @@ public final class CallTracker implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // One malformed event must not stop the following of every other call.
-                log.error("event handling failed; continuing", e);
-                batch.clear();
             }
         }
         runCommands();
@@ -196,6 +192,15 @@ public final class CallTracker implements Runnable {
         Runnable command;
         while ((command = commands.poll()) != null) {
             command.run();
+        }
+    }
+
+    private void handleSafely(ManagerEvent event) {
+        try {
+            handle(event);
+        } catch (RuntimeException e) {
+            // One malformed event must not stop the following of this call, or of any other.
+            log.error("handling {} failed; continuing", event.getClass().getSimpleName(), e);
         }
     }
 
@@ -221,7 +226,7 @@ public final class CallTracker implements Runnable {
     }
 
     private void onOriginateResponse(OriginateResponseEvent e, Instant at) {
-        LiveCall call = byActionId.get(e.getActionId());
+        LiveCall call = lookup(byActionId, e.getActionId());
         if (call == null) {
             return;
         }
@@ -237,7 +242,7 @@ public final class CallTracker implements Runnable {
     }
 
     private void onNewChannel(NewChannelEvent e, Instant at) {
-        LiveCall call = byCallId.get(e.getLinkedid());
+        LiveCall call = lookup(byCallId, e.getLinkedid());
         if (call == null) {
             return;
         }
@@ -251,7 +256,7 @@ public final class CallTracker implements Runnable {
     }
 
     private void onNewState(NewStateEvent e, Instant at) {
-        LiveCall call = byCallId.get(e.getLinkedId());
+        LiveCall call = lookup(byCallId, e.getLinkedId());
         if (call == null) {
             return;
         }
@@ -306,7 +311,7 @@ public final class CallTracker implements Runnable {
     }
 
     private void onHangup(HangupEvent e, Instant at) {
-        LiveCall call = byCallId.get(e.getLinkedId());
+        LiveCall call = lookup(byCallId, e.getLinkedId());
         if (call == null) {
             return;
         }
@@ -326,14 +331,14 @@ public final class CallTracker implements Runnable {
     }
 
     private void onBridge(String name, String linkedId, String channel, String bridgeId, Instant at) {
-        LiveCall call = byCallId.get(linkedId);
+        LiveCall call = lookup(byCallId, linkedId);
         if (call != null) {
             record(call, name, at, channel, fields("BridgeUniqueid", bridgeId));
         }
     }
 
     private void onUserEvent(AnyUserEvent e, Instant at) {
-        LiveCall call = byCallId.get(e.linkedId());
+        LiveCall call = lookup(byCallId, e.linkedId());
         if (call == null) {
             return;
         }
@@ -348,8 +353,13 @@ public final class CallTracker implements Runnable {
 
     /** A dial without a calling channel (the originate itself) names the call only in DestLinkedid. */
     private LiveCall callOfDial(String linkedId, String destLinkedId) {
-        LiveCall call = linkedId == null ? null : byCallId.get(linkedId);
-        return call != null ? call : destLinkedId == null ? null : byCallId.get(destLinkedId);
+        LiveCall call = lookup(byCallId, linkedId);
+        return call != null ? call : lookup(byCallId, destLinkedId);
+    }
+
+    /** Events of other clients or of system channels may lack the key: they are simply not ours. */
+    private static LiveCall lookup(Map<String, LiveCall> calls, String key) {
+        return key == null ? null : calls.get(key);
     }
 
     private void record(LiveCall call, String name, Instant at, String channel, Map<String, String> fields) {

@@ -41,7 +41,7 @@ public final class BridgeLogging implements SLF4JServiceProvider {
 
     @Override
     public ILoggerFactory getLoggerFactory() {
-        return name -> loggers.computeIfAbsent(name, n -> new LineLogger(n, threshold, System.err));
+        return name -> loggers.computeIfAbsent(name, n -> new LineLogger(n, thresholdFor(n), System.err));
     }
 
     @Override
@@ -61,6 +61,17 @@ public final class BridgeLogging implements SLF4JServiceProvider {
 
     @Override
     public void initialize() {
+    }
+
+    /**
+     * asterisk-java's OriginateAction warns on every Originate whose timeout is under 100 s; that
+     * matters only to synchronous originates, and at a thousand calls a second it would drown the log.
+     */
+    private Level thresholdFor(String logger) {
+        if (logger.equals("org.asteriskjava.manager.action.OriginateAction") && threshold.toInt() < Level.ERROR.toInt()) {
+            return Level.ERROR;
+        }
+        return threshold;
     }
 
     private static Level parse(String level) {

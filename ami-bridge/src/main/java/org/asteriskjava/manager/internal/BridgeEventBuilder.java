@@ -2,18 +2,22 @@ package org.asteriskjava.manager.internal;
 
 import io.outcall.bridge.ami.AnyUserEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
 
 import java.util.Map;
 
 /**
- * asterisk-java builds a UserEvent only when a class is registered for its name and silently
- * drops the others. The bridge must keep every UserEvent the dialplan sends, whatever its name,
- * so this builder turns each into an {@link AnyUserEvent} with all its headers and leaves every
- * other event to asterisk-java's own builder.
+ * asterisk-java's event builder with two of its losses repaired:
+ * <ul>
+ * <li>it builds a UserEvent only when a class is registered for its name and silently drops the
+ * others; here every UserEvent becomes an {@link AnyUserEvent} with all its headers;</li>
+ * <li>it keeps a response event's ActionID only when asterisk-java itself prefixed it; here an
+ * ActionID it did not make (another client's, or a recorded stream's) is kept as sent.</li>
+ * </ul>
  *
  * <p>It lives in asterisk-java's package because {@code EventBuilder} is package-private there.
  */
-public final class CatchAllUserEventBuilder implements EventBuilder {
+public final class BridgeEventBuilder implements EventBuilder {
 
     private final EventBuilder delegate = new EventBuilderImpl();
 
@@ -32,7 +36,12 @@ public final class CatchAllUserEventBuilder implements EventBuilder {
         if (attributes.get("event") instanceof String name && name.equalsIgnoreCase("UserEvent")) {
             return new AnyUserEvent(source, attributes);
         }
-        return delegate.buildEvent(source, attributes);
+        ManagerEvent event = delegate.buildEvent(source, attributes);
+        if (event instanceof ResponseEvent response && response.getActionId() == null
+                && attributes.get("actionid") instanceof String actionId && actionId.indexOf('#') < 0) {
+            response.setActionId(actionId);
+        }
+        return event;
     }
 
     /** Installs this builder into a reader, replacing its private one. */
@@ -40,7 +49,7 @@ public final class CatchAllUserEventBuilder implements EventBuilder {
         try {
             java.lang.reflect.Field field = ManagerReaderImpl.class.getDeclaredField("eventBuilder");
             field.setAccessible(true);
-            field.set(reader, new CatchAllUserEventBuilder());
+            field.set(reader, new BridgeEventBuilder());
             return reader;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this asterisk-java version has no ManagerReaderImpl.eventBuilder;"

@@ -1,0 +1,144 @@
+package io.outcall.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.bridge.store.DynamoCallSink;
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallId;
+import io.outcall.core.queue.OriginateMessage;
+import io.outcall.core.queue.OriginateMessageCodec;
+import io.outcall.core.queue.SqsOriginateQueue;
+import io.outcall.core.store.CallEvent;
+import io.outcall.core.store.DynamoCallEventStore;
+import io.outcall.core.store.DynamoCallStore;
+import io.outcall.localaws.LocalAws;
+import io.outcall.localaws.LocalServices;
+import io.outcall.pbxsim.PbxSimulator;
+import software.amazon.awssdk.regions.Region;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A bridge wired to real parts: DynamoDB Local and ElasticMQ in this JVM, and the PBX simulator
+ * over a real TCP AMI session. Tests queue calls as the intake would and read back what the
+ * bridge wrote.
+ */
+final class BridgeHarness implements AutoCloseable {
+
+    static final String TENANT = "acme";
+
+    final LocalServices local;
+    final DynamoCallStore calls;
+    final DynamoCallEventStore events;
+    final SqsOriginateQueue queue;
+    final String queueUrl;
+    private final CallId ids = CallId.systemGenerator();
+
+    BridgeHarness(LocalServices local) {
+        this.local = local;
+        this.calls = new DynamoCallStore(local.dynamoDb(), "CallsTable");
+        this.events = new DynamoCallEventStore(local.dynamoDb(), "CallEventsTable");
+        this.queueUrl = local.queueUrl("OriginateQueue");
+        this.queue = new SqsOriginateQueue(local.sqs(), queueUrl, new OriginateMessageCodec(new ObjectMapper()));
+    }
+
+    BridgeConfig config(PbxSimulator pbx, String bridgeId) {
+        return config(pbx.port(), "admin_password", bridgeId);
+    }
+
+    BridgeConfig config(int amiPort, String secret, String bridgeId) {
+        return new BridgeConfig("127.0.0.1", amiPort, "admin", secret, queueUrl, "CallsTable", "CallEventsTable",
+                Region.US_EAST_1, local.dynamoDbServer().endpoint(), local.sqsServer().endpoint(),
+                "Local/{number}@outbound", 500, 5_000, 500, 5_000, 0, bridgeId, Duration.ofSeconds(1));
+    }
+
+    /** A bridge persisting to DynamoDB Local, started. */
+    RunningBridge startBridge(BridgeConfig config) throws Exception {
+        BridgeMetrics metrics = new BridgeMetrics();
+        DynamoCallSink sink = new DynamoCallSink(calls, events, metrics, 4);
+        Bridge bridge = new Bridge(config, calls, sink, 50_000, local.sqs(), metrics, Clock.systemUTC());
+        bridge.start();
+        return new RunningBridge(bridge, metrics);
+    }
+
+    record RunningBridge(Bridge bridge, BridgeMetrics metrics) implements AutoCloseable {
+        @Override
+        public void close() {
+            bridge.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Records a call QUEUED as intake does, without queueing it. */
+    Call record(String to, String context, int ringTimeoutSeconds) {
+        Call call = Call.queued(ids.next(), TENANT, to, "+14045550100", "did-main", "Acme", "+14045550199", context,
+                Map.of("ORDER_ID", "A-17"), ringTimeoutSeconds, Instant.now(), null, null);
+        calls.create(call);
+        return call;
+    }
+
+    /** Records and queues a call, as intake does. */
+    Call queueCall(String to, String context, int ringTimeoutSeconds) {
+        Call call = record(to, context, ringTimeoutSeconds);
+        queue.send(OriginateMessage.of(call));
+        return call;
+    }
+
+    Call queueCall(String to) {
+        return queueCall(to, "DynamicIVR", 30);
+    }
+
+    Call awaitFinal(String callId) {
+        return await(callId, c -> c.status().isFinal(), "a final status");
+    }
+
+    Call await(String callId, Predicate<Call> condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Call last = null;
+        while (System.nanoTime() < deadline) {
+            last = calls.find(callId).orElse(null);
+            if (last != null && condition.test(last)) {
+                return last;
+            }
+            sleep(25);
+        }
+        fail("call " + callId + " never reached " + what + "; last seen: " + last);
+        return null;
+    }
+
+    List<CallEvent> timeline(String callId) {
+        return events.timeline(callId);
+    }
+
+    List<String> names(String callId) {
+        return timeline(callId).stream().map(CallEvent::name).toList();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        local.close();
+    }
+
+    static LocalServices startLocal() {
+        return LocalServices.startInMemory();
+    }
+
+    static Region region() {
+        return LocalAws.REGION;
+    }
+}

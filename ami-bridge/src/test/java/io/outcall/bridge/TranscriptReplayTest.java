@@ -1,0 +1,148 @@
+package io.outcall.bridge;
+
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+import io.outcall.localaws.LocalServices;
+import io.outcall.pbxsim.PbxSimulator;
+import io.outcall.pbxsim.SimulatorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The exact bytes a real Asterisk 22 sent (ami-traces/*.txt), pushed down a real AMI session into
+ * the running bridge: asterisk-java's reader, the bridge's UserEvent builder, listener, queue,
+ * tracker and DynamoDB writer all see what production will see.
+ */
+class TranscriptReplayTest {
+
+    private static LocalServices local;
+    private static BridgeHarness harness;
+    private static PbxSimulator pbx;
+    private static BridgeHarness.RunningBridge bridge;
+
+    @BeforeAll
+    static void start() throws Exception {
+        local = BridgeHarness.startLocal();
+        harness = new BridgeHarness(local);
+        pbx = PbxSimulator.start(SimulatorConfig.builder().port(0).build());
+        bridge = harness.startBridge(harness.config(pbx, "bridge-replay"));
+        awaitConnected();
+    }
+
+    @AfterAll
+    static void stop() {
+        bridge.close();
+        pbx.close();
+        local.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "01-answered-ivr,                 COMPLETED, ANSWERED,   16",
+            "02-busy,                         BUSY,      BUSY,       17",
+            "03-no-answer,                    NO_ANSWER, NO_ANSWER,  19",
+            "04-congestion,                   FAILED,    CONGESTION, 34",
+            "05-answered-then-remote-hangup,  COMPLETED, ANSWERED,   16",
+            "06-rejected-unallocated-cause1,  FAILED,    FAILED,     1"})
+    void aRecordedCallEndsAsItDidOnTheRealAsterisk(String trace, CallStatus status, Disposition disposition, int cause) {
+        List<Map<String, String>> messages = messages(trace);
+        Map<String, String> firstChannel = messages.stream().filter(m -> "Newchannel".equals(m.get("Event"))).findFirst().orElseThrow();
+        String callId = firstChannel.get("Linkedid");
+        String dialedHalf = messages.stream().filter(m -> "Newchannel".equals(m.get("Event")))
+                .filter(m -> callId.equals(m.get("Linkedid")) && m.get("Channel").endsWith(";2")).findFirst().orElseThrow()
+                .get("Uniqueid");
+        follow(callId, originateActionId(trace), dialedHalf);
+
+        pbx.replay(events(trace));
+
+        Call done = harness.awaitFinal(callId);
+        assertEquals(status, done.status());
+        assertEquals(disposition, done.disposition());
+        assertEquals(cause, done.hangupCause().code());
+        assertEquals(TraceSummaries.persistedTimeline(trace), harness.names(callId),
+                "the timeline holds every followed event of the trace, in the order Asterisk sent them");
+    }
+
+    @Test
+    void callsOriginatedWithChannelIdAreFollowedByThatId() {
+        follow("call-ok-leg1", "chid-call-ok", "call-ok-leg2");
+        follow("call-busy-leg1", "chid-call-busy", "call-busy-leg2");
+
+        pbx.replay(events("16-originate-with-channelid"));
+
+        Call answered = harness.awaitFinal("call-ok-leg1");
+        Call busy = harness.awaitFinal("call-busy-leg1");
+        assertEquals(CallStatus.COMPLETED, answered.status());
+        assertEquals(16, answered.hangupCause().code());
+        assertEquals(CallStatus.BUSY, busy.status());
+        assertEquals(17, busy.hangupCause().code());
+        assertEquals(List.of("UserEvent:IvrStarted", "UserEvent:DigitPressed", "UserEvent:IvrDone", "UserEvent:IvrHangup"),
+                harness.names("call-ok-leg1").stream().filter(n -> n.startsWith("UserEvent:")).toList());
+    }
+
+    private static void awaitConnected() {
+        for (int i = 0; i < 400 && !bridge.bridge().ami().isUp(); i++) {
+            BridgeHarness.sleep(25);
+        }
+        if (!bridge.bridge().ami().isUp()) {
+            throw new IllegalStateException("the bridge never connected to the simulator");
+        }
+    }
+
+    /** Records the call and tells the tracker to expect it, as the consumer does before an Originate. */
+    private static void follow(String callId, String actionId, String dialedHalf) {
+        harness.calls.create(Call.queued(callId, BridgeHarness.TENANT, "+17065551231", "+14045550100", "did-main", "Acme",
+                "+14045550199", "DynamicIVR", Map.of(), 30, Instant.now(), null, null));
+        bridge.bridge().tracker().expect(callId, BridgeHarness.TENANT, actionId, dialedHalf, Instant.now());
+    }
+
+    private static String originateActionId(String trace) {
+        Matcher m = Pattern.compile("Action: Originate\\r\\n(?:[^\\r]*\\r\\n)*?ActionID: ([^\\r]+)")
+                .matcher(TraceSummaries.text(trace + ".sent.txt"));
+        if (!m.find()) {
+            throw new IllegalStateException("no Originate in " + trace + ".sent.txt");
+        }
+        return m.group(1);
+    }
+
+    /** The trace's events, byte for byte: every message that is an event, without the banner. */
+    private static byte[] events(String trace) {
+        String raw = new String(TraceSummaries.raw(trace), StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String message : raw.substring(raw.indexOf("\r\n") + 2).split("\r\n\r\n")) {
+            if (message.startsWith("Event:")) {
+                out.writeBytes((message + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static List<Map<String, String>> messages(String trace) {
+        String raw = new String(TraceSummaries.raw(trace), StandardCharsets.UTF_8);
+        return java.util.Arrays.stream(raw.split("\r\n\r\n")).map(message -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String line : message.split("\r\n")) {
+                int colon = line.indexOf(": ");
+                if (colon > 0) {
+                    headers.putIfAbsent(line.substring(0, colon), line.substring(colon + 2));
+                }
+            }
+            return headers;
+        }).toList();
+    }
+}
