@@ -55,6 +55,7 @@ public final class Bridge implements AutoCloseable {
     private final Thread consumerThread;
     private HealthServer health;
     private volatile boolean stopping;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param sink             where call progress and events go (DynamoDB, or a counting sink in benchmarks)
@@ -153,6 +154,9 @@ public final class Bridge implements AutoCloseable {
      * picked up again at the next start.
      */
     public void stop(Duration drain) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         stopping = true;
         consumer.stop();
         join(consumerThread, Duration.ofSeconds(5));

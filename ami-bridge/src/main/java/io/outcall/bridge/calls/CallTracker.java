@@ -68,6 +68,10 @@ public final class CallTracker implements Runnable {
     private final Map<String, LiveCall> byCallId = new ConcurrentHashMap<>();
     private final Map<String, LiveCall> byActionId = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    /** Calls finished by this process, kept a while so their late duplicate messages are recognised. */
+    private final Map<String, Long> recentlyFinished = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> finishedOrder = new ConcurrentLinkedQueue<>();
+    private static final Duration REMEMBER_FINISHED = Duration.ofMinutes(15);
     private volatile boolean running = true;
 
     /** What the rest of the bridge hears when a call ends: to free its pacing slot, count it, log it. */
@@ -112,6 +116,14 @@ public final class CallTracker implements Runnable {
 
     public boolean isFollowing(String callId) {
         return byCallId.containsKey(callId);
+    }
+
+    /**
+     * True for calls this process follows or finished recently: their final write may still be on
+     * its way, so a duplicate message for them must not be mistaken for an orphan.
+     */
+    public boolean knows(String callId) {
+        return byCallId.containsKey(callId) || recentlyFinished.containsKey(callId);
     }
 
     public int following() {
@@ -402,6 +414,7 @@ public final class CallTracker implements Runnable {
             return;
         }
         byActionId.remove(call.actionId);
+        remember(call.callId);
         Outcome outcome = Outcome.decide(call.answeredAt != null, call.dialStatus, call.originateReason, call.cause());
         Instant ended = call.lastHangupAt != null ? call.lastHangupAt : at;
         Integer ringSeconds = call.ringingAt == null ? 0 : seconds(call.ringingAt, call.answeredAt != null ? call.answeredAt : ended);
@@ -412,6 +425,20 @@ public final class CallTracker implements Runnable {
                 call.channel));
         metrics.outcome(outcome.status().name());
         onFinished.accept(new FinishedCall(call.callId, call.tenantId, outcome.status()));
+    }
+
+    private void remember(String callId) {
+        long now = System.nanoTime();
+        recentlyFinished.put(callId, now);
+        finishedOrder.add(callId);
+        for (String oldest; (oldest = finishedOrder.peek()) != null; ) {
+            Long at = recentlyFinished.get(oldest);
+            if (at != null && now - at < REMEMBER_FINISHED.toNanos()) {
+                break;
+            }
+            finishedOrder.poll();
+            recentlyFinished.remove(oldest);
+        }
     }
 
     private static int seconds(Instant from, Instant to) {

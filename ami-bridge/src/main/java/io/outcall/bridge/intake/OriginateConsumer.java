@@ -182,7 +182,7 @@ public final class OriginateConsumer implements Runnable {
             return;
         }
         CallStatus status = claim.call().status();
-        if (status.isFinal() || tracker.isFollowing(call.callId())) {
+        if (status.isFinal() || tracker.knows(call.callId())) {
             delete(message);
             return;
         }

@@ -51,7 +51,7 @@ public final class Orphans {
         }
         Map<String, Set<String>> channels = ami.liveChannelsByLinkedId();
         for (ClaimedCall claimed : live) {
-            if (!tracker.isFollowing(claimed.call().callId())) {
+            if (!tracker.knows(claimed.call().callId())) {
                 resolve(claimed, channels);
             }
         }

@@ -29,6 +29,7 @@ public record Call(
         String failureReason,
         Instant createdAt,
         Instant dialedAt,
+        Instant ringingAt,
         Instant answeredAt,
         Instant endedAt,
         Integer ringSeconds,
@@ -47,7 +48,7 @@ public record Call(
                               String transferNumber, String context, Map<String, String> variables,
                               int ringTimeoutSeconds, Instant createdAt, JourneyRef journey, String idempotencyKey) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
-                ringTimeoutSeconds, CallStatus.QUEUED, null, null, null, createdAt, null, null, null, null, null,
+                ringTimeoutSeconds, CallStatus.QUEUED, null, null, null, createdAt, null, null, null, null, null, null,
                 journey, idempotencyKey, null, 1);
     }
 }

@@ -62,6 +62,7 @@ public final class CallItems {
         putIfPresent(item, "failureReason", call.failureReason());
         putIfPresent(item, "createdAt", call.createdAt());
         putIfPresent(item, "dialedAt", call.dialedAt());
+        putIfPresent(item, "ringingAt", call.ringingAt());
         putIfPresent(item, "answeredAt", call.answeredAt());
         putIfPresent(item, "endedAt", call.endedAt());
         putIfPresent(item, "ringSeconds", call.ringSeconds());
@@ -104,6 +105,7 @@ public final class CallItems {
                 string(item, "failureReason"),
                 instant(item, "createdAt"),
                 instant(item, "dialedAt"),
+                instant(item, "ringingAt"),
                 instant(item, "answeredAt"),
                 instant(item, "endedAt"),
                 integer(item, "ringSeconds"),

@@ -1,0 +1,132 @@
+package io.outcall.bridge;
+
+import io.outcall.bridge.intake.Orphans;
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.queue.OriginateMessage;
+import io.outcall.core.store.ClaimResult;
+import io.outcall.localaws.LocalServices;
+import io.outcall.pbxsim.PbxSimulator;
+import io.outcall.pbxsim.SimulatorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A call is dialed at most once, whatever duplicates, crashes or second bridges happen. Crashes
+ * are reproduced by the state they leave behind in DynamoDB and SQS, which is all a restarted
+ * bridge can see.
+ */
+class AtMostOnceTest {
+
+    private static LocalServices local;
+    private static BridgeHarness harness;
+    private static PbxSimulator pbx;
+
+    @BeforeAll
+    static void start() throws Exception {
+        local = BridgeHarness.startLocal();
+        harness = new BridgeHarness(local);
+        pbx = PbxSimulator.start(SimulatorConfig.builder().port(0).timeScale(0.05).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        pbx.close();
+        local.close();
+    }
+
+    @Test
+    void duplicateMessagesGiveOneOriginate() throws Exception {
+        try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-dup"))) {
+            Call call = harness.record("+17065551232", "DynamicIVR", 30);
+            for (int i = 0; i < 3; i++) {
+                harness.queue.send(OriginateMessage.of(call));
+            }
+
+            assertEquals(CallStatus.BUSY, harness.awaitFinal(call.callId()).status());
+            harness.queue.send(OriginateMessage.of(call)); // a late copy after the end
+            awaitDuplicates(bridge, 3);
+
+            assertEquals(1, bridge.metrics().originates.sum(), "one Originate for four messages");
+            assertEquals(1, harness.names(call.callId()).stream().filter("OriginateResponse"::equals).count());
+        }
+    }
+
+    @Test
+    void aBridgeLostBetweenClaimAndOriginateLeavesACallThatIsNeverDialed() throws Exception {
+        Call call = harness.record("+17065551231", "DynamicIVR", 30);
+        // What the lost bridge left: a claim minutes old, no Originate recorded, its message back on the queue.
+        ClaimResult claim = harness.calls.claim(call.callId(), BridgeHarness.TENANT, "bridge-lost",
+                "orig-" + call.callId(), Instant.now().minus(Duration.ofMinutes(5)));
+        assertEquals(ClaimResult.Outcome.CLAIMED, claim.outcome());
+        harness.queue.send(OriginateMessage.of(call));
+
+        try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-survivor"))) {
+            Call done = harness.awaitFinal(call.callId());
+
+            assertEquals(CallStatus.FAILED, done.status());
+            assertEquals(Orphans.LOST_BEFORE_ORIGINATE, done.failureReason());
+            assertEquals(0, bridge.metrics().originates.sum(), "never dialed by the survivor");
+            assertEquals(0, pbx.liveChannelCount());
+        }
+    }
+
+    @Test
+    void aRestartedBridgeEndsTheCallsItHadClaimedButNotDialed() throws Exception {
+        Call call = harness.record("+17065551231", "DynamicIVR", 30);
+        harness.calls.claim(call.callId(), BridgeHarness.TENANT, "bridge-restarting", "orig-" + call.callId(), Instant.now());
+        // No message left: it was the bridge's own claim, found again through the byBridge index.
+
+        try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-restarting"))) {
+            Call done = harness.awaitFinal(call.callId());
+
+            assertEquals(CallStatus.FAILED, done.status());
+            assertEquals(Orphans.LOST_BEFORE_ORIGINATE, done.failureReason());
+            assertEquals(0, bridge.metrics().originates.sum());
+        }
+    }
+
+    @Test
+    void aBridgeLostBetweenOriginateAndDeleteIsSucceededWithoutDialingAgain() throws Exception {
+        Call call = harness.record("+17065551231", "Hold", 30);
+        String channel;
+        try (BridgeHarness.RunningBridge first = harness.startBridge(harness.config(pbx, "bridge-first"))) {
+            harness.queue.send(OriginateMessage.of(call));
+            channel = harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED").channel();
+            first.bridge().stop(Duration.ZERO); // gone while the call is up
+        }
+        // Its message comes back, as it would had the bridge died before deleting it.
+        harness.queue.send(OriginateMessage.of(call));
+
+        try (BridgeHarness.RunningBridge second = harness.startBridge(harness.config(pbx, "bridge-second"));
+             RawAmi operator = new RawAmi(pbx.port())) {
+            awaitFollowing(second, call.callId());
+            assertTrue(operator.hangup(channel, 16).contains("Success"));
+
+            Call done = harness.awaitFinal(call.callId());
+            assertEquals(CallStatus.COMPLETED, done.status());
+            assertEquals(0, second.metrics().originates.sum(), "the second bridge followed the call, never dialed it");
+        }
+    }
+
+    private static void awaitFollowing(BridgeHarness.RunningBridge bridge, String callId) {
+        for (int i = 0; i < 2_000 && !bridge.bridge().tracker().isFollowing(callId); i++) {
+            BridgeHarness.sleep(10);
+        }
+        assertTrue(bridge.bridge().tracker().isFollowing(callId), "the bridge adopted the live call");
+    }
+
+    private static void awaitDuplicates(BridgeHarness.RunningBridge bridge, long expected) {
+        for (int i = 0; i < 2_000 && bridge.metrics().duplicateMessages.sum() < expected; i++) {
+            BridgeHarness.sleep(10);
+        }
+        assertEquals(expected, bridge.metrics().duplicateMessages.sum());
+    }
+}

@@ -1,0 +1,159 @@
+package io.outcall.bridge;
+
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallStatus;
+import io.outcall.localaws.LocalServices;
+import io.outcall.localaws.Ports;
+import io.outcall.pbxsim.PbxSimulator;
+import io.outcall.pbxsim.SimulatorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bridge survives what a real Asterisk does to its clients: drops, restarts, a late start. */
+class ResilienceTest {
+
+    private static LocalServices local;
+    private static BridgeHarness harness;
+
+    @BeforeAll
+    static void start() {
+        local = BridgeHarness.startLocal();
+        harness = new BridgeHarness(local);
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    private static SimulatorConfig.Builder simulator() {
+        return SimulatorConfig.builder().port(0).timeScale(0.05);
+    }
+
+    @Test
+    void anAmiDropMidCallIsSurvivedAndTheCallFollowedToItsEnd() throws Exception {
+        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-drop"))) {
+            Call call = harness.queueCall("+17065551231", "Hold", 30);
+            String channel = harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED").channel();
+
+            pbx.dropConnections();
+            awaitReconnects(bridge, 1);
+            try (RawAmi operator = new RawAmi(pbx.port())) {
+                operator.hangup(channel, 16);
+            }
+
+            Call done = harness.awaitFinal(call.callId());
+            assertEquals(CallStatus.COMPLETED, done.status());
+            assertEquals(16, done.hangupCause().code());
+            assertNull(done.failureReason(), "its end was seen, not guessed");
+
+            Call after = harness.queueCall("+17065551232");
+            assertEquals(CallStatus.BUSY, harness.awaitFinal(after.callId()).status(), "new calls flow again");
+        }
+    }
+
+    @Test
+    void anAsteriskRestartEndsLiveCallsAndTheBridgeCarriesOn() throws Exception {
+        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-restart"))) {
+            Call call = harness.queueCall("+17065551231", "Hold", 30);
+            harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED");
+
+            pbx.restart();
+
+            Call done = harness.awaitFinal(call.callId());
+            assertEquals(CallStatus.COMPLETED, done.status(), "it was answered; the restart ended it");
+            awaitReconnects(bridge, 1);
+            Call after = harness.queueCall("+17065551232");
+            assertEquals(CallStatus.BUSY, harness.awaitFinal(after.callId()).status());
+        }
+    }
+
+    @Test
+    void aCallThatEndsWhileTheLinkIsDownEndsWithAReason() throws Exception {
+        int port = portOutsideEphemeralRange();
+        PbxSimulator pbx = PbxSimulator.start(simulator().port(port).build());
+        try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-away"))) {
+            Call call = harness.queueCall("+17065551231", "Hold", 30);
+            harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED");
+
+            // Asterisk goes away with the call and comes back without it: the end was never seen.
+            pbx.close();
+            pbx = PbxSimulator.start(simulator().port(port).build());
+
+            Call done = harness.awaitFinal(call.callId());
+            assertEquals(CallStatus.COMPLETED, done.status());
+            assertTrue(done.failureReason().startsWith("ENDED_WHILE_AMI_DISCONNECTED"), done.failureReason());
+        } finally {
+            pbx.close();
+        }
+    }
+
+    @Test
+    void aBridgeStartedBeforeAsteriskConnectsWhenItComesUp() throws Exception {
+        int port = portOutsideEphemeralRange();
+        try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(port, "admin_password", "bridge-early"))) {
+            Call call = harness.queueCall("+17065551232");
+            BridgeHarness.sleep(500);
+            assertEquals(CallStatus.QUEUED, harness.calls.find(call.callId()).orElseThrow().status(),
+                    "no claim while Asterisk is unreachable");
+
+            try (PbxSimulator pbx = PbxSimulator.start(simulator().port(port).build())) {
+                assertEquals(CallStatus.BUSY, harness.awaitFinal(call.callId()).status());
+            }
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRetriedAndNothingIsDialed() throws Exception {
+        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx.port(), "wrong", "bridge-badpw"))) {
+            Call call = harness.queueCall("+17065551232");
+            BridgeHarness.sleep(1_500);
+            assertEquals(CallStatus.QUEUED, harness.calls.find(call.callId()).orElseThrow().status());
+            assertTrue(!bridge.bridge().ami().isUp());
+        }
+    }
+
+    @Test
+    void aGracefulStopLetsCallsInFlightFinish() throws Exception {
+        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-graceful"))) {
+            Call call = harness.queueCall("+17065551235"); // answers, far end hangs up 3 s (scaled) later
+            harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED");
+
+            bridge.bridge().stop(Duration.ofSeconds(30));
+
+            Call done = harness.calls.find(call.callId()).orElseThrow();
+            assertEquals(CallStatus.COMPLETED, done.status(), "finished and written before stop returned");
+        }
+    }
+
+    /**
+     * A port a client retrying every 50 ms cannot grab: on loopback, a connect to a closed port in
+     * the ephemeral range can land on itself (TCP self-connect) and then hold that very port.
+     */
+    private static int portOutsideEphemeralRange() {
+        for (int port = 20_000 + (int) (ProcessHandle.current().pid() % 5_000); port < 32_000; port++) {
+            if (!Ports.inUse(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000");
+    }
+
+    private static void awaitReconnects(BridgeHarness.RunningBridge bridge, long count) {
+        for (int i = 0; i < 2_000 && (bridge.metrics().reconnects.sum() < count || !bridge.bridge().ami().isUp()); i++) {
+            BridgeHarness.sleep(10);
+        }
+        assertTrue(bridge.metrics().reconnects.sum() >= count && bridge.bridge().ami().isUp(), "reconnected");
+    }
+}
