@@ -61,6 +61,25 @@ class ResilienceTest {
     }
 
     @Test
+    void aHalfOpenSocketIsDetectedByPingAndReplaced() throws Exception {
+        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-half-open"))) {
+            Call call = harness.queueCall("+17065551231", "Hold", 30);
+            String channel = harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED").channel();
+
+            pbx.silenceConnections(); // the socket stays open; nothing comes back, not even Pong
+            awaitReconnects(bridge, 1);
+            try (RawAmi operator = new RawAmi(pbx.port())) {
+                operator.hangup(channel, 16);
+            }
+
+            Call done = harness.awaitFinal(call.callId());
+            assertEquals(CallStatus.COMPLETED, done.status());
+            assertNull(done.failureReason(), "the call outlived the dead socket and its end was seen");
+        }
+    }
+
+    @Test
     void anAsteriskRestartEndsLiveCallsAndTheBridgeCarriesOn() throws Exception {
         try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-restart"))) {
@@ -87,7 +106,7 @@ class ResilienceTest {
 
             // Asterisk goes away with the call and comes back without it: the end was never seen.
             pbx.close();
-            pbx = PbxSimulator.start(simulator().port(port).build());
+            pbx = startOn(port);
 
             Call done = harness.awaitFinal(call.callId());
             assertEquals(CallStatus.COMPLETED, done.status());
@@ -134,6 +153,20 @@ class ResilienceTest {
 
             Call done = harness.calls.find(call.callId()).orElseThrow();
             assertEquals(CallStatus.COMPLETED, done.status(), "finished and written before stop returned");
+        }
+    }
+
+    /** The simulator's old sockets on this port close asynchronously: binding again may need a moment. */
+    private static PbxSimulator startOn(int port) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return PbxSimulator.start(simulator().port(port).build());
+            } catch (java.net.BindException stillClosing) {
+                if (attempt == 100) {
+                    throw stillClosing;
+                }
+                BridgeHarness.sleep(50);
+            }
         }
     }
 

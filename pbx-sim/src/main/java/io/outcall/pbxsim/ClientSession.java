@@ -31,6 +31,7 @@ final class ClientSession {
     private final ActionHandler handler;
     private final Consumer<ClientSession> onClosed;
     private final LinkedBlockingQueue<AmiMessage> outbox = new LinkedBlockingQueue<>();
+    private volatile boolean silenced;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final StallDetectingOutputStream socketOut;
     private final Object holdLock = new Object();
@@ -98,9 +99,17 @@ final class ClientSession {
         this.eventsOn = on;
     }
 
+    /**
+     * From now on nothing is answered or sent on this session, yet its socket stays open: what a
+     * client sees of a half-open connection (a peer gone behind a NAT or a dead link).
+     */
+    void silence() {
+        silenced = true;
+    }
+
     /** Responses and anything addressed to this session alone. */
     void send(AmiMessage message) {
-        if (!closed.get()) {
+        if (!closed.get() && !silenced) {
             outbox.add(message);
         }
     }
@@ -168,7 +177,9 @@ final class ClientSession {
             AmiActionReader reader = new AmiActionReader(in);
             AmiAction action;
             while (!closed.get() && (action = reader.next()) != null) {
-                handler.handle(this, action);
+                if (!silenced) {
+                    handler.handle(this, action);
+                }
             }
         } catch (IOException ignored) {
             // the peer went away or we closed the socket; either way the session is over

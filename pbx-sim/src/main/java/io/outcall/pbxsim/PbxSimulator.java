@@ -114,6 +114,14 @@ public final class PbxSimulator implements AutoCloseable {
         sessions.publish(new AmiMessage("Replay", rawMessages.clone()));
     }
 
+    /**
+     * Current connections stay open but get nothing more, not even answers to Ping: a half-open
+     * socket as the client sees it. New connections are served normally.
+     */
+    public void silenceConnections() {
+        sessions.silenceAll();
+    }
+
     /** Closes every client socket abruptly, no event, no response: {@code manager kick session} (trace 18). */
     public void dropConnections() {
         sessions.closeAll();

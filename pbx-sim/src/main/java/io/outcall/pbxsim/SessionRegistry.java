@@ -33,6 +33,13 @@ final class SessionRegistry implements EventSink {
         }
     }
 
+    /** Every current session goes silent but stays open (a half-open socket, seen from the client). */
+    void silenceAll() {
+        for (ClientSession s : sessions) {
+            s.silence();
+        }
+    }
+
     /** Lets every session write what is queued (the Shutdown event), then closes it. */
     void closeAllAfterFlush() {
         for (ClientSession s : sessions) {

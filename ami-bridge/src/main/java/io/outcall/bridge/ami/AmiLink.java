@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The bridge's AMI session, kept alive. asterisk-java reconnects after a dropped socket, but not
  * after a failed first login, and a half-open socket never looks dropped; this class covers both:
- * it retries the first login with backoff, and a ping that goes unanswered replaces the connection.
+ * it retries the first login with backoff, and a ping that goes unanswered drops the socket so
+ * that asterisk-java's reconnect starts.
  * Every (re)connection is reported to {@link Observer#connected}, so the bridge can reconcile.
  */
 public final class AmiLink implements AutoCloseable {
@@ -194,14 +195,13 @@ public final class AmiLink implements AutoCloseable {
         long since = pingsOutstandingSince.get();
         long now = System.nanoTime();
         if (since != 0 && now - since > settings.pingTimeout().toNanos()) {
-            log.warn("AMI at {} did not answer a ping for {} ms; replacing the connection", settings,
+            log.warn("AMI at {} did not answer a ping for {} ms; dropping the socket to reconnect", settings,
                     settings.pingTimeout().toMillis());
             up = false;
-            connection = null;
+            pingsOutstandingSince.set(0);
             background.execute(() -> {
                 observer.disconnected();
-                safeLogoff(current);
-                connectUntilUp();
+                current.dropSocket();
             });
             return;
         }

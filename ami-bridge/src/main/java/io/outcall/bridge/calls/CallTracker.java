@@ -157,7 +157,10 @@ public final class CallTracker implements Runnable {
         submit(() -> {
             Instant now = clock.instant();
             for (LiveCall call : List.copyOf(byCallId.values())) {
-                Set<String> live = liveChannelsByCall.getOrDefault(call.callId, Set.of());
+                // The snapshot was taken before events this thread may already have handled: a
+                // channel seen hanging up since must not come back to life from it.
+                Set<String> live = new java.util.HashSet<>(liveChannelsByCall.getOrDefault(call.callId, Set.of()));
+                live.removeAll(call.endedChannels);
                 call.liveChannels.retainAll(live);
                 call.liveChannels.addAll(live);
                 if (call.liveChannels.isEmpty()) {
@@ -334,6 +337,7 @@ public final class CallTracker implements Runnable {
             call.originatedCause = cause;
         }
         call.liveChannels.remove(e.getUniqueId());
+        call.endedChannels.add(e.getUniqueId());
         call.lastHangupAt = at;
         record(call, "Hangup", at, e.getChannel(), fields("Uniqueid", e.getUniqueId(), "Cause", str(e.getCause()),
                 "Cause-txt", e.getCauseTxt()));

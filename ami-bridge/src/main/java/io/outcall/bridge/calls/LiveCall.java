@@ -22,6 +22,8 @@ final class LiveCall {
 
     CallStatus written;
     final Set<String> liveChannels = new HashSet<>();
+    /** Channels seen hanging up; a stale CoreShowChannels snapshot must not revive them. */
+    final Set<String> endedChannels = new HashSet<>();
     boolean anyChannelSeen;
     boolean originateResponded;
     Integer originateReason;

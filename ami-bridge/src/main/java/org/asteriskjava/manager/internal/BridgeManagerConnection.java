@@ -7,6 +7,14 @@ package org.asteriskjava.manager.internal;
  */
 public final class BridgeManagerConnection extends ManagerConnectionImpl {
 
+    /**
+     * Closes the socket without a Logoff: on a half-open link a Logoff would only wait out its
+     * timeout. The reader then sees the socket end and asterisk-java's own reconnect takes over.
+     */
+    public void dropSocket() {
+        disconnect();
+    }
+
     @Override
     protected ManagerReader createReader(Dispatcher dispatcher, Object source) {
         return BridgeEventBuilder.install(new ManagerReaderImpl(dispatcher, source));
