@@ -36,28 +36,29 @@ public record BridgeConfig(
 
     public static BridgeConfig fromEnvironment(Map<String, String> env) {
         Reader r = new Reader(env);
-        BridgeConfig config = new BridgeConfig(
-                r.required("AMI_HOST", s -> s, "a host name or address, e.g. 127.0.0.1"),
-                r.optional("AMI_PORT", "5038", Reader::port, "a TCP port, e.g. 5038"),
-                r.required("AMI_USER", s -> s, "the manager.conf user of the bridge"),
-                r.required("AMI_PASSWORD", s -> s, "that user's secret"),
-                r.required("ORIGINATE_QUEUE_URL", s -> s, "the SQS queue URL from the stack outputs"),
-                r.optional("CALLS_TABLE", "CallsTable", s -> s, "a DynamoDB table name"),
-                r.optional("CALL_EVENTS_TABLE", "CallEventsTable", s -> s, "a DynamoDB table name"),
-                r.required("AWS_REGION", Region::of, "an AWS region, e.g. us-east-1"),
-                r.optional("DYNAMODB_ENDPOINT", null, URI::create, "a URL, e.g. http://127.0.0.1:8000"),
-                r.optional("SQS_ENDPOINT", null, URI::create, "a URL, e.g. http://127.0.0.1:9324"),
-                r.optional("DIAL_STRING", "Local/{number}@outbound", s -> s, "e.g. PJSIP/{number}@trunk"),
-                r.optional("CALLS_PER_SECOND", "50", Reader::positiveDouble, "a positive number"),
-                r.optional("MAX_CONCURRENT_CALLS", "500", Reader::positiveInt, "a positive whole number"),
-                r.optional("TENANT_CALLS_PER_SECOND", "10", Reader::positiveDouble, "a positive number"),
-                r.optional("TENANT_MAX_CONCURRENT_CALLS", "100", Reader::positiveInt, "a positive whole number"),
-                r.optional("HEALTH_PORT", "8081", Reader::port, "a TCP port"),
-                r.optional("BRIDGE_ID", hostName(), s -> s, "a name unique among bridges, e.g. the host name"),
-                r.optional("AMI_PING_SECONDS", "5", s -> java.time.Duration.ofSeconds(Reader.positiveInt(s)),
-                        "a positive whole number of seconds"));
+        String host = r.required("AMI_HOST", s -> s, "a host name or address, e.g. 127.0.0.1");
+        Integer port = r.optional("AMI_PORT", "5038", Reader::port, "a TCP port, e.g. 5038");
+        String user = r.required("AMI_USER", s -> s, "the manager.conf user of the bridge");
+        String password = r.required("AMI_PASSWORD", s -> s, "that user's secret");
+        String queue = r.required("ORIGINATE_QUEUE_URL", s -> s, "the SQS queue URL from the stack outputs");
+        String calls = r.optional("CALLS_TABLE", "CallsTable", s -> s, "a DynamoDB table name");
+        String events = r.optional("CALL_EVENTS_TABLE", "CallEventsTable", s -> s, "a DynamoDB table name");
+        Region region = r.required("AWS_REGION", Region::of, "an AWS region, e.g. us-east-1");
+        URI dynamoDb = r.optional("DYNAMODB_ENDPOINT", null, URI::create, "a URL, e.g. http://127.0.0.1:8000");
+        URI sqs = r.optional("SQS_ENDPOINT", null, URI::create, "a URL, e.g. http://127.0.0.1:9324");
+        String dialString = r.optional("DIAL_STRING", "Local/{number}@outbound", s -> s, "e.g. PJSIP/{number}@trunk");
+        Double cps = r.optional("CALLS_PER_SECOND", "50", Reader::positiveDouble, "a positive number");
+        Integer concurrent = r.optional("MAX_CONCURRENT_CALLS", "500", Reader::positiveInt, "a positive whole number");
+        Double tenantCps = r.optional("TENANT_CALLS_PER_SECOND", "10", Reader::positiveDouble, "a positive number");
+        Integer tenantConcurrent = r.optional("TENANT_MAX_CONCURRENT_CALLS", "100", Reader::positiveInt,
+                "a positive whole number");
+        Integer healthPort = r.optional("HEALTH_PORT", "8081", Reader::port, "a TCP port");
+        String bridgeId = r.optional("BRIDGE_ID", hostName(), s -> s, "a name unique among bridges, e.g. the host name");
+        java.time.Duration ping = r.optional("AMI_PING_SECONDS", "5", s -> java.time.Duration.ofSeconds(Reader.positiveInt(s)),
+                "a positive whole number of seconds");
         r.failIfAnyBad();
-        return config;
+        return new BridgeConfig(host, port, user, password, queue, calls, events, region, dynamoDb, sqs, dialString, cps,
+                concurrent, tenantCps, tenantConcurrent, healthPort, bridgeId, ping);
     }
 
     /** What is safe to log: everything but the AMI password. */
