@@ -122,10 +122,14 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
 
     private void writeProgress(CallProgress progress) throws InterruptedException {
         retrying("call " + progress.callId() + " " + progress.status(), () -> calls.advance(progress));
+        // One line per state change: what an operator follows a call by.
         if (progress.status().isFinal()) {
-            log.info("call {} {} {}{}", progress.callId(), progress.status(), progress.disposition(),
+            log.info("call {} {} {}{}{}", progress.callId(), progress.status(), progress.disposition(),
                     progress.hangupCause() == null ? "" : " cause " + progress.hangupCause().code() + " "
-                            + progress.hangupCause().text());
+                            + progress.hangupCause().text(),
+                    progress.failureReason() == null ? "" : " (" + progress.failureReason() + ")");
+        } else {
+            log.info("call {} {}", progress.callId(), progress.status());
         }
     }
 

@@ -1,0 +1,271 @@
+package io.outcall.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.outcall.localaws.CloudFormationTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An HTTP server that behaves like API Gateway's HTTP API in front of the functions: the routes
+ * and handler classes come from template.yaml, each request becomes a payload-format-2.0 event as
+ * API Gateway builds it (JWT claims included), and the handler's 2.0 response goes back as HTTP.
+ * Handlers are built once with their no-arg constructors, as the Lambda runtime builds them.
+ */
+final class HttpFront implements AutoCloseable {
+
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    record Route(String method, String pathTemplate, Pattern pattern, List<String> parameters, String handlerClass,
+                 RequestStreamHandler handler) {
+        String routeKey() {
+            return method + " " + pathTemplate;
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Route> routes;
+    private final Jwt jwt;
+    private final ObjectMapper json;
+
+    HttpFront(int port, List<Route> routes, Jwt jwt, ObjectMapper json) throws IOException {
+        this.routes = routes;
+        this.jwt = jwt;
+        this.json = json;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** The HttpApi routes of every function in the template, handlers built with their no-arg constructors. */
+    @SuppressWarnings("unchecked")
+    static List<Route> routesOf(CloudFormationTemplate template) {
+        List<Route> routes = new ArrayList<>();
+        template.resourcesOfType("AWS::Serverless::Function").forEach((name, props) -> {
+            Map<String, Object> events = (Map<String, Object>) props.getOrDefault("Events", Map.of());
+            events.values().forEach(e -> {
+                Map<String, Object> event = (Map<String, Object>) e;
+                if (!"HttpApi".equals(event.get("Type"))) {
+                    return;
+                }
+                Map<String, Object> p = (Map<String, Object>) event.get("Properties");
+                String handlerName = (String) props.get("Handler");
+                String className = handlerName.substring(0, handlerName.indexOf("::"));
+                routes.add(route(((String) p.get("Method")).toUpperCase(Locale.ROOT), (String) p.get("Path"), className));
+            });
+        });
+        // Literal segments before parameters, as API Gateway prefers the most specific route.
+        routes.sort((a, b) -> Long.compare(a.parameters().size(), b.parameters().size()));
+        return routes;
+    }
+
+    private static Route route(String method, String path, String className) {
+        List<String> parameters = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{([^}]+)}").matcher(path);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(path.substring(last, m.start()))).append("([^/]+)");
+            parameters.add(m.group(1));
+            last = m.end();
+        }
+        regex.append(Pattern.quote(path.substring(last)));
+        try {
+            Object handler = Class.forName(className).getConstructor().newInstance();
+            if (!(handler instanceof RequestStreamHandler streamHandler)) {
+                throw new IllegalStateException(className + " is not a RequestStreamHandler");
+            }
+            return new Route(method, path, Pattern.compile(regex.toString()), parameters, className, streamHandler);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built: " + e, e);
+        }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            for (Route route : routes) {
+                Matcher m = route.pattern().matcher(path);
+                if (route.method().equals(method) && m.matches()) {
+                    Map<String, String> claims;
+                    try {
+                        claims = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+                    } catch (Jwt.InvalidTokenException e) {
+                        // API Gateway answers 401 itself, before any function runs.
+                        write(exchange, 401, Map.of("content-type", "application/json", "www-authenticate", "Bearer"),
+                                ("{\"message\":\"Unauthorized\",\"reason\":" + json.writeValueAsString(e.getMessage()) + "}")
+                                        .getBytes(StandardCharsets.UTF_8));
+                        return;
+                    }
+                    invoke(exchange, route, m, claims);
+                    return;
+                }
+            }
+            write(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            System.err.println("local front: " + e);
+        }
+    }
+
+    private void invoke(HttpExchange exchange, Route route, Matcher m, Map<String, String> claims) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        ObjectNode event = event(exchange, route, m, claims, body);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String requestId = event.at("/requestContext/requestId").asText();
+        try {
+            route.handler().handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), out,
+                    new LocalContext(route.handlerClass(), requestId));
+        } catch (RuntimeException e) {
+            // A function error: API Gateway answers 500 with its standard body.
+            System.err.println("function " + route.handlerClass() + " failed on " + route.routeKey() + ": " + e);
+            write(exchange, 500, Map.of("content-type", "application/json"),
+                    "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        JsonNode response = json.readTree(out.toByteArray());
+        byte[] responseBody = response.path("isBase64Encoded").asBoolean(false)
+                ? Base64.getDecoder().decode(response.path("body").asText(""))
+                : response.path("body").asText("").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        int status = response.path("statusCode").asInt(200);
+        write(exchange, status, headers, responseBody);
+        System.out.println(Instant.now() + " " + route.routeKey() + " -> " + status
+                + (headers.containsKey("location") ? " " + headers.get("location") : ""));
+    }
+
+    private ObjectNode event(HttpExchange exchange, Route route, Matcher m, Map<String, String> claims, byte[] body) {
+        Instant now = Instant.now();
+        ObjectNode event = json.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", route.routeKey());
+        event.put("rawPath", exchange.getRequestURI().getRawPath());
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        ObjectNode headers = event.putObject("headers");
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            ObjectNode query = event.putObject("queryStringParameters");
+            for (String pair : rawQuery.split("&")) {
+                String[] kv = pair.split("=", 2);
+                String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                // API Gateway joins repeated parameters with commas.
+                query.put(key, query.has(key) ? query.get(key).asText() + "," + value : value);
+            }
+        }
+        if (!route.parameters().isEmpty()) {
+            ObjectNode parameters = event.putObject("pathParameters");
+            for (int i = 0; i < route.parameters().size(); i++) {
+                parameters.put(route.parameters().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+            }
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        ObjectNode jwtNode = context.putObject("authorizer").putObject("jwt");
+        ObjectNode claimNode = jwtNode.putObject("claims");
+        claims.forEach(claimNode::put);
+        jwtNode.putNull("scopes");
+        context.put("domainName", "localhost");
+        context.put("domainPrefix", "localhost");
+        ObjectNode http = context.putObject("http");
+        http.put("method", route.method());
+        http.put("path", exchange.getRequestURI().getRawPath());
+        http.put("protocol", exchange.getProtocol());
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", route.routeKey());
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toEpochMilli());
+        boolean text = isText(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (body.length > 0) {
+            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+        }
+        event.put("isBase64Encoded", body.length > 0 && !text);
+        return event;
+    }
+
+    /** API Gateway base64-encodes bodies it does not recognise as text. */
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml") || type.contains("javascript")
+                || type.startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static void write(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** The Lambda context a handler sees locally: request id, function name, a logger to stdout. */
+    private record LocalContext(String functionName, String awsRequestId) implements Context {
+        @Override public String getAwsRequestId() { return awsRequestId; }
+        @Override public String getLogGroupName() { return "/local/" + functionName; }
+        @Override public String getLogStreamName() { return "local"; }
+        @Override public String getFunctionName() { return functionName; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:" + functionName; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 15_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { System.out.println(message); }
+                @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
+            };
+        }
+    }
+
+}

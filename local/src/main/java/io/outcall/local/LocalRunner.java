@@ -1,0 +1,224 @@
+package io.outcall.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outcall.bridge.Bridge;
+import io.outcall.bridge.BridgeConfig;
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.bridge.store.DynamoCallSink;
+import io.outcall.core.store.DynamoCallEventStore;
+import io.outcall.core.store.DynamoCallStore;
+import io.outcall.core.store.DynamoTenantStore;
+import io.outcall.localaws.CloudFormationTemplate;
+import io.outcall.localaws.LocalDynamoDb;
+import io.outcall.localaws.LocalServices;
+import io.outcall.localaws.LocalSqs;
+import io.outcall.localaws.Ports;
+import io.outcall.pbxsim.PbxSimulator;
+import io.outcall.pbxsim.SimulatorConfig;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-local}: the whole system on this machine. DynamoDB Local and ElasticMQ with the
+ * tables and queues of template.yaml, the functions behind an API Gateway-like front with JWT, the
+ * bridge, and the PBX simulator unless {@code AMI_HOST} names a real Asterisk.
+ */
+public final class LocalRunner {
+
+    static final int DYNAMODB_PORT = 8000;
+    static final int SQS_PORT = 9324;
+    static final int HEALTH_PORT = 8081;
+    static final int SIMULATOR_PORT = 5038;
+
+    private LocalRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalOptions options;
+        try {
+            options = LocalOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local: " + e.getMessage() + "\n\n" + LocalOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LocalOptions.USAGE);
+            return;
+        }
+        Path state = Path.of(".local");
+        Files.createDirectories(state);
+        ObjectMapper json = new ObjectMapper();
+        Jwt jwt = new Jwt(json, LocalKeys.signingKey(state), System.getenv("JWT_JWKS_URL"), System.getenv("JWT_ISSUER"),
+                Clock.systemUTC());
+        String tenantClaim = System.getenv().getOrDefault("TENANT_CLAIM", "tenant_id");
+        if (options.tokenFor() != null) {
+            System.out.println(jwt.sign(options.tokenFor(), tenantClaim));
+            return;
+        }
+        run(options, state, jwt, tenantClaim, json);
+    }
+
+    private static void run(LocalOptions options, Path state, Jwt jwt, String tenantClaim, ObjectMapper json) throws Exception {
+        try (FileChannel lockFile = FileChannel.open(state.resolve("run-local.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.tryLock();
+            if (lock == null) {
+                fail("run-local is already running from this folder; stop it (Ctrl-C in its terminal) first");
+            }
+            boolean realAsterisk = System.getenv("AMI_HOST") != null && !System.getenv("AMI_HOST").isBlank();
+            checkPortsFree(options.port(), realAsterisk);
+            requireEnvironment();
+
+            List<AutoCloseable> running = new ArrayList<>();
+            LocalDynamoDb dynamoDb = LocalDynamoDb.start(DYNAMODB_PORT, options.inMemory() ? null : state.resolve("dynamodb"));
+            running.add(dynamoDb);
+            LocalSqs sqs = LocalSqs.start(SQS_PORT);
+            running.add(sqs);
+            LocalServices aws = LocalServices.start(dynamoDb, sqs, CloudFormationTemplate.findFromWorkingDirectory());
+            String queueUrl = aws.queueUrl("OriginateQueue");
+            if (!queueUrl.equals(System.getenv("ORIGINATE_QUEUE_URL"))) {
+                fail("ORIGINATE_QUEUE_URL is " + System.getenv("ORIGINATE_QUEUE_URL") + " but ElasticMQ made " + queueUrl
+                        + "; start through ./run-local, which sets it");
+            }
+            DemoTenant.seed(new DynamoTenantStore(aws.dynamoDb(), "TenantsTable"));
+
+            PbxSimulator simulator = null;
+            if (!realAsterisk) {
+                simulator = PbxSimulator.start(SimulatorConfig.builder().port(SIMULATOR_PORT).username("admin")
+                        .secret("admin_password").build());
+                running.add(simulator);
+            }
+            BridgeConfig bridgeConfig = bridgeConfig(queueUrl, dynamoDb, sqs, realAsterisk);
+            DynamoCallStore calls = new DynamoCallStore(aws.dynamoDb(), "CallsTable");
+            BridgeMetrics metrics = new BridgeMetrics();
+            DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(aws.dynamoDb(), "CallEventsTable"),
+                    metrics, 4);
+            Bridge bridge = new Bridge(bridgeConfig, calls, sink, 50_000, aws.sqs(), metrics, Clock.systemUTC());
+            bridge.start();
+
+            HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory()),
+                    jwt, json);
+            running.add(front);
+
+            printWelcome(options, front, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeConfig);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+                System.out.println("\nstopping: the bridge finishes calls in flight (up to 10 s), then everything closes");
+                bridge.stop(Duration.ofSeconds(10));
+                for (int i = running.size() - 1; i >= 0; i--) {
+                    try {
+                        running.get(i).close();
+                    } catch (Exception e) {
+                        System.err.println("closing " + running.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                }
+                System.out.println("stopped");
+                stopped.countDown();
+            }));
+            stopped.await();
+        }
+    }
+
+    private static BridgeConfig bridgeConfig(String queueUrl, LocalDynamoDb dynamoDb, LocalSqs sqs, boolean realAsterisk) {
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        if (!realAsterisk) {
+            env.put("AMI_HOST", "127.0.0.1");
+            env.put("AMI_PORT", Integer.toString(SIMULATOR_PORT));
+            env.put("AMI_USER", "admin");
+            env.put("AMI_PASSWORD", "admin_password");
+        }
+        env.put("ORIGINATE_QUEUE_URL", queueUrl);
+        env.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
+        env.put("SQS_ENDPOINT", sqs.endpoint().toString());
+        env.putIfAbsent("HEALTH_PORT", Integer.toString(HEALTH_PORT));
+        env.putIfAbsent("BRIDGE_ID", "local-bridge");
+        env.putIfAbsent("CALLS_PER_SECOND", "20");
+        return BridgeConfig.fromEnvironment(env);
+    }
+
+    private static void checkPortsFree(int apiPort, boolean realAsterisk) {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(apiPort, "the API (change it with --port)");
+        ports.put(DYNAMODB_PORT, "DynamoDB Local");
+        ports.put(SQS_PORT, "ElasticMQ");
+        ports.put(HEALTH_PORT, "the bridge's health port");
+        if (!realAsterisk) {
+            ports.put(SIMULATOR_PORT, "the PBX simulator");
+        }
+        ports.forEach((port, what) -> {
+            if (Ports.inUse(port)) {
+                fail("port " + port + " (" + what + ") is already in use: is another run-local, DynamoDB Local,"
+                        + " ElasticMQ or Asterisk running? Stop it, or free the port");
+            }
+        });
+    }
+
+    /** The functions read these exactly as in Lambda; ./run-local sets them. */
+    private static void requireEnvironment() {
+        for (String name : List.of("AWS_REGION", "CALLS_TABLE", "TENANTS_TABLE", "IDEMPOTENCY_TABLE",
+                "ORIGINATE_QUEUE_URL", "DYNAMODB_ENDPOINT", "SQS_ENDPOINT")) {
+            if (System.getenv(name) == null) {
+                fail(name + " is not set; start the system with ./run-local, which sets it");
+            }
+        }
+    }
+
+    private static void printWelcome(LocalOptions options, HttpFront front, String token, boolean realAsterisk,
+                                     BridgeConfig bridge) {
+        String api = "http://127.0.0.1:" + front.port();
+        System.out.println();
+        System.out.println("outcall is running locally");
+        System.out.printf("  API (API Gateway-like, JWT)  %s   POST /calls%n", api);
+        System.out.printf("  DynamoDB Local               http://127.0.0.1:%d   %s%n", DYNAMODB_PORT,
+                options.inMemory() ? "in memory" : "data in .local/dynamodb (--in-memory to discard)");
+        System.out.printf("  ElasticMQ (SQS)              http://127.0.0.1:%d   queue OriginateQueue%n", SQS_PORT);
+        System.out.printf("  Asterisk                     %s%n", realAsterisk
+                ? "real Asterisk at " + bridge.amiHost() + ":" + bridge.amiPort() + " (AMI_HOST)"
+                : "PBX simulator on 127.0.0.1:" + SIMULATOR_PORT + " (set AMI_HOST, AMI_PORT, AMI_USER, AMI_PASSWORD for a real one)");
+        System.out.printf("  Bridge health, metrics       http://127.0.0.1:%d/health  /metrics%n", bridge.healthPort());
+        System.out.println();
+        System.out.println("Demo tenant \"demo\": caller-IDs +14045550100, +14045550101; contexts DynamicIVR, Hold.");
+        System.out.println("Token for tenant demo (12 h; another tenant: ./run-local token --tenant T):");
+        System.out.println("  export TOKEN=" + token);
+        System.out.println("Place a call (last digit: 1 answers, 2 busy, 3 no answer, 4 congestion, 5 far end hangs up, 7/8 rejected):");
+        System.out.println("  curl -sS -X POST " + api + "/calls -H \"Authorization: Bearer $TOKEN\""
+                + " -H 'Content-Type: application/json' -d '{\"to\":\"+17065551231\"}'");
+        System.out.println("Each call state change is logged below. Ctrl-C stops everything.");
+        System.out.println();
+    }
+
+    private static void fail(String message) {
+        System.err.println("run-local: " + message);
+        System.exit(1);
+    }
+
+    /** Generates the local signing key once; tokens survive restarts. */
+    static final class LocalKeys {
+        private LocalKeys() {
+        }
+
+        static byte[] signingKey(Path state) throws IOException {
+            Path file = state.resolve("jwt-hs256.key");
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.write(file, key);
+            }
+            return Files.readAllBytes(file);
+        }
+    }
+}
