@@ -83,6 +83,7 @@ public final class Bridge implements AutoCloseable {
         this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
         metrics.gauge("bridge_active_calls", tracker::following);
         metrics.gauge("bridge_persistence_backlog", sink::backlog);
+        metrics.gauge("bridge_persistence_lag_ms", sink::lagMillis);
         metrics.gauge("bridge_ami_event_queue_fill_percent", amiEvents::fillPercent);
         metrics.gauge("bridge_last_event_age_seconds", this::lastEventAgeSeconds);
     }
@@ -131,8 +132,9 @@ public final class Bridge implements AutoCloseable {
             background.execute(() -> {
                 try {
                     if (reconnect) {
+                        long asked = System.nanoTime();
                         Map<String, Set<String>> live = ami.liveChannelsByLinkedId();
-                        tracker.reconcile(live, "ENDED_WHILE_AMI_DISCONNECTED: the call's channels ended while the"
+                        tracker.reconcile(live, asked, "ENDED_WHILE_AMI_DISCONNECTED: the call's channels ended while the"
                                 + " bridge's AMI link was down; the exact outcome is unknown");
                     }
                     orphans.resolveOwn(config.bridgeId());
@@ -159,7 +161,7 @@ public final class Bridge implements AutoCloseable {
         }
         stopping = true;
         consumer.stop();
-        join(consumerThread, Duration.ofSeconds(5));
+        join(consumerThread, Duration.ofSeconds(OriginateConsumer.LONG_POLL_SECONDS + 2));
         long deadline = System.nanoTime() + drain.toNanos();
         while (tracker.following() > 0 && System.nanoTime() < deadline) {
             sleep(100);

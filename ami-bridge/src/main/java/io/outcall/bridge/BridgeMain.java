@@ -39,7 +39,6 @@ public final class BridgeMain {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
                 metrics, 8);
-        metrics.gauge("bridge_persistence_lag_ms", sink::lagMillis);
         Bridge bridge = new Bridge(config, calls, sink, 50_000, aws.sqs(), metrics, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bridge-shutdown").unstarted(() -> {

@@ -7,7 +7,6 @@ import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.store.ClaimResult;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
-import io.outcall.pbxsim.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class AtMostOnceTest {
     static void start() throws Exception {
         local = BridgeHarness.startLocal();
         harness = new BridgeHarness(local);
-        pbx = PbxSimulator.start(SimulatorConfig.builder().port(0).timeScale(0.05).build());
+        pbx = PbxSimulator.start(BridgeHarness.simulator().build());
     }
 
     @AfterAll

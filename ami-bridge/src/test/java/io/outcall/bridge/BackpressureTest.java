@@ -10,7 +10,6 @@ import io.outcall.core.store.ClaimResult;
 import io.outcall.core.store.ClaimedCall;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
-import io.outcall.pbxsim.SimulatorConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -50,7 +49,7 @@ class BackpressureTest {
     @Test
     void aPersistenceBacklogStopsIntakeAndEverythingIsWrittenOnceItClears() throws Exception {
         try (LocalServices local = BridgeHarness.startLocal();
-             PbxSimulator pbx = PbxSimulator.start(SimulatorConfig.builder().port(0).timeScale(0.05).build())) {
+             PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build())) {
             BridgeHarness harness = new BridgeHarness(local);
             CountDownLatch open = new CountDownLatch(1);
             CallStore stalled = new StalledWrites(harness.calls, open);

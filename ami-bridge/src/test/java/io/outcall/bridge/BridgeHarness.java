@@ -14,6 +14,7 @@ import io.outcall.core.store.DynamoCallStore;
 import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
+import io.outcall.pbxsim.SimulatorConfig;
 import software.amazon.awssdk.regions.Region;
 
 import java.time.Clock;
@@ -47,6 +48,15 @@ final class BridgeHarness implements AutoCloseable {
         this.events = new DynamoCallEventStore(local.dynamoDb(), "CallEventsTable");
         this.queueUrl = local.queueUrl("OriginateQueue");
         this.queue = new SqsOriginateQueue(local.sqs(), queueUrl, new OriginateMessageCodec(new ObjectMapper()));
+    }
+
+    /**
+     * The simulator the tests dial through: dialplan delays at 1/20, and a write timeout of one
+     * second instead of Asterisk's 100 ms, so a loaded CI machine does not drop the bridge's
+     * session for a scheduling hiccup (the bridge's real budget is measured by bench/bridge-throughput).
+     */
+    static SimulatorConfig.Builder simulator() {
+        return SimulatorConfig.builder().port(0).timeScale(0.05).writeTimeout(Duration.ofSeconds(1));
     }
 
     BridgeConfig config(PbxSimulator pbx, String bridgeId) {

@@ -6,7 +6,6 @@ import io.outcall.core.call.Disposition;
 import io.outcall.core.store.CallEvent;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
-import io.outcall.pbxsim.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class BridgeOutcomesTest {
     static void start() throws Exception {
         local = BridgeHarness.startLocal();
         harness = new BridgeHarness(local);
-        pbx = PbxSimulator.start(SimulatorConfig.builder().port(0).timeScale(0.05).build());
+        pbx = PbxSimulator.start(BridgeHarness.simulator().build());
         bridge = harness.startBridge(harness.config(pbx, "bridge-outcomes"));
     }
 

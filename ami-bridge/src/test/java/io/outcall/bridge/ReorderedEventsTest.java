@@ -4,7 +4,6 @@ import io.outcall.core.call.Call;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import io.outcall.pbxsim.ReorderMode;
-import io.outcall.pbxsim.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class ReorderedEventsTest {
     }
 
     private static List<Outcome> run(ReorderMode mode, String bridgeId) throws Exception {
-        try (PbxSimulator pbx = PbxSimulator.start(SimulatorConfig.builder().port(0).timeScale(0.05).reorder(mode).build());
+        try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().reorder(mode).build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, bridgeId))) {
             List<Call> calls = new ArrayList<>();
             for (char digit : "12345678".toCharArray()) {

@@ -34,7 +34,7 @@ class ResilienceTest {
     }
 
     private static SimulatorConfig.Builder simulator() {
-        return SimulatorConfig.builder().port(0).timeScale(0.05);
+        return BridgeHarness.simulator();
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
-import io.outcall.pbxsim.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class TranscriptReplayTest {
     static void start() throws Exception {
         local = BridgeHarness.startLocal();
         harness = new BridgeHarness(local);
-        pbx = PbxSimulator.start(SimulatorConfig.builder().port(0).build());
+        pbx = PbxSimulator.start(BridgeHarness.simulator().timeScale(1).build());
         bridge = harness.startBridge(harness.config(pbx, "bridge-replay"));
         awaitConnected();
     }

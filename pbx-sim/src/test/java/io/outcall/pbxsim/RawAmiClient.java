@@ -78,6 +78,11 @@ final class RawAmiClient implements AutoCloseable {
         return new RawAmiClient(s, false);
     }
 
+    /** Bounds every later read of {@link #rawInput()}, so a test fails instead of hanging. */
+    void readTimeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
     InputStream rawInput() throws IOException {
         return socket.getInputStream();
     }

@@ -88,7 +88,10 @@ class ReorderAndLoadTest {
 
     @Test
     void clientThatStopsReadingIsDisconnected() throws Exception {
-        try (PbxSimulator pbx = SimulatorTestSupport.fastSimulator(ReorderMode.off());
+        // The driver parses on one thread; on a loaded 2-core machine it can lag past Asterisk's
+        // 100 ms and be dropped itself. One second still drops the client that never reads.
+        try (PbxSimulator pbx = PbxSimulator.start(SimulatorConfig.builder().port(0).timeScale(0.01)
+                .writeTimeout(java.time.Duration.ofSeconds(1)).build());
              RawAmiClient driver = RawAmiClient.connect(pbx.port());
              RawAmiClient slow = RawAmiClient.connectNonReading(pbx.port())) {
             driver.login();
@@ -105,7 +108,9 @@ class ReorderAndLoadTest {
                 round++;
             }
             assertEquals(1, pbx.connectionCount(), "only the reading client is left");
-            // what the stalled client can still read ends at EOF, possibly mid-message as in the capture
+            // what the stalled client can still read ends at EOF, possibly mid-message as in the capture;
+            // a read that times out means the wrong client was dropped
+            slow.readTimeout(java.time.Duration.ofSeconds(30));
             try (InputStream in = slow.rawInput()) {
                 byte[] buffer = new byte[65536];
                 while (in.read(buffer) >= 0) {

@@ -15,4 +15,9 @@ public interface CallSink {
 
     /** Items handed over but not yet persisted; the bridge stops taking calls when this grows. */
     long backlog();
+
+    /** Milliseconds the oldest unpersisted item has waited; 0 when nothing waits or nothing is kept. */
+    default long lagMillis() {
+        return 0;
+    }
 }

@@ -72,7 +72,11 @@ public final class CallTracker implements Runnable {
     private final Map<String, Long> recentlyFinished = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> finishedOrder = new ConcurrentLinkedQueue<>();
     private static final Duration REMEMBER_FINISHED = Duration.ofMinutes(15);
+    /** Longer than any ring timeout (at most 300 s) plus Asterisk's own delays. */
+    private static final Duration SILENT_CALL_LIMIT = Duration.ofMinutes(10);
     private volatile boolean running = true;
+    private static final long SWEEP_INTERVAL_NANOS = 100_000_000L;
+    private long lastSweepNanos;
 
     /** What the rest of the bridge hears when a call ends: to free its pacing slot, count it, log it. */
     public record FinishedCall(String callId, String tenantId, CallStatus status) {
@@ -150,13 +154,19 @@ public final class CallTracker implements Runnable {
     /**
      * After an AMI reconnect: channels of followed calls that Asterisk no longer has ended while
      * the bridge could not see; their calls finish with a reason instead of waiting forever.
+     * Only calls followed before the snapshot was asked for, and with channels already seen, are
+     * judged: a call dialed since has simply not shown its channels yet.
      *
      * @param liveChannelsByCall live channel uniqueids per Linkedid, from CoreShowChannels
+     * @param snapshotAskedNanos System.nanoTime() just before CoreShowChannels was sent
      */
-    public void reconcile(Map<String, Set<String>> liveChannelsByCall, String reason) {
+    public void reconcile(Map<String, Set<String>> liveChannelsByCall, long snapshotAskedNanos, String reason) {
         submit(() -> {
             Instant now = clock.instant();
             for (LiveCall call : List.copyOf(byCallId.values())) {
+                if (!call.anyChannelSeen || call.followedSinceNanos - snapshotAskedNanos > 0) {
+                    continue;
+                }
                 // The snapshot was taken before events this thread may already have handled: a
                 // channel seen hanging up since must not come back to life from it.
                 Set<String> live = new java.util.HashSet<>(liveChannelsByCall.getOrDefault(call.callId, Set.of()));
@@ -401,14 +411,24 @@ public final class CallTracker implements Runnable {
     }
 
     private void finishOverdue() {
-        if (byCallId.isEmpty()) {
+        long nowNanos = System.nanoTime();
+        // A sweep over every live call; its deadlines are seconds long, ten sweeps a second is plenty.
+        if (byCallId.isEmpty() || nowNanos - lastSweepNanos < SWEEP_INTERVAL_NANOS) {
             return;
         }
+        lastSweepNanos = nowNanos;
         Instant now = clock.instant();
         for (LiveCall call : byCallId.values()) {
             if (call.anyChannelSeen && call.liveChannels.isEmpty() && !call.originateResponded
                     && call.lastHangupAt != null && call.lastHangupAt.plus(originateResponseGrace).isBefore(now)) {
                 finish(call, call.lastHangupAt);
+            } else if (!call.anyChannelSeen && !call.originateResponded
+                    && nowNanos - call.followedSinceNanos > SILENT_CALL_LIMIT.toNanos()) {
+                // Asterisk accepted the Originate and then never said a word about it (a restart
+                // in between, or events lost before the bridge): waiting longer will not help.
+                call.failureReason = "NO_EVENTS: Asterisk reported no channel and no OriginateResponse for this call"
+                        + " within " + SILENT_CALL_LIMIT.toMinutes() + " minutes";
+                finish(call, now);
             }
         }
     }

@@ -19,6 +19,8 @@ final class LiveCall {
     /** Uniqueid of the dialed half of a Local channel pair (OtherChannelId). */
     final String dialedHalfId;
     final Instant dialedAt;
+    /** When this tracker started following the call (System.nanoTime). */
+    final long followedSinceNanos = System.nanoTime();
 
     CallStatus written;
     final Set<String> liveChannels = new HashSet<>();

@@ -37,6 +37,8 @@ import java.util.function.BooleanSupplier;
 public final class OriginateConsumer implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(OriginateConsumer.class);
+    /** SQS long polling: an idle bridge asks once per this many seconds, a busy one gets messages at once. */
+    public static final int LONG_POLL_SECONDS = 5;
     /** A claim younger than this may belong to a bridge that is still about to originate. */
     private static final Duration CLAIM_SETTLE = Duration.ofMinutes(2);
 
@@ -95,7 +97,7 @@ public final class OriginateConsumer implements Runnable {
                     continue;
                 }
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(1)).messages();
+                        .waitTimeSeconds(LONG_POLL_SECONDS)).messages();
                 lastReceiveOkMillis = clock.millis();
                 for (int i = 0; i < messages.size(); i++) {
                     if (!running) {

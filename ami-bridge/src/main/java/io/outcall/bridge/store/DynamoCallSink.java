@@ -64,7 +64,7 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
         return backlog.get();
     }
 
-    /** Milliseconds the oldest unwritten item has waited: the persistence lag. */
+    @Override
     public long lagMillis() {
         long oldest = Long.MAX_VALUE;
         for (LinkedBlockingQueue<Pending> lane : lanes) {
