@@ -173,10 +173,11 @@ class CallControlTest {
     void dropConnectionsClosesSocketsWithoutAWord() throws Exception {
         try (RawAmiClient c = RawAmiClient.connect(pbx.port())) {
             c.login();
-            int before = c.all().size();
             pbx.dropConnections();
             assertTrue(c.awaitClosed());
-            assertEquals(before, c.all().size());
+            // Messages already on their way may still land; what a kick never sends is a goodbye.
+            assertTrue(c.all().stream().noneMatch(m -> "Goodbye".equals(m.get("Response")) || m.isEvent("Shutdown")),
+                    "closed without Goodbye or Shutdown");
         }
         try (RawAmiClient again = RawAmiClient.connect(pbx.port())) {
             again.login();
