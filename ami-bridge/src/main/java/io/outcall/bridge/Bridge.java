@@ -1,6 +1,5 @@
 package io.outcall.bridge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.bridge.ami.AmiEventQueue;
 import io.outcall.bridge.ami.AmiLink;
 import io.outcall.bridge.calls.CallSink;
@@ -11,6 +10,7 @@ import io.outcall.bridge.intake.OriginateActions;
 import io.outcall.bridge.intake.OriginateConsumer;
 import io.outcall.bridge.intake.Orphans;
 import io.outcall.bridge.intake.Pacer;
+import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.store.CallStore;
 import org.slf4j.Logger;
@@ -76,7 +76,7 @@ public final class Bridge implements AutoCloseable {
                 config.amiPassword(), config.amiPingInterval(), config.amiPingInterval().multipliedBy(2)), amiEvents, new LinkObserver(),
                 scheduler, background, metrics);
         this.orphans = new Orphans(calls, tracker, ami, clock);
-        this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(new ObjectMapper()),
+        this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
                 background, metrics, clock, config.bridgeId());
         this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);

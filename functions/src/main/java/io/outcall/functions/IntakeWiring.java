@@ -1,10 +1,10 @@
 package io.outcall.functions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.core.aws.AwsClients;
 import io.outcall.core.call.CallId;
 import io.outcall.core.intake.CallIntake;
 import io.outcall.core.intake.CallRequestValidator;
+import io.outcall.core.json.Json;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
@@ -20,9 +20,10 @@ import java.time.Clock;
 
 /**
  * Builds the intake service and its clients once per execution environment: the handlers' no-arg
- * constructors call this, tests build the same graph against local stand-ins.
+ * constructors call this, tests build the same graph against local stand-ins. JSON goes through
+ * {@link Json}'s streaming reader and writer: no {@code ObjectMapper} is built on a cold start.
  */
-public record IntakeWiring(ObjectMapper json, CallIntake intake, DynamoTenantStore tenants, String tenantClaim) {
+public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenants, String tenantClaim) {
 
     public static IntakeWiring fromEnvironment() {
         return of(FunctionConfig.fromEnvironment(System.getenv()));
@@ -38,7 +39,7 @@ public record IntakeWiring(ObjectMapper json, CallIntake intake, DynamoTenantSto
     }
 
     public static IntakeWiring of(FunctionConfig config, DynamoDbClient dynamoDb, SqsClient sqs) {
-        ObjectMapper json = new ObjectMapper();
+        Json json = Json.standard();
         DynamoTenantStore tenants = new DynamoTenantStore(dynamoDb, config.tenantsTable());
         CallIntake intake = new CallIntake(
                 tenants,

@@ -12,6 +12,7 @@ import io.outcall.core.store.IdempotencyStore;
 import io.outcall.core.tenant.CallerIdPicker;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
+import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferPicker;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,7 +20,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,15 +60,13 @@ public final class CallIntake {
     }
 
     public Accepted accept(IntakeRequest request) {
-        Tenant tenant;
-        List<Did> dids;
+        TenantProfile profile;
         try {
-            tenant = tenants.find(request.tenantId()).orElseThrow(() -> new TenantNotFoundException(request.tenantId()));
-            dids = tenants.dids(tenant.tenantId());
+            profile = tenants.profile(request.tenantId()).orElseThrow(() -> new TenantNotFoundException(request.tenantId()));
         } catch (SdkException e) {
             throw new IntakeUnavailableException("the call store is unavailable; retry shortly", null, e);
         }
-        ValidatedCall valid = validator.validate(request.call(), tenant, dids);
+        ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
 
         String callId = callIds.next();
         Instant now = clock.instant();
@@ -88,14 +86,15 @@ public final class CallIntake {
                 callId = held.get().callId();
             }
         }
-        return record(request, tenant, valid, callId, now, key);
+        return record(request, profile, valid, callId, now, key);
     }
 
-    private Accepted record(IntakeRequest request, Tenant tenant, ValidatedCall valid, String callId, Instant now,
-                            IdempotencyKey key) {
+    private Accepted record(IntakeRequest request, TenantProfile profile, ValidatedCall valid, String callId,
+                            Instant now, IdempotencyKey key) {
+        Tenant tenant = profile.tenant();
         Call call;
         try {
-            Did did = valid.from() != null ? valid.from() : callerIds.pick(tenant.tenantId())
+            Did did = valid.from() != null ? valid.from() : callerIds.pick(tenant.tenantId(), profile.dids())
                     .orElseThrow(() -> new InvalidCallRequestException("from",
                             "cannot be chosen: this tenant has no active caller-ID number"));
             if (valid.from() != null) {

@@ -1,56 +1,134 @@
 package io.outcall.core.queue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outcall.core.json.Json;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** JSON form of {@link OriginateMessage}, checked for its schema version on the way in. */
+/**
+ * JSON form of {@link OriginateMessage}, checked for its schema version on the way in.
+ *
+ * <p>Written and read field by field rather than through databind: the make-call Lambda encodes
+ * one message per cold start and should not pay for an {@code ObjectMapper} to do it. Reading
+ * ignores fields it does not know, so a newer writer can add some.
+ */
 public final class OriginateMessageCodec {
 
-    private final ObjectMapper json;
+    private final Json json;
 
-    public OriginateMessageCodec(ObjectMapper json) {
+    public OriginateMessageCodec(Json json) {
         this.json = json;
     }
 
+    /** For callers that already hold a mapper; only its {@code JsonFactory} is used. */
+    public OriginateMessageCodec(ObjectMapper mapper) {
+        this(new Json(mapper.getFactory()));
+    }
+
     public String encode(OriginateMessage message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode originate message for call " + message.callId(), e);
+        return json.write(generator -> write(message, generator));
+    }
+
+    private static void write(OriginateMessage message, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeNumberField("schemaVersion", message.schemaVersion());
+        out.writeStringField("callId", message.callId());
+        out.writeStringField("tenantId", message.tenantId());
+        out.writeStringField("to", message.to());
+        out.writeStringField("from", message.from());
+        out.writeStringField("callerName", message.callerName());
+        out.writeStringField("context", message.context());
+        out.writeStringField("transferNumber", message.transferNumber());
+        out.writeNumberField("ringTimeoutSeconds", message.ringTimeoutSeconds());
+        out.writeObjectFieldStart("variables");
+        for (Map.Entry<String, String> variable : message.variables().entrySet()) {
+            out.writeStringField(variable.getKey(), variable.getValue());
         }
+        out.writeEndObject();
+        out.writeStringField("createdAt", message.createdAt());
+        out.writeEndObject();
     }
 
     /** @throws MalformedMessageException when the body is not a message of a version this code knows */
     public OriginateMessage decode(String body) {
+        JsonNode tree;
         try {
-            JsonNode tree = json.readTree(body);
-            JsonNode version = tree.path("schemaVersion");
-            if (version.isMissingNode()) {
-                throw new MalformedMessageException("schemaVersion is missing; this bridge reads version "
-                        + OriginateMessage.CURRENT_VERSION);
-            }
-            if (version.asInt(-1) != OriginateMessage.CURRENT_VERSION) {
-                throw new MalformedMessageException("schemaVersion " + version + " is not supported; this bridge reads"
-                        + " version " + OriginateMessage.CURRENT_VERSION);
-            }
-            OriginateMessage message = json.readerFor(OriginateMessage.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(tree);
-            if (message.callId() == null || message.tenantId() == null || message.to() == null) {
-                throw new MalformedMessageException("callId, tenantId and to are required");
-            }
-            return message;
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw new MalformedMessageException("a field has the wrong type: " + e.getOriginalMessage());
+            tree = json.read(body);
         } catch (JsonProcessingException e) {
             throw new MalformedMessageException("not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new MalformedMessageException("unreadable: " + e.getMessage());
         }
+        if (!tree.isObject()) {
+            throw new MalformedMessageException("not a JSON object");
+        }
+        JsonNode version = tree.path("schemaVersion");
+        if (version.isMissingNode()) {
+            throw new MalformedMessageException("schemaVersion is missing; this bridge reads version "
+                    + OriginateMessage.CURRENT_VERSION);
+        }
+        if (version.asInt(-1) != OriginateMessage.CURRENT_VERSION) {
+            throw new MalformedMessageException("schemaVersion " + version + " is not supported; this bridge reads"
+                    + " version " + OriginateMessage.CURRENT_VERSION);
+        }
+        OriginateMessage message = new OriginateMessage(OriginateMessage.CURRENT_VERSION,
+                string(tree, "callId"), string(tree, "tenantId"), string(tree, "to"), string(tree, "from"),
+                string(tree, "callerName"), string(tree, "context"), string(tree, "transferNumber"),
+                integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"));
+        if (message.callId() == null || message.tenantId() == null || message.to() == null) {
+            throw new MalformedMessageException("callId, tenantId and to are required");
+        }
+        return message;
+    }
+
+    private static String string(JsonNode tree, String field) {
+        JsonNode value = tree.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw wrongType(field, "a string");
+        }
+        return value.textValue();
+    }
+
+    /** Absent means 0, as databind read it for the record's int component. */
+    private static int integer(JsonNode tree, String field) {
+        JsonNode value = tree.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw wrongType(field, "a whole number");
+        }
+        return value.intValue();
+    }
+
+    private static Map<String, String> variables(JsonNode tree) {
+        JsonNode value = tree.path("variables");
+        if (value.isMissingNode() || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw wrongType("variables", "an object of strings");
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> variable : value.properties()) {
+            if (!variable.getValue().isTextual()) {
+                throw wrongType("variables." + variable.getKey(), "a string");
+            }
+            variables.put(variable.getKey(), variable.getValue().textValue());
+        }
+        return variables;
+    }
+
+    private static MalformedMessageException wrongType(String field, String expected) {
+        return new MalformedMessageException("a field has the wrong type: " + field + " must be " + expected);
     }
 
     public static final class MalformedMessageException extends RuntimeException {

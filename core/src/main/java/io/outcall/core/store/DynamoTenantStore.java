@@ -2,6 +2,7 @@ package io.outcall.core.store;
 
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
+import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferNumber;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,7 +26,8 @@ import static io.outcall.core.store.Items.string;
 
 /**
  * One partition per tenant: the tenant's settings under sort key {@code TENANT} and one item per
- * DID under {@code DID#<didId>}, so a single query reads the whole caller-ID pool.
+ * DID under {@code DID#<didId>}, so a single query reads the whole caller-ID pool, or the pool
+ * and the settings together.
  */
 public final class DynamoTenantStore implements TenantStore {
 
@@ -40,13 +42,50 @@ public final class DynamoTenantStore implements TenantStore {
         this.table = table;
     }
 
+    /** One query for the whole partition: the tenant item and its DIDs come back together. */
     @Override
-    public Optional<Tenant> find(String tenantId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                .key(Map.of("tenantId", s(tenantId), "sk", s(TENANT_SK)))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
+    public Optional<TenantProfile> profile(String tenantId) {
+        Tenant tenant = null;
+        List<Did> dids = new ArrayList<>();
+        for (Map<String, AttributeValue> item : query("tenantId = :t", Map.of(":t", s(tenantId)))) {
+            String sk = string(item, "sk");
+            if (TENANT_SK.equals(sk)) {
+                tenant = tenant(tenantId, item);
+            } else if (sk != null && sk.startsWith(DID_PREFIX)) {
+                dids.add(did(tenantId, item));
+            }
         }
+        return tenant == null ? Optional.empty() : Optional.of(new TenantProfile(tenant, dids));
+    }
+
+    @Override
+    public List<Did> dids(String tenantId) {
+        List<Did> dids = new ArrayList<>();
+        for (Map<String, AttributeValue> item : query("tenantId = :t AND begins_with(sk, :did)",
+                Map.of(":t", s(tenantId), ":did", s(DID_PREFIX)))) {
+            dids.add(did(tenantId, item));
+        }
+        return dids;
+    }
+
+    /** Every item the key condition selects, page after page; consistent, as DIDs change with every call. */
+    private List<Map<String, AttributeValue>> query(String keyCondition, Map<String, AttributeValue> values) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table)
+                    .keyConditionExpression(keyCondition)
+                    .expressionAttributeValues(values)
+                    .consistentRead(true)
+                    .exclusiveStartKey(exclusiveStart));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    private static Tenant tenant(String tenantId, Map<String, AttributeValue> item) {
         List<TransferNumber> transfers = new ArrayList<>();
         AttributeValue list = item.get("transferNumbers");
         if (list != null) {
@@ -55,30 +94,15 @@ public final class DynamoTenantStore implements TenantStore {
             }
         }
         AttributeValue contexts = item.get("allowedContexts");
-        return Optional.of(new Tenant(tenantId, string(item, "name"), string(item, "defaultRegion"),
+        return new Tenant(tenantId, string(item, "name"), string(item, "defaultRegion"),
                 contexts == null ? List.of() : contexts.l().stream().map(AttributeValue::s).toList(),
-                string(item, "defaultContext"), transfers));
+                string(item, "defaultContext"), transfers);
     }
 
-    @Override
-    public List<Did> dids(String tenantId) {
-        List<Did> dids = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table)
-                    .keyConditionExpression("tenantId = :t AND begins_with(sk, :did)")
-                    .expressionAttributeValues(Map.of(":t", s(tenantId), ":did", s(DID_PREFIX)))
-                    .consistentRead(true)
-                    .exclusiveStartKey(exclusiveStart));
-            for (Map<String, AttributeValue> item : page.items()) {
-                dids.add(new Did(tenantId, string(item, "didId"), string(item, "number"), string(item, "callerName"),
-                        item.get("active") == null || item.get("active").bool(), instant(item, "lastUsedAt"),
-                        number(item, "useCount", 0)));
-            }
-            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return dids;
+    private static Did did(String tenantId, Map<String, AttributeValue> item) {
+        return new Did(tenantId, string(item, "didId"), string(item, "number"), string(item, "callerName"),
+                item.get("active") == null || item.get("active").bool(), instant(item, "lastUsedAt"),
+                number(item, "useCount", 0));
     }
 
     @Override

@@ -30,8 +30,17 @@ public final class CallerIdPicker {
 
     /** @return the DID now marked used, or empty when the tenant has no active DID */
     public Optional<Did> pick(String tenantId) {
+        return pick(tenantId, tenants.dids(tenantId));
+    }
+
+    /**
+     * As {@link #pick(String)}, starting from a pool the caller has just read, so the first round
+     * costs no read of its own; later rounds, after lost races, read the pool again.
+     */
+    public Optional<Did> pick(String tenantId, List<Did> pool) {
         for (int round = 0; round < ROUNDS; round++) {
-            List<Did> candidates = tenants.dids(tenantId).stream().filter(Did::active).sorted(LEAST_RECENTLY_USED).toList();
+            List<Did> dids = round == 0 ? pool : tenants.dids(tenantId);
+            List<Did> candidates = dids.stream().filter(Did::active).sorted(LEAST_RECENTLY_USED).toList();
             if (candidates.isEmpty()) {
                 return Optional.empty();
             }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /** Tenants and their DIDs. */
 public interface TenantStore {
 
-    Optional<Tenant> find(String tenantId);
+    /** The tenant with every DID it has, or empty when there is no such tenant. */
+    Optional<TenantProfile> profile(String tenantId);
 
     /** Every DID of the tenant, active or not. */
     List<Did> dids(String tenantId);

@@ -87,6 +87,22 @@ class OriginateMessageCodecTest {
         assertThrows(MalformedMessageException.class, () -> codec.decode(body));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"to", "ringTimeoutSeconds", "variables"})
+    void aFieldOfTheWrongTypeIsRefusedNamingIt(String field) throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(codec.encode(MESSAGE));
+        tree.putArray(field);
+
+        String message = assertThrows(MalformedMessageException.class, () -> codec.decode(tree.toString())).getMessage();
+
+        assertTrue(message.startsWith("a field has the wrong type: " + field), message);
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsRefused() {
+        assertThrows(MalformedMessageException.class, () -> codec.decode("[1]"));
+    }
+
     @Test
     void brokenJsonIsNamedAsSuch() {
         String message = assertThrows(MalformedMessageException.class, () -> codec.decode("{\"schemaVersion\": 1,"))

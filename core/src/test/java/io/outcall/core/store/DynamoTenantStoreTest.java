@@ -2,6 +2,7 @@ package io.outcall.core.store;
 
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
+import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TransferNumber;
 import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +48,7 @@ class DynamoTenantStoreTest {
 
         store.put(tenant);
 
-        assertEquals(Optional.of(tenant), store.find(tenantId));
+        assertEquals(Optional.of(new TenantProfile(tenant, List.of())), store.profile(tenantId));
     }
 
     @Test
@@ -56,12 +57,12 @@ class DynamoTenantStoreTest {
 
         store.put(tenant);
 
-        assertEquals(Optional.of(tenant), store.find(tenantId));
+        assertEquals(Optional.of(new TenantProfile(tenant, List.of())), store.profile(tenantId));
     }
 
     @Test
     void anUnknownTenantIsNotFound() {
-        assertEquals(Optional.empty(), store.find(tenantId));
+        assertEquals(Optional.empty(), store.profile(tenantId));
         assertEquals(List.of(), store.dids(tenantId));
     }
 
@@ -78,6 +79,30 @@ class DynamoTenantStoreTest {
         List<Did> read = store.dids(tenantId).stream().sorted(Comparator.comparing(Did::didId)).toList();
 
         assertEquals(dids, read);
+    }
+
+    @Test
+    void aProfileIsTheTenantWithEveryDidItHas() {
+        Tenant tenant = new Tenant(tenantId, "Acme", "US", List.of("outbound"), "outbound",
+                List.of(new TransferNumber("+14045550199", 1)));
+        List<Did> dids = List.of(
+                new Did(tenantId, "did-a", "+14045550100", "Acme Sales", true, null, 0),
+                new Did(tenantId, "did-b", "+14045550101", null, false, T0, 17));
+        store.put(tenant);
+        dids.forEach(store::put);
+        store.put(new Did(tenantId + "-other", "did-x", "+14045550103", null, true, null, 0));
+
+        TenantProfile profile = store.profile(tenantId).orElseThrow();
+
+        assertEquals(tenant, profile.tenant());
+        assertEquals(dids, profile.dids().stream().sorted(Comparator.comparing(Did::didId)).toList());
+    }
+
+    @Test
+    void didsWithoutTheirTenantMakeNoProfile() {
+        store.put(new Did(tenantId, "did-a", "+14045550100", null, true, null, 0));
+
+        assertEquals(Optional.empty(), store.profile(tenantId));
     }
 
     @Test

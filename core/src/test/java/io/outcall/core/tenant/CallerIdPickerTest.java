@@ -120,6 +120,29 @@ class CallerIdPickerTest {
     }
 
     @Test
+    void aPoolTheCallerAlreadyReadServesTheFirstRoundWithoutAnotherRead() {
+        putDids("did-a", "did-b");
+        List<Did> pool = store.dids(tenantId);
+        CountingReads counting = new CountingReads(store);
+        CallerIdPicker picker = new CallerIdPicker(counting, new SteppingClock(T0.plusSeconds(60)));
+
+        assertEquals("did-a", picker.pick(tenantId, pool).orElseThrow().didId());
+        assertEquals(0, counting.reads.get());
+    }
+
+    @Test
+    void aPoolTheCallerAlreadyReadIsReadAgainAfterLosingEveryDid() {
+        putDids("did-a", "did-b");
+        List<Did> pool = store.dids(tenantId);
+        CountingReads counting = new CountingReads(new RivalFirst(store, new SteppingClock(T0.plusSeconds(30)), 2));
+        CallerIdPicker picker = new CallerIdPicker(counting, new SteppingClock(T0.plusSeconds(60)));
+
+        assertEquals("did-a", picker.pick(tenantId, pool).orElseThrow().didId());
+        assertEquals(1, counting.reads.get());
+        assertEquals(Map.of("did-a", 2L, "did-b", 1L), useCounts());
+    }
+
+    @Test
     void recordUseCountsADidTheRequestChoseItself() {
         putDids("did-a", "did-b");
         CallerIdPicker picker = new CallerIdPicker(store, new SteppingClock(T0));
@@ -218,6 +241,47 @@ class CallerIdPickerTest {
         }
     }
 
+    /** Counts the pool reads ({@code dids}) that reach the store. */
+    private static final class CountingReads implements TenantStore {
+        private final TenantStore store;
+        private final AtomicLong reads = new AtomicLong();
+
+        CountingReads(TenantStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public List<Did> dids(String tenantId) {
+            reads.incrementAndGet();
+            return store.dids(tenantId);
+        }
+
+        @Override
+        public boolean markUsed(Did did, Instant now) {
+            return store.markUsed(did, now);
+        }
+
+        @Override
+        public void recordUse(Did did, Instant now) {
+            store.recordUse(did, now);
+        }
+
+        @Override
+        public Optional<TenantProfile> profile(String tenantId) {
+            return store.profile(tenantId);
+        }
+
+        @Override
+        public void put(Tenant tenant) {
+            store.put(tenant);
+        }
+
+        @Override
+        public void put(Did did) {
+            store.put(did);
+        }
+    }
+
     /**
      * The real store, except that for the first {@code races} DIDs the picker tries to mark, a
      * rival request marks it first, as if it had run between the picker's read and its write.
@@ -242,8 +306,8 @@ class CallerIdPickerTest {
         }
 
         @Override
-        public Optional<Tenant> find(String tenantId) {
-            return store.find(tenantId);
+        public Optional<TenantProfile> profile(String tenantId) {
+            return store.profile(tenantId);
         }
 
         @Override

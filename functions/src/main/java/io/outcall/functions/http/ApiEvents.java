@@ -2,17 +2,17 @@ package io.outcall.functions.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outcall.core.intake.IdempotencyConflictException;
 import io.outcall.core.intake.IntakeUnavailableException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
+import io.outcall.core.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What every HTTP handler does around its own logic: read the event, find the tenant in the
@@ -22,26 +22,20 @@ public final class ApiEvents {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private final ObjectMapper json;
+    private final Json json;
     private final String tenantClaim;
 
-    public ApiEvents(ObjectMapper json, String tenantClaim) {
+    public ApiEvents(Json json, String tenantClaim) {
         this.json = json;
         this.tenantClaim = tenantClaim;
     }
 
     public ApiRequest read(InputStream event) throws IOException {
-        return ApiRequest.fromEvent(json.readTree(event));
+        return ApiRequest.fromEvent(json.read(event));
     }
 
     public void write(ApiResponse response, OutputStream out) throws IOException {
-        ObjectNode node = json.createObjectNode();
-        node.put("statusCode", response.statusCode());
-        ObjectNode headers = node.putObject("headers");
-        response.headers().forEach(headers::put);
-        node.put("body", response.body());
-        node.put("isBase64Encoded", false);
-        json.writeValue(out, node);
+        json.write(response, out);
     }
 
     /** The tenant id from the JWT claims API Gateway verified; never from the body. */
@@ -74,7 +68,7 @@ public final class ApiEvents {
             throw new HttpProblemException(Problem.of(400, "malformed-json", "Malformed JSON", "the body is empty"));
         }
         try {
-            return json.readTree(request.body());
+            return json.read(request.body());
         } catch (JsonProcessingException e) {
             throw new HttpProblemException(Problem.of(400, "malformed-json", "Malformed JSON",
                     "the body is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
@@ -86,13 +80,9 @@ public final class ApiEvents {
 
     public ApiResponse problem(Problem problem, ApiRequest request) {
         Problem located = problem.withInstance(request.path());
-        try {
-            ApiResponse response = new ApiResponse(problem.status(),
-                    java.util.Map.of("content-type", "application/problem+json"), json.writeValueAsString(located));
-            return problem.status() == 503 ? response.withHeader("retry-after", "1") : response;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem document always serialises", e);
-        }
+        ApiResponse response = new ApiResponse(problem.status(), Map.of("content-type", "application/problem+json"),
+                json.write(located));
+        return problem.status() == 503 ? response.withHeader("retry-after", "1") : response;
     }
 
     /** The problem for an exception of the intake, or null when it is not one the API explains. */
@@ -111,7 +101,7 @@ public final class ApiEvents {
         };
     }
 
-    public ObjectMapper json() {
+    public Json json() {
         return json;
     }
 

@@ -1,18 +1,51 @@
 package io.outcall.functions.intake;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.outcall.core.call.Call;
+import io.outcall.core.json.JsonWritable;
 
+import java.io.IOException;
 import java.util.Map;
 
-/** A call as intake answers it: what was accepted and what the platform chose. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/**
+ * A call as intake answers it: what was accepted and what the platform chose. Absent (null)
+ * members are left out of the document.
+ */
 public record CallView(String callId, String status, String to, String from, String context, String transferNumber,
-                       int ringTimeoutSeconds, Map<String, String> variables, String createdAt, String journeyId) {
+                       int ringTimeoutSeconds, Map<String, String> variables, String createdAt, String journeyId)
+        implements JsonWritable {
 
     public static CallView of(Call call) {
         return new CallView(call.callId(), call.status().name(), call.to(), call.from(), call.context(),
                 call.transferNumber(), call.ringTimeoutSeconds(), call.variables(), call.createdAt().toString(),
                 call.journey() == null ? null : call.journey().journeyId());
+    }
+
+    @Override
+    public void writeTo(JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        writeIfPresent(out, "callId", callId);
+        writeIfPresent(out, "status", status);
+        writeIfPresent(out, "to", to);
+        writeIfPresent(out, "from", from);
+        writeIfPresent(out, "context", context);
+        writeIfPresent(out, "transferNumber", transferNumber);
+        out.writeNumberField("ringTimeoutSeconds", ringTimeoutSeconds);
+        if (variables != null) {
+            out.writeObjectFieldStart("variables");
+            for (Map.Entry<String, String> variable : variables.entrySet()) {
+                out.writeStringField(variable.getKey(), variable.getValue());
+            }
+            out.writeEndObject();
+        }
+        writeIfPresent(out, "createdAt", createdAt);
+        writeIfPresent(out, "journeyId", journeyId);
+        out.writeEndObject();
+    }
+
+    private static void writeIfPresent(JsonGenerator out, String name, String value) throws IOException {
+        if (value != null) {
+            out.writeStringField(name, value);
+        }
     }
 }

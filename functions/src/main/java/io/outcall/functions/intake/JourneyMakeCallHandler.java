@@ -2,7 +2,6 @@ package io.outcall.functions.intake;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.core.call.JourneyRef;
 import io.outcall.core.intake.Accepted;
 import io.outcall.core.intake.CallIntake;
@@ -12,6 +11,7 @@ import io.outcall.core.intake.IdempotencyKey;
 import io.outcall.core.intake.IntakeRequest;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.JsonFields;
+import io.outcall.core.json.Json;
 import io.outcall.functions.IntakeWiring;
 import org.crac.Core;
 import org.crac.Resource;
@@ -23,7 +23,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,7 +39,7 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
     // Step Functions execution ids are ARNs: colons and slashes included.
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:/@+=-]{1,512}");
 
-    private final ObjectMapper json;
+    private final Json json;
     private final CallIntake intake;
 
     public JourneyMakeCallHandler() {
@@ -55,7 +54,7 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonFields fields = new JsonFields(json.readTree(input));
+        JsonFields fields = new JsonFields(json.read(input));
         fields.onlyKnown(FIELDS);
         String tenantId = reference(fields, "tenantId");
         JourneyRef journey = new JourneyRef(reference(fields, "journeyId"), reference(fields, "executionId"),
@@ -66,7 +65,12 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
         }
         IdempotencyKey key = IdempotencyKey.ofJourneyStep(tenantId, journey.executionId(), journey.stepId());
         Accepted accepted = intake.accept(new IntakeRequest(tenantId, call, key, journey));
-        json.writeValue(output, Map.of("callId", accepted.call().callId(), "status", accepted.call().status().name()));
+        json.write(out -> {
+            out.writeStartObject();
+            out.writeStringField("callId", accepted.call().callId());
+            out.writeStringField("status", accepted.call().status().name());
+            out.writeEndObject();
+        }, output);
     }
 
     private static String reference(JsonFields fields, String name) {
