@@ -49,8 +49,11 @@ public final class Bridge implements AutoCloseable {
     private final Orphans orphans;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("bridge-scheduler-", 0).daemon(true).factory());
-    private final ExecutorService background = Executors.newFixedThreadPool(4,
+    private final ExecutorService background = Executors.newFixedThreadPool(8,
             Thread.ofPlatform().name("bridge-io-", 0).daemon(true).factory());
+    /** One SQS receive holds at most 10 messages: their claims run side by side. */
+    private final ExecutorService claimers = Executors.newFixedThreadPool(10,
+            Thread.ofPlatform().name("call-claimer-", 0).daemon(true).factory());
     private final Thread trackerThread;
     private final Thread consumerThread;
     private HealthServer health;
@@ -78,7 +81,7 @@ public final class Bridge implements AutoCloseable {
         this.orphans = new Orphans(calls, tracker, ami, clock);
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
-                background, metrics, clock, config.bridgeId());
+                claimers, background, metrics, clock, config.bridgeId());
         this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);
         this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
         metrics.gauge("bridge_active_calls", tracker::following);
@@ -180,6 +183,7 @@ public final class Bridge implements AutoCloseable {
             }
         }
         ami.close();
+        claimers.shutdown();
         background.shutdown();
         scheduler.shutdownNow();
         if (health != null) {

@@ -61,6 +61,25 @@ class ResilienceTest {
     }
 
     @Test
+    void aCallWhoseEventsWereLostWithTheSessionEndsAtTheReconnect() throws Exception {
+        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-lost-events"))) {
+            // Accepted by Asterisk, then the session died before any of its events arrived.
+            Call call = harness.record("+17065551231", "Hold", 30);
+            bridge.bridge().tracker().expect(call.callId(), BridgeHarness.TENANT, "orig-" + call.callId(),
+                    call.callId() + "-2", java.time.Instant.now());
+            BridgeHarness.sleep(5_500); // longer than Asterisk may take to create a first channel
+
+            pbx.dropConnections();
+
+            Call done = harness.awaitFinal(call.callId());
+            assertEquals(CallStatus.FAILED, done.status());
+            assertTrue(done.failureReason().startsWith("ENDED_WHILE_AMI_DISCONNECTED"), done.failureReason());
+            assertTrue(!bridge.bridge().tracker().isFollowing(call.callId()), "its pacing slot is free again");
+        }
+    }
+
+    @Test
     void aHalfOpenSocketIsDetectedByPingAndReplaced() throws Exception {
         try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-half-open"))) {

@@ -72,6 +72,8 @@ public final class CallTracker implements Runnable {
     private final Map<String, Long> recentlyFinished = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> finishedOrder = new ConcurrentLinkedQueue<>();
     private static final Duration REMEMBER_FINISHED = Duration.ofMinutes(15);
+    /** How long Asterisk may take from accepting an Originate to creating its first channel. */
+    private static final Duration UNSEEN_CALL_SETTLE = Duration.ofSeconds(5);
     /** Longer than any ring timeout (at most 300 s) plus Asterisk's own delays. */
     private static final Duration SILENT_CALL_LIMIT = Duration.ofMinutes(10);
     private volatile boolean running = true;
@@ -154,8 +156,8 @@ public final class CallTracker implements Runnable {
     /**
      * After an AMI reconnect: channels of followed calls that Asterisk no longer has ended while
      * the bridge could not see; their calls finish with a reason instead of waiting forever.
-     * Only calls followed before the snapshot was asked for, and with channels already seen, are
-     * judged: a call dialed since has simply not shown its channels yet.
+     * Only calls followed before the snapshot was asked for are judged: a call dialed since has
+     * simply not shown its channels yet, and one with no channel seen is given a few seconds.
      *
      * @param liveChannelsByCall live channel uniqueids per Linkedid, from CoreShowChannels
      * @param snapshotAskedNanos System.nanoTime() just before CoreShowChannels was sent
@@ -164,8 +166,16 @@ public final class CallTracker implements Runnable {
         submit(() -> {
             Instant now = clock.instant();
             for (LiveCall call : List.copyOf(byCallId.values())) {
-                if (!call.anyChannelSeen || call.followedSinceNanos - snapshotAskedNanos > 0) {
-                    continue;
+                if (call.followedSinceNanos - snapshotAskedNanos > 0) {
+                    continue; // dialed after the snapshot was asked for: it cannot be in it yet
+                }
+                if (!call.anyChannelSeen) {
+                    // Accepted long before the snapshot, yet neither seen nor in it: its events
+                    // were lost with the session. Recently dialed ones may still be starting.
+                    boolean settled = snapshotAskedNanos - call.followedSinceNanos > UNSEEN_CALL_SETTLE.toNanos();
+                    if (!settled || liveChannelsByCall.containsKey(call.callId)) {
+                        continue;
+                    }
                 }
                 // The snapshot was taken before events this thread may already have handled: a
                 // channel seen hanging up since must not come back to life from it.

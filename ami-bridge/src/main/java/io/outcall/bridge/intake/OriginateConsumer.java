@@ -21,8 +21,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -53,6 +56,7 @@ public final class OriginateConsumer implements Runnable {
     private final Orphans orphans;
     private final BooleanSupplier mayTakeCalls;
     private final ExecutorService afterOriginate;
+    private final ExecutorService claimers;
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final String bridgeId;
@@ -61,8 +65,8 @@ public final class OriginateConsumer implements Runnable {
 
     public OriginateConsumer(SqsClient sqs, String queueUrl, OriginateMessageCodec codec, CallStore calls,
                              CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
-                             BooleanSupplier mayTakeCalls, ExecutorService afterOriginate, BridgeMetrics metrics,
-                             Clock clock, String bridgeId) {
+                             BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
+                             BridgeMetrics metrics, Clock clock, String bridgeId) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.codec = codec;
@@ -73,6 +77,7 @@ public final class OriginateConsumer implements Runnable {
         this.actions = actions;
         this.orphans = orphans;
         this.mayTakeCalls = mayTakeCalls;
+        this.claimers = claimers;
         this.afterOriginate = afterOriginate;
         this.metrics = metrics;
         this.clock = clock;
@@ -99,13 +104,26 @@ public final class OriginateConsumer implements Runnable {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                         .waitTimeSeconds(LONG_POLL_SECONDS)).messages();
                 lastReceiveOkMillis = clock.millis();
+                List<Future<?>> claiming = new ArrayList<>(messages.size());
                 for (int i = 0; i < messages.size(); i++) {
                     if (!running) {
                         handBack(messages.subList(i, messages.size()));
                         break;
                     }
-                    handle(messages.get(i));
+                    Message message = messages.get(i);
+                    OriginateMessage call = decode(message);
+                    if (call == null) {
+                        continue;
+                    }
+                    if (!awaitPermit(call.tenantId())) {
+                        // This tenant is at its limit: let other tenants' calls pass, look at this one again shortly.
+                        changeVisibility(message, 2);
+                        continue;
+                    }
+                    // A claim is a DynamoDB round trip: the calls of one receive are claimed side by side.
+                    claiming.add(claimers.submit(() -> claimAndOriginate(message, call)));
                 }
+                awaitAll(claiming);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -116,40 +134,42 @@ public final class OriginateConsumer implements Runnable {
         }
     }
 
-    private void handle(Message message) throws InterruptedException {
-        OriginateMessage call;
+    /** @return the message's call, or null when it is not an originate message (left for the dead-letter queue) */
+    private OriginateMessage decode(Message message) {
         try {
-            call = codec.decode(message.body());
+            return codec.decode(message.body());
         } catch (OriginateMessageCodec.MalformedMessageException e) {
             // Left on the queue: after maxReceiveCount SQS moves it to the dead-letter queue for a human.
             log.error("message {} is not an originate message ({}); leaving it for the dead-letter queue",
                     message.messageId(), e.getMessage());
-            return;
+            return null;
         }
-        if (!awaitPermit(call.tenantId())) {
-            // This tenant is at its limit: let other tenants' calls pass, look at this one again shortly.
-            changeVisibility(message, 2);
-            return;
-        }
-        OriginateAction action;
-        String unsafe = null;
+    }
+
+    /** Runs on the claimers pool, with a pacing permit already taken for the call. */
+    private void claimAndOriginate(Message message, OriginateMessage call) {
+        ClaimResult claim;
         try {
-            action = actions.build(call);
-        } catch (OriginateActions.UnsafeMessageException e) {
-            action = null;
-            unsafe = e.getMessage();
+            claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            // Nothing claimed, nothing dialed: the message comes back after its visibility timeout.
+            pacer.finished(call.tenantId());
+            log.warn("claiming call {} failed ({}); its message will come back", call.callId(), e.getMessage());
+            return;
         }
-        Instant now = clock.instant();
-        ClaimResult claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()), now);
         if (claim.outcome() != ClaimResult.Outcome.CLAIMED) {
             pacer.finished(call.tenantId());
             duplicate(message, call, claim);
             return;
         }
         tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
-                OriginateActions.dialedHalfId(call.callId()), now);
-        if (unsafe != null) {
-            tracker.refused(call.callId(), "UNSAFE_MESSAGE: " + unsafe);
+                OriginateActions.dialedHalfId(call.callId()), claim.call().dialedAt());
+        OriginateAction action;
+        try {
+            action = actions.build(call);
+        } catch (OriginateActions.UnsafeMessageException e) {
+            tracker.refused(call.callId(), "UNSAFE_MESSAGE: " + e.getMessage());
             delete(message);
             return;
         }
@@ -161,6 +181,16 @@ public final class OriginateConsumer implements Runnable {
             tracker.refused(call.callId(), "AMI_UNAVAILABLE: the Originate could not be sent (" + e.getMessage()
                     + "); the call was not dialed");
             delete(message);
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> futures) throws InterruptedException {
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                log.error("claiming a call failed unexpectedly", e.getCause());
+            }
         }
     }
 

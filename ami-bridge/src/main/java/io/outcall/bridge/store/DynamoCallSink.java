@@ -92,16 +92,20 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
                 }
                 batch.add(first);
                 lane.drainTo(batch, 127);
+                // Events first, all of them, 25 to a request; then the status writes in order. A
+                // reader who sees a status then finds the events that led to it (and maybe a few
+                // later ones), and batches stay full instead of being cut at every status.
                 for (Pending pending : batch) {
                     if (pending.item() instanceof CallEvent event) {
                         eventBatch.add(event);
-                    } else {
-                        // Events before a progress are written first: a reader who sees the status sees why.
-                        flushEvents(eventBatch);
-                        writeProgress((CallProgress) pending.item());
                     }
                 }
                 flushEvents(eventBatch);
+                for (Pending pending : batch) {
+                    if (pending.item() instanceof CallProgress progress) {
+                        writeProgress(progress);
+                    }
+                }
                 backlog.addAndGet(-batch.size());
                 batch.clear();
             } catch (InterruptedException e) {
