@@ -241,13 +241,28 @@ class CallerIdPickerTest {
         }
     }
 
+    /** The real store behind every method; a fake overrides only what it changes. */
+    private abstract static class ForwardingStore implements TenantStore {
+        final TenantStore store;
+
+        ForwardingStore(TenantStore store) {
+            this.store = store;
+        }
+
+        @Override public Optional<TenantProfile> profile(String tenantId) { return store.profile(tenantId); }
+        @Override public List<Did> dids(String tenantId) { return store.dids(tenantId); }
+        @Override public boolean markUsed(Did did, Instant now) { return store.markUsed(did, now); }
+        @Override public void recordUse(Did did, Instant now) { store.recordUse(did, now); }
+        @Override public void put(Tenant tenant) { store.put(tenant); }
+        @Override public void put(Did did) { store.put(did); }
+    }
+
     /** Counts the pool reads ({@code dids}) that reach the store. */
-    private static final class CountingReads implements TenantStore {
-        private final TenantStore store;
+    private static final class CountingReads extends ForwardingStore {
         private final AtomicLong reads = new AtomicLong();
 
         CountingReads(TenantStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -255,41 +270,20 @@ class CallerIdPickerTest {
             reads.incrementAndGet();
             return store.dids(tenantId);
         }
-
-        @Override
-        public boolean markUsed(Did did, Instant now) {
-            return store.markUsed(did, now);
-        }
-
-        @Override
-        public void recordUse(Did did, Instant now) {
-            store.recordUse(did, now);
-        }
-
-        @Override
-        public Optional<TenantProfile> profile(String tenantId) {
-            return store.profile(tenantId);
-        }
-
-        @Override
-        public void put(Tenant tenant) {
-            store.put(tenant);
-        }
-
-        @Override
-        public void put(Did did) {
-            store.put(did);
-        }
     }
 
     /**
      * The real store, except that for the first {@code races} DIDs the picker tries to mark, a
      * rival request marks it first, as if it had run between the picker's read and its write.
      */
-    private record RivalFirst(TenantStore store, Clock rivalClock, AtomicLong racesLeft) implements TenantStore {
+    private static final class RivalFirst extends ForwardingStore {
+        private final Clock rivalClock;
+        private final AtomicLong racesLeft;
 
         RivalFirst(TenantStore store, Clock rivalClock, int races) {
-            this(store, rivalClock, new AtomicLong(races));
+            super(store);
+            this.rivalClock = rivalClock;
+            this.racesLeft = new AtomicLong(races);
         }
 
         @Override
@@ -298,31 +292,6 @@ class CallerIdPickerTest {
                 assertTrue(store.markUsed(did, rivalClock.instant()), "the rival wins " + did.didId());
             }
             return store.markUsed(did, now);
-        }
-
-        @Override
-        public void recordUse(Did did, Instant now) {
-            store.recordUse(did, now);
-        }
-
-        @Override
-        public Optional<TenantProfile> profile(String tenantId) {
-            return store.profile(tenantId);
-        }
-
-        @Override
-        public List<Did> dids(String tenantId) {
-            return store.dids(tenantId);
-        }
-
-        @Override
-        public void put(Tenant tenant) {
-            store.put(tenant);
-        }
-
-        @Override
-        public void put(Did did) {
-            store.put(did);
         }
     }
 }
