@@ -6,8 +6,9 @@ import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.call.HangupCause;
 import io.outcall.core.call.JourneyRef;
+import io.outcall.core.testing.SharedLocalServices;
 import io.outcall.localaws.LocalServices;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The call store on DynamoDB Local, with the CallsTable of template.yaml. */
+@ExtendWith(SharedLocalServices.class)
 class DynamoCallStoreTest {
 
     private static final Instant CREATED = Instant.parse("2025-03-01T12:00:00.123456Z");
@@ -33,15 +35,11 @@ class DynamoCallStoreTest {
     private final String tenant = "tenant-" + UUID.randomUUID();
 
     @BeforeAll
-    static void start() {
-        aws = LocalServices.startInMemory();
+    static void start(LocalServices shared) {
+        aws = shared;
         store = new DynamoCallStore(aws.dynamoDb(), "CallsTable");
     }
 
-    @AfterAll
-    static void stop() {
-        aws.close();
-    }
 
     @Test
     void everyFieldOfAFinishedCallSurvivesTheRoundTrip() {

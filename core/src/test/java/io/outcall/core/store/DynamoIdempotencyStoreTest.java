@@ -1,7 +1,8 @@
 package io.outcall.core.store;
 
+import io.outcall.core.testing.SharedLocalServices;
 import io.outcall.localaws.LocalServices;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Retry keys on DynamoDB Local, with the IdempotencyTable of template.yaml. */
+@ExtendWith(SharedLocalServices.class)
 class DynamoIdempotencyStoreTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
@@ -23,15 +25,11 @@ class DynamoIdempotencyStoreTest {
     private final String key = "acme#http#" + UUID.randomUUID();
 
     @BeforeAll
-    static void start() {
-        aws = LocalServices.startInMemory();
+    static void start(LocalServices shared) {
+        aws = shared;
         store = new DynamoIdempotencyStore(aws.dynamoDb(), "IdempotencyTable");
     }
 
-    @AfterAll
-    static void stop() {
-        aws.close();
-    }
 
     @Test
     void aFreeKeyIsClaimed() {

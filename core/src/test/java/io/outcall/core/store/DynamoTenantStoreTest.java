@@ -4,8 +4,9 @@ import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TransferNumber;
+import io.outcall.core.testing.SharedLocalServices;
 import io.outcall.localaws.LocalServices;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tenants and DIDs on DynamoDB Local, with the TenantsTable of template.yaml. */
+@ExtendWith(SharedLocalServices.class)
 class DynamoTenantStoreTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00.123456Z");
@@ -31,15 +33,11 @@ class DynamoTenantStoreTest {
     private final String tenantId = "tenant-" + UUID.randomUUID();
 
     @BeforeAll
-    static void start() {
-        aws = LocalServices.startInMemory();
+    static void start(LocalServices shared) {
+        aws = shared;
         store = new DynamoTenantStore(aws.dynamoDb(), "TenantsTable");
     }
 
-    @AfterAll
-    static void stop() {
-        aws.close();
-    }
 
     @Test
     void aTenantSurvivesTheRoundTrip() {

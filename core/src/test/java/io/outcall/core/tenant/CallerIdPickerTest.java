@@ -1,8 +1,9 @@
 package io.outcall.core.tenant;
 
 import io.outcall.core.store.DynamoTenantStore;
+import io.outcall.core.testing.SharedLocalServices;
 import io.outcall.localaws.LocalServices;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Caller-ID selection against the real conditional writes of DynamoDB Local. */
+@ExtendWith(SharedLocalServices.class)
 class CallerIdPickerTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
@@ -36,15 +38,11 @@ class CallerIdPickerTest {
     private final String tenantId = "tenant-" + UUID.randomUUID();
 
     @BeforeAll
-    static void start() {
-        aws = LocalServices.startInMemory();
+    static void start(LocalServices shared) {
+        aws = shared;
         store = new DynamoTenantStore(aws.dynamoDb(), "TenantsTable");
     }
 
-    @AfterAll
-    static void stop() {
-        aws.close();
-    }
 
     @Test
     void sequentialPicksGoRoundThePoolLeastRecentlyUsedFirst() {
