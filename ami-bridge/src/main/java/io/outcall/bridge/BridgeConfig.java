@@ -21,11 +21,11 @@ import java.util.function.Function;
  */
 public record BridgeConfig(
         String amiHost, int amiPort, String amiUser, String amiPassword,
-        String queueUrl, String callsTable, String callEventsTable,
+        String queueUrl, String callsTable, String callEventsTable, String callStatsTable,
         Region region, URI dynamoDbEndpoint, URI sqsEndpoint,
         String dialString, double callsPerSecond, int maxConcurrent,
         double tenantCallsPerSecond, int tenantMaxConcurrent,
-        int healthPort, String bridgeId, java.time.Duration amiPingInterval) {
+        int healthPort, String bridgeId, java.time.Duration amiPingInterval, java.time.Duration cancelPollInterval) {
 
     public BridgeConfig {
         if (!dialString.contains("{number}")) {
@@ -43,6 +43,7 @@ public record BridgeConfig(
         String queue = r.required("ORIGINATE_QUEUE_URL", s -> s, "the SQS queue URL from the stack outputs");
         String calls = r.optional("CALLS_TABLE", "CallsTable", s -> s, "a DynamoDB table name");
         String events = r.optional("CALL_EVENTS_TABLE", "CallEventsTable", s -> s, "a DynamoDB table name");
+        String stats = r.optional("CALL_STATS_TABLE", "CallStatsTable", s -> s, "a DynamoDB table name");
         Region region = r.required("AWS_REGION", Region::of, "an AWS region, e.g. us-east-1");
         URI dynamoDb = r.optional("DYNAMODB_ENDPOINT", null, URI::create, "a URL, e.g. http://127.0.0.1:8000");
         URI sqs = r.optional("SQS_ENDPOINT", null, URI::create, "a URL, e.g. http://127.0.0.1:9324");
@@ -56,19 +57,21 @@ public record BridgeConfig(
         String bridgeId = r.optional("BRIDGE_ID", hostName(), s -> s, "a name unique among bridges, e.g. the host name");
         java.time.Duration ping = r.optional("AMI_PING_SECONDS", "5", s -> java.time.Duration.ofSeconds(Reader.positiveInt(s)),
                 "a positive whole number of seconds");
+        java.time.Duration cancelPoll = r.optional("CANCEL_POLL_MILLIS", "1000",
+                s -> java.time.Duration.ofMillis(Reader.positiveInt(s)), "a positive whole number of milliseconds");
         r.failIfAnyBad();
-        return new BridgeConfig(host, port, user, password, queue, calls, events, region, dynamoDb, sqs, dialString, cps,
-                concurrent, tenantCps, tenantConcurrent, healthPort, bridgeId, ping);
+        return new BridgeConfig(host, port, user, password, queue, calls, events, stats, region, dynamoDb, sqs, dialString, cps,
+                concurrent, tenantCps, tenantConcurrent, healthPort, bridgeId, ping, cancelPoll);
     }
 
     /** What is safe to log: everything but the AMI password. */
     @Override
     public String toString() {
         return "BridgeConfig[ami=" + amiUser + "@" + amiHost + ":" + amiPort + ", queue=" + queueUrl
-                + ", calls=" + callsTable + ", events=" + callEventsTable + ", region=" + region
+                + ", calls=" + callsTable + ", events=" + callEventsTable + ", stats=" + callStatsTable + ", region=" + region
                 + ", dialString=" + dialString + ", callsPerSecond=" + callsPerSecond + ", maxConcurrent=" + maxConcurrent
                 + ", tenantCallsPerSecond=" + tenantCallsPerSecond + ", tenantMaxConcurrent=" + tenantMaxConcurrent
-                + ", healthPort=" + healthPort + ", bridgeId=" + bridgeId + ", amiPing=" + amiPingInterval + "]";
+                + ", healthPort=" + healthPort + ", bridgeId=" + bridgeId + ", amiPing=" + amiPingInterval + ", cancelPoll=" + cancelPollInterval + "]";
     }
 
     private static String hostName() {

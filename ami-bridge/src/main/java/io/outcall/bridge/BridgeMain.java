@@ -35,7 +35,7 @@ public final class BridgeMain {
         AwsClients aws = AwsClients.builder().region(config.region()).dynamoDbEndpoint(config.dynamoDbEndpoint())
                 .sqsEndpoint(config.sqsEndpoint()).credentials(DefaultCredentialsProvider.builder().build()).build();
         DynamoDbClient dynamoDb = aws.dynamoDb();
-        DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable());
+        DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
                 metrics, 8);

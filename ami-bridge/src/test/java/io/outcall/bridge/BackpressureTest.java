@@ -6,6 +6,7 @@ import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.store.CallProgress;
 import io.outcall.core.store.CallStore;
+import io.outcall.core.store.CancelResult;
 import io.outcall.core.store.ClaimResult;
 import io.outcall.core.store.ClaimedCall;
 import io.outcall.localaws.LocalServices;
@@ -44,6 +45,8 @@ class BackpressureTest {
         @Override public ClaimResult claim(String c, String t, String b, String a, Instant at) { return store.claim(c, t, b, a, at); }
         @Override public void markOriginated(String callId, Instant at) { store.markOriginated(callId, at); }
         @Override public List<ClaimedCall> liveOnBridge(String bridgeId) { return store.liveOnBridge(bridgeId); }
+        @Override public CancelResult cancel(String c, String t, Instant at) { return store.cancel(c, t, at); }
+        @Override public List<String> cancelRequests(String bridgeId) { return store.cancelRequests(bridgeId); }
     }
 
     @Test

@@ -44,7 +44,7 @@ final class BridgeHarness implements AutoCloseable {
 
     BridgeHarness(LocalServices local) {
         this.local = local;
-        this.calls = new DynamoCallStore(local.dynamoDb(), "CallsTable");
+        this.calls = new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable");
         this.events = new DynamoCallEventStore(local.dynamoDb(), "CallEventsTable");
         this.queueUrl = local.queueUrl("OriginateQueue");
         this.queue = new SqsOriginateQueue(local.sqs(), queueUrl, new OriginateMessageCodec(new ObjectMapper()));
@@ -64,9 +64,10 @@ final class BridgeHarness implements AutoCloseable {
     }
 
     BridgeConfig config(int amiPort, String secret, String bridgeId) {
-        return new BridgeConfig("127.0.0.1", amiPort, "admin", secret, queueUrl, "CallsTable", "CallEventsTable",
+        return new BridgeConfig("127.0.0.1", amiPort, "admin", secret, queueUrl, "CallsTable", "CallEventsTable", "CallStatsTable",
                 Region.US_EAST_1, local.dynamoDbServer().endpoint(), local.sqsServer().endpoint(),
-                "Local/{number}@outbound", 500, 5_000, 500, 5_000, 0, bridgeId, Duration.ofSeconds(1));
+                "Local/{number}@outbound", 500, 5_000, 500, 5_000, 0, bridgeId, Duration.ofSeconds(1),
+                Duration.ofMillis(200));
     }
 
     /** A bridge persisting to DynamoDB Local, started. */

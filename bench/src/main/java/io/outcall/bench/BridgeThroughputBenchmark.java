@@ -253,7 +253,7 @@ public final class BridgeThroughputBenchmark {
             say("");
             say("starting DynamoDB Local and ElasticMQ in this JVM...");
             try (LocalServices local = LocalServices.startInMemory()) {
-                DynamoCallStore store = new DynamoCallStore(local.dynamoDb(), "CallsTable");
+                DynamoCallStore store = new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable");
                 String queueUrl = local.queueUrl("OriginateQueue");
                 ExecutorService intake = Executors.newFixedThreadPool(8);
                 try {

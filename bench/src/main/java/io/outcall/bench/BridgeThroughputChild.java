@@ -111,7 +111,7 @@ public final class BridgeThroughputChild {
                     .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .build();
             DynamoDbClient dynamoDb = aws.dynamoDb();
-            this.store = new InstrumentedCallStore(new DynamoCallStore(dynamoDb, "CallsTable"), latencies, done);
+            this.store = new InstrumentedCallStore(new DynamoCallStore(dynamoDb, "CallsTable", "CallStatsTable"), latencies, done);
             this.memoryQueue = null;
             this.sqs = new TimedSqs(aws.sqs());
             this.countingSink = null;
@@ -122,9 +122,10 @@ public final class BridgeThroughputChild {
         }
         // Pacing limits far above anything reachable here: the run must show what the bridge can do.
         BridgeConfig config = new BridgeConfig("127.0.0.1", amiPort, "admin", "admin_password", queueUrl,
-                "CallsTable", "CallEventsTable", Region.US_EAST_1, dynamoEndpoint, sqsEndpoint,
+                "CallsTable", "CallEventsTable", "CallStatsTable", Region.US_EAST_1, dynamoEndpoint, sqsEndpoint,
                 "Local/{number}@outbound", 1_000_000, 1_000_000, 1_000_000, 1_000_000, 0,
-                opts.getOrDefault("bridge-id", "bench-" + mode), Duration.ofSeconds(5));
+                opts.getOrDefault("bridge-id", "bench-" + mode), Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
         this.bridge = new Bridge(config, store, sink, Long.parseLong(opts.getOrDefault("high-water", "50000")), sqs,
                 metrics, Clock.systemUTC());
     }

@@ -9,6 +9,7 @@ import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.store.CallEvent;
 import io.outcall.core.store.CallProgress;
 import io.outcall.core.store.CallStore;
+import io.outcall.core.store.CancelResult;
 import io.outcall.core.store.ClaimResult;
 import io.outcall.core.store.ClaimedCall;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -310,6 +311,16 @@ final class BridgeThroughputParts {
         public List<ClaimedCall> liveOnBridge(String bridgeId) {
             return delegate.liveOnBridge(bridgeId);
         }
+
+        @Override
+        public CancelResult cancel(String callId, String tenantId, Instant at) {
+            return delegate.cancel(callId, tenantId, at);
+        }
+
+        @Override
+        public List<String> cancelRequests(String bridgeId) {
+            return delegate.cancelRequests(bridgeId);
+        }
     }
 
     /**
@@ -359,6 +370,16 @@ final class BridgeThroughputParts {
 
         @Override
         public List<ClaimedCall> liveOnBridge(String bridgeId) {
+            return List.of();
+        }
+
+        @Override
+        public CancelResult cancel(String callId, String tenantId, Instant at) {
+            throw new UnsupportedOperationException("the pipeline run cancels nothing");
+        }
+
+        @Override
+        public List<String> cancelRequests(String bridgeId) {
             return List.of();
         }
     }

@@ -345,7 +345,7 @@ public final class ColdStartBenchmark {
         String queue = local.sqs().createQueue(b -> b.queueName("ColdStartWarmUpQueue")).queueUrl();
         seed(local, WARM_TENANT);
         DynamoTenantStore tenants = new DynamoTenantStore(local.dynamoDb(), "TenantsTable");
-        CallIntake intake = new CallIntake(tenants, new DynamoCallStore(local.dynamoDb(), "CallsTable"),
+        CallIntake intake = new CallIntake(tenants, new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable"),
                 new DynamoIdempotencyStore(local.dynamoDb(), "IdempotencyTable"),
                 new SqsOriginateQueue(local.sqs(), queue, new OriginateMessageCodec(json)),
                 new CallRequestValidator(new PhoneNumbers()), new TransferPicker(new SecureRandom()),

@@ -11,11 +11,13 @@ import java.util.Map;
  * The functions' settings, read from the environment template.yaml sets. A missing variable
  * fails the start with its name rather than failing the first request obscurely.
  *
+ * @param cursorKey        signs the call log's page cursors (CURSOR_KEY); only the list function has it
  * @param dynamoDbEndpoint local runs only: DynamoDB Local's URL (DYNAMODB_ENDPOINT); null on AWS
  * @param sqsEndpoint      local runs only: ElasticMQ's URL (SQS_ENDPOINT); null on AWS
  */
 public record FunctionConfig(Region region, String callsTable, String tenantsTable, String idempotencyTable,
-                             String originateQueueUrl, String tenantClaim, URI dynamoDbEndpoint, URI sqsEndpoint) {
+                             String callEventsTable, String callStatsTable, String originateQueueUrl,
+                             String tenantClaim, String cursorKey, URI dynamoDbEndpoint, URI sqsEndpoint) {
 
     public static FunctionConfig fromEnvironment(Map<String, String> env) {
         List<String> missing = new ArrayList<>();
@@ -23,13 +25,16 @@ public record FunctionConfig(Region region, String callsTable, String tenantsTab
         String calls = required(env, "CALLS_TABLE", missing);
         String tenants = required(env, "TENANTS_TABLE", missing);
         String idempotency = required(env, "IDEMPOTENCY_TABLE", missing);
+        String events = required(env, "CALL_EVENTS_TABLE", missing);
+        String stats = required(env, "CALL_STATS_TABLE", missing);
         String queue = required(env, "ORIGINATE_QUEUE_URL", missing);
         if (!missing.isEmpty()) {
             throw new IllegalStateException("missing environment variable(s) " + String.join(", ", missing)
                     + "; template.yaml sets them for every function");
         }
-        return new FunctionConfig(Region.of(region), calls, tenants, idempotency, queue,
-                env.getOrDefault("TENANT_CLAIM", "tenant_id"), uri(env, "DYNAMODB_ENDPOINT"), uri(env, "SQS_ENDPOINT"));
+        return new FunctionConfig(Region.of(region), calls, tenants, idempotency, events, stats, queue,
+                env.getOrDefault("TENANT_CLAIM", "tenant_id"), env.get("CURSOR_KEY"), uri(env, "DYNAMODB_ENDPOINT"),
+                uri(env, "SQS_ENDPOINT"));
     }
 
     private static String required(Map<String, String> env, String name, List<String> missing) {

@@ -43,7 +43,7 @@ public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenan
         DynamoTenantStore tenants = new DynamoTenantStore(dynamoDb, config.tenantsTable());
         CallIntake intake = new CallIntake(
                 tenants,
-                new DynamoCallStore(dynamoDb, config.callsTable()),
+                new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable()),
                 new DynamoIdempotencyStore(dynamoDb, config.idempotencyTable()),
                 new SqsOriginateQueue(sqs, config.originateQueueUrl(), new OriginateMessageCodec(json)),
                 new CallRequestValidator(new PhoneNumbers()),

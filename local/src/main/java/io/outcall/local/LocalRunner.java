@@ -103,7 +103,7 @@ public final class LocalRunner {
                 running.add(simulator);
             }
             BridgeConfig bridgeConfig = bridgeConfig(queueUrl, dynamoDb, sqs, realAsterisk);
-            DynamoCallStore calls = new DynamoCallStore(aws.dynamoDb(), "CallsTable");
+            DynamoCallStore calls = new DynamoCallStore(aws.dynamoDb(), "CallsTable", "CallStatsTable");
             BridgeMetrics metrics = new BridgeMetrics();
             DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(aws.dynamoDb(), "CallEventsTable"),
                     metrics, 4);
@@ -170,7 +170,7 @@ public final class LocalRunner {
     /** The functions read these exactly as in Lambda; ./run-local sets them. */
     private static void requireEnvironment() {
         for (String name : List.of("AWS_REGION", "CALLS_TABLE", "TENANTS_TABLE", "IDEMPOTENCY_TABLE",
-                "ORIGINATE_QUEUE_URL", "DYNAMODB_ENDPOINT", "SQS_ENDPOINT")) {
+                "CALL_EVENTS_TABLE", "CALL_STATS_TABLE", "CURSOR_KEY", "ORIGINATE_QUEUE_URL", "DYNAMODB_ENDPOINT", "SQS_ENDPOINT")) {
             if (System.getenv(name) == null) {
                 fail(name + " is not set; start the system with ./run-local, which sets it");
             }

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param from            the caller-ID number (a DID of the tenant), E.164
  * @param didId           which of the tenant's DIDs {@code from} is
  * @param failureReason   why a call ended FAILED without Asterisk saying so (e.g. it could not be queued)
+ * @param cancelRequestedAt when the tenant asked to stop a call that was already dialing; the bridge
+ *                        then hangs it up and it ends CANCELED at {@code endedAt}
  * @param version         incremented on every write, for ordering and optimistic updates
  */
 public record Call(
@@ -32,6 +34,7 @@ public record Call(
         Instant ringingAt,
         Instant answeredAt,
         Instant endedAt,
+        Instant cancelRequestedAt,
         Integer ringSeconds,
         Integer talkSeconds,
         JourneyRef journey,
@@ -48,7 +51,7 @@ public record Call(
                               String transferNumber, String context, Map<String, String> variables,
                               int ringTimeoutSeconds, Instant createdAt, JourneyRef journey, String idempotencyKey) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
-                ringTimeoutSeconds, CallStatus.QUEUED, null, null, null, createdAt, null, null, null, null, null, null,
+                ringTimeoutSeconds, CallStatus.QUEUED, null, null, null, createdAt, null, null, null, null, null, null, null,
                 journey, idempotencyKey, null, 1);
     }
 }

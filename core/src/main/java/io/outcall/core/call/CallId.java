@@ -58,6 +58,13 @@ public final class CallId {
         return encode(at.toEpochMilli(), new byte[10]);
     }
 
+    /** The greatest id of the given instant's millisecond: an upper bound for "created at or before". */
+    public static String upperBound(Instant at) {
+        byte[] all = new byte[10];
+        java.util.Arrays.fill(all, (byte) 0xFF);
+        return encode(at.toEpochMilli(), all);
+    }
+
     /** The creation time encoded in an id. */
     public static Instant createdAt(String callId) {
         if (!isWellFormed(callId)) {

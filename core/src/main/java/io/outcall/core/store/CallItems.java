@@ -20,9 +20,10 @@ import static io.outcall.core.store.Items.s;
 import static io.outcall.core.store.Items.string;
 
 /**
- * The call record's DynamoDB item. Besides the call's own fields it carries {@code tenantStatus}
- * ("tenant#STATUS", the key of the by-status index) and {@code statusRank}, which conditional
- * writes compare so status only moves forward.
+ * The call record's DynamoDB item. Besides the call's own fields it carries the keys of the
+ * tenant's read indexes ({@code tenantStatus} "tenant#STATUS", {@code tenantDisposition},
+ * {@code tenantTo} "tenant#+E164", {@code tenantJourney}) and {@code statusRank}, which
+ * conditional writes compare so status only moves forward.
  */
 public final class CallItems {
 
@@ -33,6 +34,20 @@ public final class CallItems {
         return tenantId + "#" + status.name();
     }
 
+    public static String tenantDisposition(String tenantId, Disposition disposition) {
+        return tenantId + "#" + disposition.name();
+    }
+
+    /** Key of the by-number index: a tenant's calls to one number. */
+    public static String tenantTo(String tenantId, String to) {
+        return tenantId + "#" + to;
+    }
+
+    /** Key of the by-journey index. */
+    public static String tenantJourney(String tenantId, String journeyId) {
+        return tenantId + "#" + journeyId;
+    }
+
     public static Map<String, AttributeValue> toItem(Call call) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("callId", s(call.callId()));
@@ -41,6 +56,7 @@ public final class CallItems {
         item.put("status", s(call.status().name()));
         item.put("statusRank", n(call.status().rank()));
         item.put("to", s(call.to()));
+        item.put("tenantTo", s(tenantTo(call.tenantId(), call.to())));
         putIfPresent(item, "from", call.from());
         putIfPresent(item, "didId", call.didId());
         putIfPresent(item, "callerName", call.callerName());
@@ -54,6 +70,7 @@ public final class CallItems {
         item.put("ringTimeoutSeconds", n(call.ringTimeoutSeconds()));
         if (call.disposition() != null) {
             item.put("disposition", s(call.disposition().name()));
+            item.put("tenantDisposition", s(tenantDisposition(call.tenantId(), call.disposition())));
         }
         if (call.hangupCause() != null) {
             item.put("hangupCauseCode", n(call.hangupCause().code()));
@@ -65,10 +82,14 @@ public final class CallItems {
         putIfPresent(item, "ringingAt", call.ringingAt());
         putIfPresent(item, "answeredAt", call.answeredAt());
         putIfPresent(item, "endedAt", call.endedAt());
+        putIfPresent(item, "cancelRequestedAt", call.cancelRequestedAt());
         putIfPresent(item, "ringSeconds", call.ringSeconds());
         putIfPresent(item, "talkSeconds", call.talkSeconds());
         if (call.journey() != null) {
             putIfPresent(item, "journeyId", call.journey().journeyId());
+            if (call.journey().journeyId() != null) {
+                item.put("tenantJourney", s(tenantJourney(call.tenantId(), call.journey().journeyId())));
+            }
             putIfPresent(item, "executionId", call.journey().executionId());
             putIfPresent(item, "stepId", call.journey().stepId());
         }
@@ -108,6 +129,7 @@ public final class CallItems {
                 instant(item, "ringingAt"),
                 instant(item, "answeredAt"),
                 instant(item, "endedAt"),
+                instant(item, "cancelRequestedAt"),
                 integer(item, "ringSeconds"),
                 integer(item, "talkSeconds"),
                 journeyId == null && executionId == null ? null

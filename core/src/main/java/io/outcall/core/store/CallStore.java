@@ -36,11 +36,21 @@ public interface CallStore {
     void markOriginated(String callId, Instant at);
 
     /**
-     * Writes a step forward; ignored when the stored status already ranks as high or higher.
+     * Writes a step forward; ignored when the stored status already ranks as high or higher. A
+     * final step also counts the call in its tenant's statistics, in the same transaction.
      *
      * @return false when it was ignored
      */
     boolean advance(CallProgress progress);
+
+    /**
+     * Stops a call for its tenant: a QUEUED call becomes CANCELED at once (and is never dialed); a
+     * live one gets {@code cancelRequestedAt} and is listed for its bridge by {@link #cancelRequests}.
+     */
+    CancelResult cancel(String callId, String tenantId, Instant at);
+
+    /** Ids of the live calls of a bridge whose tenant asked to stop them. */
+    java.util.List<String> cancelRequests(String bridgeId);
 
     /** Calls a bridge owns that are not final yet, for reconciling after a restart. */
     java.util.List<ClaimedCall> liveOnBridge(String bridgeId);

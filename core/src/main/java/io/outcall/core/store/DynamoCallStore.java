@@ -1,11 +1,18 @@
 package io.outcall.core.store;
 
 import io.outcall.core.call.Call;
+import io.outcall.core.stats.CountedCall;
+import io.outcall.core.stats.StatsInterval;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -18,18 +25,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.outcall.core.store.Items.n;
 import static io.outcall.core.store.Items.s;
 
 public final class DynamoCallStore implements CallStore {
 
+    /** Sparse index: only calls a bridge is dialing carry {@code liveOnBridge}. */
+    public static final String BY_BRIDGE_INDEX = "byBridge";
+    /** Sparse index: only live calls the tenant asked to stop carry {@code cancelOnBridge}. */
+    public static final String BY_CANCEL_INDEX = "byCancel";
+
+    private static final int CONFLICT_ATTEMPTS = 8;
+
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final String statsTable;
 
-    public DynamoCallStore(DynamoDbClient dynamoDb, String table) {
+    /**
+     * @param statsTable where final calls are counted, in the same transaction that makes them final
+     */
+    public DynamoCallStore(DynamoDbClient dynamoDb, String table, String statsTable) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.statsTable = statsTable;
     }
 
     @Override
@@ -51,30 +71,26 @@ public final class DynamoCallStore implements CallStore {
 
     @Override
     public boolean fail(Call call, String reason, Instant at) {
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(call.callId())))
-                    .conditionExpression("#status = :expected")
-                    .updateExpression("SET #status = :failed, statusRank = :rank, tenantStatus = :tenantStatus,"
-                            + " disposition = :disposition, failureReason = :reason, endedAt = :at,"
-                            + " version = version + :one")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":expected", s(call.status().name()),
-                            ":failed", s(CallStatus.FAILED.name()),
-                            ":rank", n(CallStatus.FAILED.rank()),
-                            ":tenantStatus", s(CallItems.tenantStatus(call.tenantId(), CallStatus.FAILED)),
-                            ":disposition", s(Disposition.FAILED.name()),
-                            ":reason", s(reason),
-                            ":at", s(at.toString()),
-                            ":one", n(1))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        Update update = Update.builder().tableName(table).key(Map.of("callId", s(call.callId())))
+                .conditionExpression("#status = :expected")
+                .updateExpression("SET #status = :failed, statusRank = :rank, tenantStatus = :tenantStatus,"
+                        + " disposition = :disposition, tenantDisposition = :tenantDisposition,"
+                        + " failureReason = :reason, endedAt = :at, version = version + :one")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(
+                        ":expected", s(call.status().name()),
+                        ":failed", s(CallStatus.FAILED.name()),
+                        ":rank", n(CallStatus.FAILED.rank()),
+                        ":tenantStatus", s(CallItems.tenantStatus(call.tenantId(), CallStatus.FAILED)),
+                        ":disposition", s(Disposition.FAILED.name()),
+                        ":tenantDisposition", s(CallItems.tenantDisposition(call.tenantId(), Disposition.FAILED)),
+                        ":reason", s(reason),
+                        ":at", s(at.toString()),
+                        ":one", n(1)))
+                .build();
+        return writeFinal(update, CountedCall.of(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED,
+                null, null, null, null, at)).written();
     }
-
-    /** Sparse index: only calls a bridge is dialing carry {@code liveOnBridge}. */
-    public static final String BY_BRIDGE_INDEX = "byBridge";
 
     @Override
     public ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at) {
@@ -129,8 +145,9 @@ public final class DynamoCallStore implements CallStore {
         values.put(":tenantStatus", s(CallItems.tenantStatus(p.tenantId(), p.status())));
         values.put(":one", n(1));
         if (p.disposition() != null) {
-            set.append(", disposition = :disposition");
+            set.append(", disposition = :disposition, tenantDisposition = :tenantDisposition");
             values.put(":disposition", s(p.disposition().name()));
+            values.put(":tenantDisposition", s(CallItems.tenantDisposition(p.tenantId(), p.disposition())));
         }
         if (p.hangupCause() != null) {
             set.append(", hangupCauseCode = :causeCode, hangupCauseText = :causeText");
@@ -150,16 +167,150 @@ public final class DynamoCallStore implements CallStore {
             set.append(", talkSeconds = :talkSeconds");
             values.put(":talkSeconds", n(p.talkSeconds()));
         }
-        String update = p.status().isFinal() ? set + " REMOVE liveOnBridge" : set.toString();
+        if (!p.status().isFinal()) {
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(p.callId())))
+                        .conditionExpression("attribute_exists(callId) AND statusRank < :rank")
+                        .updateExpression(set.toString())
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        }
+        Update update = Update.builder().tableName(table).key(Map.of("callId", s(p.callId())))
+                .conditionExpression("attribute_exists(callId) AND statusRank < :rank")
+                .updateExpression(set + " REMOVE liveOnBridge, cancelOnBridge")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+        return writeFinal(update, CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
+                p.ringSeconds(), p.answeredAt(), p.talkSeconds(),
+                p.endedAt() != null ? p.endedAt() : Instant.now())).written();
+    }
+
+    @Override
+    public CancelResult cancel(String callId, String tenantId, Instant at) {
+        // A QUEUED call ends here and now; the bridge's claim (conditional on QUEUED) then skips it.
+        // A live one is flagged for its bridge, which hangs it up. Each step is conditional, so a
+        // call that moves on between the two is read again; three rounds cover every move there is.
+        for (int round = 0; round < 3; round++) {
+            Update cancelQueued = Update.builder().tableName(table).key(Map.of("callId", s(callId)))
+                    .conditionExpression("#status = :queued AND tenantId = :tenant")
+                    .updateExpression("SET #status = :canceled, statusRank = :rank, tenantStatus = :tenantStatus,"
+                            + " disposition = :disposition, tenantDisposition = :tenantDisposition, endedAt = :at,"
+                            + " version = version + :one")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":queued", s(CallStatus.QUEUED.name()),
+                            ":tenant", s(tenantId),
+                            ":canceled", s(CallStatus.CANCELED.name()),
+                            ":rank", n(CallStatus.CANCELED.rank()),
+                            ":tenantStatus", s(CallItems.tenantStatus(tenantId, CallStatus.CANCELED)),
+                            ":disposition", s(Disposition.CANCELED.name()),
+                            ":tenantDisposition", s(CallItems.tenantDisposition(tenantId, Disposition.CANCELED)),
+                            ":at", s(at.toString()),
+                            ":one", n(1)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build();
+            FinalWrite write = writeFinal(cancelQueued, CountedCall.of(callId, tenantId, CallStatus.CANCELED,
+                    Disposition.CANCELED, null, null, null, null, at));
+            if (write.written()) {
+                return new CancelResult(CancelResult.Outcome.CANCELED, find(callId).orElseThrow());
+            }
+            Map<String, AttributeValue> current = write.current();
+            if (current == null || current.isEmpty() || !tenantId.equals(Items.string(current, "tenantId"))) {
+                return new CancelResult(CancelResult.Outcome.NOT_FOUND, null);
+            }
+            Call call = CallItems.fromItem(current);
+            if (call.status().isFinal()) {
+                return new CancelResult(CancelResult.Outcome.ALREADY_FINAL, call);
+            }
+            if (call.status() == CallStatus.QUEUED) {
+                continue;
+            }
+            try {
+                UpdateItemResponse flagged = dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
+                        .conditionExpression("statusRank < :final AND tenantId = :tenant AND bridgeId = :bridge")
+                        .updateExpression("SET cancelRequestedAt = if_not_exists(cancelRequestedAt, :at),"
+                                + " cancelOnBridge = :bridge, version = version + :one")
+                        .expressionAttributeValues(Map.of(
+                                ":final", n(CallStatus.COMPLETED.rank()),
+                                ":tenant", s(tenantId),
+                                ":bridge", s(Items.string(current, "bridgeId")),
+                                ":at", s(at.toString()),
+                                ":one", n(1)))
+                        .returnValues(ReturnValue.ALL_NEW));
+                return new CancelResult(CancelResult.Outcome.REQUESTED, CallItems.fromItem(flagged.attributes()));
+            } catch (ConditionalCheckFailedException e) {
+                // It became final meanwhile: read it again.
+            }
+        }
+        Call call = find(callId).filter(c -> c.tenantId().equals(tenantId)).orElse(null);
+        if (call == null) {
+            return new CancelResult(CancelResult.Outcome.NOT_FOUND, null);
+        }
+        return new CancelResult(call.status().isFinal() ? CancelResult.Outcome.ALREADY_FINAL
+                : CancelResult.Outcome.REQUESTED, call);
+    }
+
+    @Override
+    public List<String> cancelRequests(String bridgeId) {
+        List<String> callIds = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(BY_CANCEL_INDEX)
+                    .keyConditionExpression("cancelOnBridge = :b")
+                    .expressionAttributeValues(Map.of(":b", s(bridgeId)))
+                    .exclusiveStartKey(exclusiveStart));
+            page.items().forEach(item -> callIds.add(Items.string(item, "callId")));
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return callIds;
+    }
+
+    /**
+     * Makes a call final and counts it in its hour and day statistics, all or nothing: a retried
+     * or repeated final write fails the call's condition and so never counts twice.
+     *
+     * @return written, or not written with the call's current item (empty when there is none)
+     */
+    private FinalWrite writeFinal(Update callUpdate, CountedCall counted) {
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
+                TransactWriteItem.builder().update(callUpdate).build(),
+                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.HOUR, counted)).build(),
+                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.DAY, counted)).build())
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(request);
+                return new FinalWrite(true, null);
+            } catch (TransactionCanceledException e) {
+                CancellationReason callReason = e.cancellationReasons().get(0);
+                if ("ConditionalCheckFailed".equals(callReason.code())) {
+                    return new FinalWrite(false, callReason.hasItem() ? callReason.item() : Map.of());
+                }
+                boolean conflict = e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                if (!conflict || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                // Another final write of the same tenant holds the counter item: step aside briefly.
+                sleepQuietly(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+            }
+        }
+    }
+
+    private record FinalWrite(boolean written, Map<String, AttributeValue> current) {
+    }
+
+    private static void sleepQuietly(long millis) {
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(p.callId())))
-                    .conditionExpression("attribute_exists(callId) AND statusRank < :rank")
-                    .updateExpression(update)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a final call write", e);
         }
     }
 

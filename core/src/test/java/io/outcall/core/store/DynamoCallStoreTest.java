@@ -37,7 +37,7 @@ class DynamoCallStoreTest {
     @BeforeAll
     static void start(LocalServices shared) {
         aws = shared;
-        store = new DynamoCallStore(aws.dynamoDb(), "CallsTable");
+        store = new DynamoCallStore(aws.dynamoDb(), "CallsTable", "CallStatsTable");
     }
 
 
@@ -46,7 +46,7 @@ class DynamoCallStoreTest {
         Call call = new Call(callIds.next(), tenant, "+14045550199", "+14045550100", "did-main", "Acme Sales",
                 "+14045550142", "outbound", Map.of("GREETING", "hello, \"world\"", "LANG", "en"), 45,
                 CallStatus.COMPLETED, Disposition.ANSWERED, new HangupCause(16, "Normal Clearing"), "kept verbatim",
-                CREATED, CREATED.plusMillis(150), CREATED.plusSeconds(1), CREATED.plusSeconds(7), CREATED.plusSeconds(49), 6, 42,
+                CREATED, CREATED.plusMillis(150), CREATED.plusSeconds(1), CREATED.plusSeconds(7), CREATED.plusSeconds(49), CREATED.plusSeconds(48), 6, 42,
                 new JourneyRef("journey-1", "execution-1", "step-1"), tenant + "#http#k1", "PJSIP/trunk-00000001", 6);
 
         store.create(call);
@@ -140,7 +140,7 @@ class DynamoCallStoreTest {
     private static Call withStatus(Call c, CallStatus status) {
         return new Call(c.callId(), c.tenantId(), c.to(), c.from(), c.didId(), c.callerName(), c.transferNumber(),
                 c.context(), c.variables(), c.ringTimeoutSeconds(), status, c.disposition(), c.hangupCause(),
-                c.failureReason(), c.createdAt(), c.dialedAt(), c.ringingAt(), c.answeredAt(), c.endedAt(), c.ringSeconds(),
+                c.failureReason(), c.createdAt(), c.dialedAt(), c.ringingAt(), c.answeredAt(), c.endedAt(), c.cancelRequestedAt(), c.ringSeconds(),
                 c.talkSeconds(), c.journey(), c.idempotencyKey(), c.channel(), c.version());
     }
 

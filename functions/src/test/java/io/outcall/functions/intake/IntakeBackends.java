@@ -40,7 +40,8 @@ record IntakeBackends(DynamoDbClient dynamoDb, SqsClient sqs, String queueUrl) {
     }
 
     FunctionConfig config(String originateQueueUrl) {
-        return new FunctionConfig(Region.US_EAST_1, CALLS, TENANTS, IDEMPOTENCY, originateQueueUrl, "tenant_id", null, null);
+        return new FunctionConfig(Region.US_EAST_1, CALLS, TENANTS, IDEMPOTENCY, "CallEventsTable", "CallStatsTable",
+                originateQueueUrl, "tenant_id", "test-cursor-key-0123456789abcdef", null, null);
     }
 
     IntakeWiring wiring() {

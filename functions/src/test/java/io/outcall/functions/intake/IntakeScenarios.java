@@ -338,7 +338,7 @@ abstract class IntakeScenarios {
     }
 
     private DynamoCallStore calls() {
-        return new DynamoCallStore(backends().dynamoDb(), IntakeBackends.CALLS);
+        return new DynamoCallStore(backends().dynamoDb(), IntakeBackends.CALLS, "CallStatsTable");
     }
 
     private static JsonNode parse(String json) {

@@ -1,0 +1,26 @@
+package io.outcall.core.calllog;
+
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+
+import java.time.Instant;
+
+/**
+ * Which of a tenant's calls to list. Every member is optional. Times are creation times: calls
+ * created at or after {@code from} and before {@code to}.
+ *
+ * @param number the dialed number, E.164
+ */
+public record CallLogFilter(CallStatus status, Disposition disposition, Instant from, Instant to, String number,
+                            String journeyId) {
+
+    public static CallLogFilter none() {
+        return new CallLogFilter(null, null, null, null, null, null);
+    }
+
+    /** A stable text of the filter: a cursor is only valid for the filter it was issued under. */
+    public String fingerprint() {
+        return String.join("\u001f", String.valueOf(status), String.valueOf(disposition), String.valueOf(from),
+                String.valueOf(to), String.valueOf(number), String.valueOf(journeyId));
+    }
+}

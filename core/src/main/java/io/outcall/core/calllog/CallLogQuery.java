@@ -1,0 +1,121 @@
+package io.outcall.core.calllog;
+
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+import io.outcall.core.intake.Violation;
+import io.outcall.core.phone.InvalidPhoneNumberException;
+import io.outcall.core.phone.PhoneNumbers;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * A call-log request as the API takes it: the filter, the page size and the cursor of the page
+ * before. {@link #parse} reports every bad parameter at once, each by name.
+ *
+ * @param cursor null for the first page
+ */
+public record CallLogQuery(CallLogFilter filter, int limit, String cursor) {
+
+    public static final int DEFAULT_LIMIT = 25;
+    public static final int MAX_LIMIT = 100;
+    static final int MAX_JOURNEY_ID_LENGTH = 200;
+    private static final Set<String> PARAMETERS = new TreeSet<>(
+            List.of("status", "disposition", "from", "to", "number", "journeyId", "limit", "cursor"));
+
+    public static CallLogQuery parse(Map<String, String> parameters, PhoneNumbers phones) {
+        List<Violation> violations = new ArrayList<>();
+        for (String name : new TreeSet<>(parameters.keySet())) {
+            if (!PARAMETERS.contains(name)) {
+                violations.add(new Violation(name, "is not a parameter of this list; use " + String.join(", ", PARAMETERS)));
+            }
+        }
+        CallStatus status = oneOf(parameters.get("status"), "status", CallStatus.class, violations);
+        Disposition disposition = oneOf(parameters.get("disposition"), "disposition", Disposition.class, violations);
+        Instant from = instant(parameters.get("from"), "from", violations);
+        Instant to = instant(parameters.get("to"), "to", violations);
+        if (from != null && to != null && !from.isBefore(to)) {
+            violations.add(new Violation("from", "must be before to (from " + from + ", to " + to + ")"));
+        }
+        String number = number(parameters.get("number"), phones, violations);
+        String journeyId = parameters.get("journeyId");
+        if (journeyId != null && (journeyId.isBlank() || journeyId.length() > MAX_JOURNEY_ID_LENGTH)) {
+            violations.add(new Violation("journeyId", "must be 1 to " + MAX_JOURNEY_ID_LENGTH + " characters"));
+        }
+        int limit = limit(parameters.get("limit"), violations);
+        String cursor = parameters.get("cursor");
+        if (cursor != null && cursor.isBlank()) {
+            violations.add(new Violation("cursor", "is empty; leave it out for the first page"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidQueryException(violations);
+        }
+        return new CallLogQuery(new CallLogFilter(status, disposition, from, to, number, journeyId), limit, cursor);
+    }
+
+    static <E extends Enum<E>> E oneOf(String value, String field, Class<E> type, List<Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(field, "'" + value + "' is not one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+            return null;
+        }
+    }
+
+    static Instant instant(String value, String field, List<Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(field, "'" + value + "' is not an ISO-8601 time with an offset,"
+                    + " e.g. 2026-11-24T08:00:00Z"));
+            return null;
+        }
+    }
+
+    private static String number(String value, PhoneNumbers phones, List<Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        // An unencoded '+' in a query string arrives as a space: take " 1404..." as "+1404...".
+        String raw = value.strip();
+        if (!raw.startsWith("+") && raw.chars().allMatch(Character::isDigit)) {
+            raw = "+" + raw;
+        }
+        try {
+            return phones.toE164(raw, null);
+        } catch (InvalidPhoneNumberException e) {
+            violations.add(new Violation("number", e.getMessage() + " (send the dialed number in E.164, '+' as %2B)"));
+            return null;
+        }
+    }
+
+    private static int limit(String value, List<Violation> violations) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        violations.add(new Violation("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + value + "'"));
+        return DEFAULT_LIMIT;
+    }
+}
