@@ -1,6 +1,7 @@
 package io.outcall.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.outcall.core.store.DynamoCallLogStore;
 import io.outcall.core.store.DynamoCallStore;
 import io.outcall.localaws.CloudFormationTemplate;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,13 @@ class TemplateConsistencyTest {
     void everyVariableTheFunctionsReadIsSetByTheTemplate() {
         Set<String> set = new HashSet<>(((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                 template.root().get("Globals")).get("Function")).get("Environment")).get("Variables")).keySet());
+        // A variable only one function needs (a secret, say) is set on that function alone.
+        template.resourcesOfType("AWS::Serverless::Function").values().forEach(function -> {
+            if (function.get("Environment") instanceof Map<?, ?> environment
+                    && environment.get("Variables") instanceof Map<?, ?> variables) {
+                variables.keySet().forEach(name -> set.add((String) name));
+            }
+        });
         Set<String> read = variablesReadIn(repositoryRoot().resolve("functions/src/main/java"));
         read.addAll(variablesReadIn(repositoryRoot().resolve("core/src/main/java")));
         assertTrue(read.contains("CALLS_TABLE"), "the scan finds the variables the code reads: " + read);
@@ -92,7 +100,7 @@ class TemplateConsistencyTest {
             }
         });
         // The bridge's defaults, used by ./run-local and the systemd example, are the logical ids.
-        for (String table : List.of("CallsTable", "CallEventsTable", "TenantsTable", "IdempotencyTable")) {
+        for (String table : List.of("CallsTable", "CallEventsTable", "CallStatsTable", "TenantsTable", "IdempotencyTable")) {
             assertTrue(template.resourcesOfType("AWS::DynamoDB::Table").containsKey(table), table + " is not defined");
         }
         assertTrue(template.resourcesOfType("AWS::SQS::Queue").containsKey("OriginateQueue"));
@@ -100,8 +108,12 @@ class TemplateConsistencyTest {
                 .get("CallsTable").get("GlobalSecondaryIndexes");
         Set<String> indexNames = new HashSet<>();
         indexes.forEach(i -> indexNames.add((String) i.get("IndexName")));
-        assertTrue(indexNames.contains(DynamoCallStore.BY_BRIDGE_INDEX),
-                "the bridge queries index " + DynamoCallStore.BY_BRIDGE_INDEX + " of CallsTable, which is not defined");
+        List<String> used = new ArrayList<>(DynamoCallLogStore.INDEXES);
+        used.add(DynamoCallStore.BY_BRIDGE_INDEX);
+        used.add(DynamoCallStore.BY_CANCEL_INDEX);
+        for (String index : used) {
+            assertTrue(indexNames.contains(index), "the code queries index " + index + " of CallsTable, which is not defined");
+        }
     }
 
     private static Set<String> variablesReadIn(Path sources) {

@@ -26,6 +26,10 @@ import static io.outcall.core.store.Items.s;
  */
 public final class DynamoCallLogStore implements CallLogStore {
 
+    /** The CallsTable indexes the call log reads; template.yaml must define each. */
+    public static final List<String> INDEXES = List.of("byTenant", "byTenantStatus", "byTenantDisposition",
+            "byTenantNumber", "byTenantJourney");
+
     private record IndexChoice(String index, String keyAttribute, String keyValue) {
     }
 

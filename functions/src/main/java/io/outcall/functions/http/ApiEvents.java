@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outcall.core.intake.IdempotencyConflictException;
 import io.outcall.core.intake.IntakeUnavailableException;
+import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
 import io.outcall.core.json.Json;
@@ -78,6 +79,19 @@ public final class ApiEvents {
         }
     }
 
+    /** Runs a handler's logic, turning the failures the API explains into problem responses. */
+    public ApiResponse respond(ApiRequest request, java.util.function.Function<ApiRequest, ApiResponse> logic) {
+        try {
+            return logic.apply(request);
+        } catch (RuntimeException e) {
+            Problem problem = problemFor(e);
+            if (problem == null) {
+                throw e;
+            }
+            return problem(problem, request);
+        }
+    }
+
     public ApiResponse problem(Problem problem, ApiRequest request) {
         Problem located = problem.withInstance(request.path());
         ApiResponse response = new ApiResponse(problem.status(), Map.of("content-type", "application/problem+json"),
@@ -89,6 +103,9 @@ public final class ApiEvents {
     public static Problem problemFor(RuntimeException e) {
         return switch (e) {
             case HttpProblemException p -> p.problem();
+            case InvalidQueryException invalid -> Problem.of(400, "invalid-query", "Invalid query",
+                    "the request has " + invalid.violations().size() + " invalid parameter(s); see errors")
+                    .withErrors(invalid.violations());
             case InvalidCallRequestException invalid -> Problem.of(400, "invalid-request", "Invalid request",
                     "the request has " + invalid.violations().size() + " invalid field(s); see errors")
                     .withErrors(invalid.violations());

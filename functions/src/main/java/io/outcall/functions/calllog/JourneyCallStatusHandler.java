@@ -1,0 +1,76 @@
+package io.outcall.functions.calllog;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallId;
+import io.outcall.core.calllog.CallLookup;
+import io.outcall.core.calllog.CallNotFoundException;
+import io.outcall.core.calllog.InvalidQueryException;
+import io.outcall.core.intake.JsonFields;
+import io.outcall.core.json.Json;
+import io.outcall.functions.ReadWiring;
+import org.crac.Core;
+import org.crac.Resource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Set;
+
+/**
+ * Direct invocation by the journey engine: {@code {tenantId, callId}} in, the call's current
+ * status and outcome out, with {@code final} saying whether it can still change, so a step can
+ * wait or branch. Failures are thrown by type ({@code InvalidQueryException},
+ * {@code CallNotFoundException}) for the workflow to catch.
+ */
+public final class JourneyCallStatusHandler implements RequestStreamHandler, Resource {
+
+    private static final Set<String> FIELDS = Set.of("tenantId", "callId");
+
+    private final Json json;
+    private final CallLookup lookup;
+
+    public JourneyCallStatusHandler() {
+        this(ReadWiring.fromEnvironment());
+        Core.getGlobalContext().register(this);
+    }
+
+    public JourneyCallStatusHandler(ReadWiring wiring) {
+        this.json = wiring.json();
+        this.lookup = wiring.lookup();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonFields fields = new JsonFields(json.read(input));
+        fields.onlyKnown(FIELDS);
+        String tenantId = fields.string("tenantId");
+        String callId = fields.string("callId");
+        if (tenantId == null || tenantId.isBlank()) {
+            fields.reject("tenantId", "is required");
+        }
+        if (!CallId.isWellFormed(callId)) {
+            fields.reject("callId", "must be a call id as returned when the call was made");
+        }
+        if (!fields.violations().isEmpty()) {
+            throw new InvalidQueryException(fields.violations());
+        }
+        Call call = lookup.find(tenantId, callId).orElseThrow(() -> new CallNotFoundException(tenantId, callId));
+        json.write(out -> {
+            out.writeStartObject();
+            CallJson.summaryFields(out, call);
+            out.writeBooleanField("final", call.status().isFinal());
+            out.writeEndObject();
+        }, output);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        lookup.find("priming-tenant-that-does-not-exist", "01JAAAAAAAAAAAAAAAAAAAAAAA");
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+    }
+}
