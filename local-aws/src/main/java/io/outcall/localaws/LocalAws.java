@@ -70,10 +70,52 @@ public final class LocalAws {
             try {
                 dynamoDb.createTable(request.build());
             } catch (ResourceInUseException alreadyThere) {
-                // A persistent local database keeps its tables between runs.
+                // A persistent local database keeps its tables between runs; it gets the indexes
+                // the template gained since, so an older .local folder keeps working.
+                addMissingIndexes(dynamoDb, name, request.build());
             }
         });
         return List.copyOf(tables.keySet());
+    }
+
+    private static void addMissingIndexes(DynamoDbClient dynamoDb, String table, CreateTableRequest wanted) {
+        if (!wanted.hasGlobalSecondaryIndexes()) {
+            return;
+        }
+        var existing = dynamoDb.describeTable(b -> b.tableName(table)).table();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        if (existing.hasGlobalSecondaryIndexes()) {
+            existing.globalSecondaryIndexes().forEach(i -> present.add(i.indexName()));
+        }
+        for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
+            if (present.contains(index.indexName())) {
+                continue;
+            }
+            dynamoDb.updateTable(b -> b.tableName(table)
+                    .attributeDefinitions(wanted.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                            .keySchema(index.keySchema()).projection(index.projection()))));
+            awaitActive(dynamoDb, table, index.indexName());
+        }
+    }
+
+    /** DynamoDB builds one new index of a table at a time: the next waits for this one. */
+    private static void awaitActive(DynamoDbClient dynamoDb, String table, String indexName) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            boolean active = dynamoDb.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
+                    .anyMatch(i -> i.indexName().equals(indexName) && "ACTIVE".equals(i.indexStatusAsString()));
+            if (active) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while index " + indexName + " of " + table + " was built", e);
+            }
+        }
+        throw new IllegalStateException("index " + indexName + " of " + table + " was not ACTIVE after 2 minutes");
     }
 
     /**

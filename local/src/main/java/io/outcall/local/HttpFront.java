@@ -67,8 +67,13 @@ final class HttpFront implements AutoCloseable {
     }
 
     /** The HttpApi routes of every function in the template, handlers built with their no-arg constructors. */
-    @SuppressWarnings("unchecked")
     static List<Route> routesOf(CloudFormationTemplate template) {
+        return routesOf(template, HttpFront::newHandler);
+    }
+
+    /** The same routes, each handler made by {@code handlers} from its class name. */
+    @SuppressWarnings("unchecked")
+    static List<Route> routesOf(CloudFormationTemplate template, java.util.function.Function<String, RequestStreamHandler> handlers) {
         List<Route> routes = new ArrayList<>();
         template.resourcesOfType("AWS::Serverless::Function").forEach((name, props) -> {
             Map<String, Object> events = (Map<String, Object>) props.getOrDefault("Events", Map.of());
@@ -80,7 +85,8 @@ final class HttpFront implements AutoCloseable {
                 Map<String, Object> p = (Map<String, Object>) event.get("Properties");
                 String handlerName = (String) props.get("Handler");
                 String className = handlerName.substring(0, handlerName.indexOf("::"));
-                routes.add(route(((String) p.get("Method")).toUpperCase(Locale.ROOT), (String) p.get("Path"), className));
+                routes.add(route(((String) p.get("Method")).toUpperCase(Locale.ROOT), (String) p.get("Path"), className,
+                        handlers.apply(className)));
             });
         });
         // Literal segments before parameters, as API Gateway prefers the most specific route.
@@ -88,7 +94,7 @@ final class HttpFront implements AutoCloseable {
         return routes;
     }
 
-    private static Route route(String method, String path, String className) {
+    private static Route route(String method, String path, String className, RequestStreamHandler handler) {
         List<String> parameters = new ArrayList<>();
         Matcher m = Pattern.compile("\\{([^}]+)}").matcher(path);
         StringBuilder regex = new StringBuilder();
@@ -99,12 +105,16 @@ final class HttpFront implements AutoCloseable {
             last = m.end();
         }
         regex.append(Pattern.quote(path.substring(last)));
+        return new Route(method, path, Pattern.compile(regex.toString()), parameters, className, handler);
+    }
+
+    private static RequestStreamHandler newHandler(String className) {
         try {
             Object handler = Class.forName(className).getConstructor().newInstance();
             if (!(handler instanceof RequestStreamHandler streamHandler)) {
                 throw new IllegalStateException(className + " is not a RequestStreamHandler");
             }
-            return new Route(method, path, Pattern.compile(regex.toString()), parameters, className, streamHandler);
+            return streamHandler;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built: " + e, e);
         }

@@ -58,6 +58,29 @@ public final class StatsItems {
                 .build();
     }
 
+    /**
+     * A whole bucket as one item, in the layout {@link #increment} builds up: for loading counters
+     * computed elsewhere (a backfill, a benchmark's seed), never for live traffic.
+     */
+    public static Map<String, AttributeValue> toItem(String tenantId, StatsInterval interval, StatsBucket bucket) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("tenantId", s(tenantId));
+        item.put("bucket", s(interval.bucketKey(bucket.start())));
+        item.put("calls", n(bucket.calls()));
+        bucket.byStatus().forEach((status, count) -> item.put("s_" + status.name(), n(count)));
+        bucket.byDisposition().forEach((disposition, count) -> item.put("d_" + disposition.name(), n(count)));
+        if (bucket.ringCalls() > 0) {
+            item.put("ringCalls", n(bucket.ringCalls()));
+            item.put("ringSeconds", n(bucket.ringSecondsTotal()));
+        }
+        bucket.ringHistogram().forEach((seconds, count) -> item.put("r" + seconds, n(count)));
+        if (bucket.talkCalls() > 0) {
+            item.put("talkCalls", n(bucket.talkCalls()));
+            item.put("talkSeconds", n(bucket.talkSecondsTotal()));
+        }
+        return item;
+    }
+
     public static StatsBucket fromItem(StatsInterval interval, Map<String, AttributeValue> item) {
         EnumMap<CallStatus, Long> statuses = new EnumMap<>(CallStatus.class);
         EnumMap<Disposition, Long> dispositions = new EnumMap<>(Disposition.class);
