@@ -1,8 +1,10 @@
 package io.outcall.bridge;
 
+import io.outcall.bridge.ami.AmiChannelHangups;
 import io.outcall.bridge.ami.AmiEventQueue;
 import io.outcall.bridge.ami.AmiLink;
 import io.outcall.bridge.calls.CallSink;
+import io.outcall.bridge.calls.CancelWatcher;
 import io.outcall.bridge.calls.CallTracker;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.bridge.health.HealthServer;
@@ -36,6 +38,8 @@ public final class Bridge implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bridge.class);
     /** The bridge stops taking calls when its AMI event queue is this full, long before it drops any. */
     private static final int EVENT_QUEUE_HIGH_WATER_PERCENT = 50;
+    /** A canceled call still up this long after its Hangup gets the Hangup again at the next cancel poll. */
+    private static final Duration CANCEL_HANGUP_RETRY = Duration.ofSeconds(5);
 
     private final BridgeConfig config;
     private final BridgeMetrics metrics;
@@ -47,7 +51,12 @@ public final class Bridge implements AutoCloseable {
     private final Pacer pacer;
     private final OriginateConsumer consumer;
     private final Orphans orphans;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+    private final CancelWatcher cancels;
+    /**
+     * AMI connect retries may hold one thread for as long as Asterisk is away, and a slow cancel
+     * query another: the third keeps the AMI ping, and so half-open detection, on time.
+     */
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3,
             Thread.ofPlatform().name("bridge-scheduler-", 0).daemon(true).factory());
     private final ExecutorService background = Executors.newFixedThreadPool(8,
             Thread.ofPlatform().name("bridge-io-", 0).daemon(true).factory());
@@ -73,11 +82,13 @@ public final class Bridge implements AutoCloseable {
         this.amiEvents = new AmiEventQueue(200_000, metrics);
         this.pacer = new Pacer(config.callsPerSecond(), config.maxConcurrent(), config.tenantCallsPerSecond(),
                 config.tenantMaxConcurrent(), System::nanoTime);
-        this.tracker = new CallTracker(amiEvents.queue(), sink, metrics, clock, Duration.ofSeconds(5),
-                finished -> pacer.finished(finished.tenantId()));
         this.ami = new AmiLink(new AmiLink.Settings(config.amiHost(), config.amiPort(), config.amiUser(),
                 config.amiPassword(), config.amiPingInterval(), config.amiPingInterval().multipliedBy(2)), amiEvents, new LinkObserver(),
                 scheduler, background, metrics);
+        this.tracker = new CallTracker(amiEvents.queue(), sink, new AmiChannelHangups(ami, background, metrics), metrics,
+                clock, Duration.ofSeconds(5), CANCEL_HANGUP_RETRY, finished -> pacer.finished(finished.tenantId()));
+        this.cancels = new CancelWatcher(calls, config.bridgeId(), tracker::cancelRequested, scheduler,
+                config.cancelPollInterval());
         this.orphans = new Orphans(calls, tracker, ami, clock);
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
@@ -96,6 +107,7 @@ public final class Bridge implements AutoCloseable {
         health = new HealthServer(config.healthPort(), this::health, metrics);
         trackerThread.start();
         ami.start();
+        cancels.start();
         consumerThread.start();
         log.info("health and metrics on http://0.0.0.0:{}/health and /metrics", health.port());
     }
@@ -173,6 +185,8 @@ public final class Bridge implements AutoCloseable {
             log.warn("{} call(s) still live after {} s; the next start will pick them up", tracker.following(),
                     drain.toSeconds());
         }
+        // Cancels are honoured while calls drain; after that the tracker stops and nobody would hear them.
+        cancels.stop();
         tracker.stop();
         join(trackerThread, Duration.ofSeconds(10));
         if (sink instanceof AutoCloseable closeable) {

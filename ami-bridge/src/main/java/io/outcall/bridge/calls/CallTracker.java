@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,9 @@ import java.util.function.Consumer;
  * through {@link #expect} (before the Originate is sent) and {@link #submit} (commands run on the
  * tracker thread between events).
  *
+ * <p>A call its tenant canceled ({@link #cancelRequested}) is hung up through {@link ChannelHangups}
+ * and ends CANCELED; see {@link Outcome#canceled}.
+ *
  * <p>A call is finished when all its channels have hung up and Asterisk's OriginateResponse has
  * arrived (it may come before or after the hangups), or a grace period after the last hangup if it
  * never does. Deciding only then makes the outcome independent of event order.
@@ -61,9 +65,11 @@ public final class CallTracker implements Runnable {
 
     private final BlockingQueue<ManagerEvent> events;
     private final CallSink sink;
+    private final ChannelHangups hangups;
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final Duration originateResponseGrace;
+    private final Duration cancelHangupRetry;
     private final Consumer<FinishedCall> onFinished;
     private final Map<String, LiveCall> byCallId = new ConcurrentHashMap<>();
     private final Map<String, LiveCall> byActionId = new ConcurrentHashMap<>();
@@ -84,13 +90,21 @@ public final class CallTracker implements Runnable {
     public record FinishedCall(String callId, String tenantId, CallStatus status) {
     }
 
-    public CallTracker(BlockingQueue<ManagerEvent> events, CallSink sink, BridgeMetrics metrics, Clock clock,
-                       Duration originateResponseGrace, Consumer<FinishedCall> onFinished) {
+    /**
+     * @param hangups           how a canceled call's channels are hung up
+     * @param cancelHangupRetry how long a canceled call may stay up after its Hangup before the
+     *                          next cancel request for it sends the Hangup again
+     */
+    public CallTracker(BlockingQueue<ManagerEvent> events, CallSink sink, ChannelHangups hangups, BridgeMetrics metrics,
+                       Clock clock, Duration originateResponseGrace, Duration cancelHangupRetry,
+                       Consumer<FinishedCall> onFinished) {
         this.events = events;
         this.sink = sink;
+        this.hangups = hangups;
         this.metrics = metrics;
         this.clock = clock;
         this.originateResponseGrace = originateResponseGrace;
+        this.cancelHangupRetry = cancelHangupRetry;
         this.onFinished = onFinished;
     }
 
@@ -104,12 +118,19 @@ public final class CallTracker implements Runnable {
     /**
      * Follows a call dialed before this tracker existed (a bridge restart), whose channels are
      * still up in Asterisk.
+     *
+     * @param channel the recorded name of the originated channel (uniqueid = call id), or null
      */
     public void adopt(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt,
-                      CallStatus written, Instant answeredAt, Collection<String> liveChannelIds) {
+                      CallStatus written, Instant answeredAt, String channel, Collection<String> liveChannelIds) {
         LiveCall call = new LiveCall(callId, tenantId, actionId == null ? "adopted-" + callId : actionId, dialedHalfId,
                 dialedAt, written);
         call.answeredAt = answeredAt;
+        call.channel = channel;
+        if (channel != null) {
+            // Its Newchannel was seen by the previous process; a cancel must still be able to name it.
+            call.channelNames.put(callId, channel);
+        }
         call.anyChannelSeen = true;
         // Asterisk answered long ago: no OriginateResponse will come for this session.
         call.originateResponded = true;
@@ -139,6 +160,50 @@ public final class CallTracker implements Runnable {
     /** Runs {@code command} on the tracker thread, between events. */
     public void submit(Runnable command) {
         commands.add(command);
+    }
+
+    /**
+     * The call's tenant asked to stop it: the first request is recorded on the timeline and hangs
+     * up every live channel (or, before any exists, the first one to appear). The cancel poll
+     * repeats the request until the call's final write lands; a repeat sends the Hangup again
+     * only when the call is still up {@code cancelHangupRetry} after the last one. A call this
+     * tracker does not follow is not its to hang up: it just finished (its final write is on the
+     * way), or it is still being adopted after a restart and a later poll finds it followed.
+     */
+    public void cancelRequested(String callId) {
+        submit(() -> {
+            LiveCall call = byCallId.get(callId);
+            if (call == null) {
+                log.debug("cancel request for call {}, which this bridge does not follow; ignored", callId);
+                return;
+            }
+            long nowNanos = System.nanoTime();
+            if (!call.cancelRequested()) {
+                call.cancelRequestedAt = clock.instant();
+                // The timeline says it; the log line comes from the Hangup, off this thread.
+                record(call, "CancelRequested", call.cancelRequestedAt, call.channel, Map.of());
+            } else if (call.cancelHangupSentNanos == 0
+                    || nowNanos - call.cancelHangupSentNanos < cancelHangupRetry.toNanos()) {
+                return; // no channel to hang up yet, or the Hangup is still on its way
+            } else if (!call.liveChannels.isEmpty()) {
+                log.warn("call {} is still up {} ms after its cancel Hangup; sending it again", callId,
+                        cancelHangupRetry.toMillis());
+            }
+            hangUpLiveChannels(call, nowNanos);
+        });
+    }
+
+    /** Sends a Hangup for every live channel of a canceled call, the originated channel first. */
+    private void hangUpLiveChannels(LiveCall call, long nowNanos) {
+        if (call.liveChannels.isEmpty()) {
+            return; // nothing up yet: onNewChannel hangs up the first channel that appears
+        }
+        // A channel known only from CoreShowChannels has no name here: Asterisk's channel lookup
+        // falls back to the uniqueid, so that is sent instead.
+        call.liveChannels.stream()
+                .sorted(Comparator.comparing((String id) -> !id.equals(call.callId)).thenComparing(id -> id))
+                .forEach(id -> hangups.hangUp(call.callId, call.channelNames.getOrDefault(id, id)));
+        call.cancelHangupSentNanos = nowNanos;
     }
 
     /** Ends a call Asterisk never dialed (Originate refused or not sent), with the reason. */
@@ -283,11 +348,18 @@ public final class CallTracker implements Runnable {
         }
         call.anyChannelSeen = true;
         call.liveChannels.add(e.getUniqueId());
+        if (e.getChannel() != null) {
+            call.channelNames.put(e.getUniqueId(), e.getChannel());
+        }
         if (e.getUniqueId().equals(call.callId)) {
             call.channel = e.getChannel();
         }
         record(call, "Newchannel", at, e.getChannel(), fields("Uniqueid", e.getUniqueId(), "ChannelState", str(e.getChannelState()),
                 "ChannelStateDesc", e.getChannelStateDesc(), "Context", e.getContext(), "Exten", e.getExten()));
+        if (call.cancelRequested() && call.cancelHangupSentNanos == 0) {
+            // Canceled before Asterisk created anything: the first channel takes the rest of the call with it.
+            hangUpLiveChannels(call, System.nanoTime());
+        }
     }
 
     private void onNewState(NewStateEvent e, Instant at) {
@@ -449,7 +521,9 @@ public final class CallTracker implements Runnable {
         }
         byActionId.remove(call.actionId);
         remember(call.callId);
-        Outcome outcome = Outcome.decide(call.answeredAt != null, call.dialStatus, call.originateReason, call.cause());
+        Outcome outcome = call.cancelRequested()
+                ? Outcome.canceled(call.answeredAt != null, call.cause())
+                : Outcome.decide(call.answeredAt != null, call.dialStatus, call.originateReason, call.cause());
         Instant ended = call.lastHangupAt != null ? call.lastHangupAt : at;
         Integer ringSeconds = call.ringingAt == null ? 0 : seconds(call.ringingAt, call.answeredAt != null ? call.answeredAt : ended);
         Integer talkSeconds = call.answeredAt == null ? 0 : seconds(call.answeredAt, ended);

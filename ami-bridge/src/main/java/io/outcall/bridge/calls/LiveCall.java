@@ -4,7 +4,9 @@ import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.HangupCause;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,8 @@ final class LiveCall {
 
     CallStatus written;
     final Set<String> liveChannels = new HashSet<>();
+    /** Channel name by uniqueid, as Newchannel reported it: AMI Hangup names a channel, not an id. */
+    final Map<String, String> channelNames = new HashMap<>();
     /** Channels seen hanging up; a stale CoreShowChannels snapshot must not revive them. */
     final Set<String> endedChannels = new HashSet<>();
     boolean anyChannelSeen;
@@ -37,6 +41,10 @@ final class LiveCall {
     Instant lastHangupAt;
     String channel;
     String failureReason;
+    /** When this tracker first heard that the tenant canceled the call; null when it never did. */
+    Instant cancelRequestedAt;
+    /** System.nanoTime() of the last Hangup sent for the cancel; 0 while none was (no channel yet). */
+    long cancelHangupSentNanos;
     long seq;
 
     LiveCall(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt, CallStatus written) {
@@ -53,6 +61,10 @@ final class LiveCall {
             return CallStatus.ANSWERED;
         }
         return ringingAt != null ? CallStatus.RINGING : CallStatus.DIALING;
+    }
+
+    boolean cancelRequested() {
+        return cancelRequestedAt != null;
     }
 
     /** The cause that says most: the dialed half's unless it is empty (0), else the originated channel's. */

@@ -19,6 +19,15 @@ public record Outcome(CallStatus status, Disposition disposition, HangupCause ca
                 disposition(answered, dialStatus, originateReason, cause), cause);
     }
 
+    /**
+     * A call its tenant canceled ends CANCELED whatever Asterisk reported, since the tenant's stop
+     * is what ended it (or would have). The disposition still says whether anyone talked: an
+     * answered call keeps ANSWERED so its talk time is not hidden behind the cancel.
+     */
+    public static Outcome canceled(boolean answered, HangupCause cause) {
+        return new Outcome(CallStatus.CANCELED, answered ? Disposition.ANSWERED : Disposition.CANCELED, cause);
+    }
+
     static Disposition disposition(boolean answered, String dialStatus, Integer reason, HangupCause cause) {
         if (answered) {
             return Disposition.ANSWERED;

@@ -19,6 +19,8 @@ public final class BridgeMetrics {
     public final LongAdder callEventsPersisted = new LongAdder();
     public final LongAdder persistenceErrors = new LongAdder();
     public final LongAdder reconnects = new LongAdder();
+    public final LongAdder cancelHangups = new LongAdder();
+    public final LongAdder canceledBeforeDialing = new LongAdder();
     public final AtomicLong lastEventAtMillis = new AtomicLong();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
@@ -44,6 +46,9 @@ public final class BridgeMetrics {
         counter(out, "bridge_call_events_persisted_total", "Call timeline events written", callEventsPersisted.sum());
         counter(out, "bridge_persistence_errors_total", "Writes that failed and were retried or given up", persistenceErrors.sum());
         counter(out, "bridge_reconnects_total", "AMI reconnections", reconnects.sum());
+        counter(out, "bridge_cancel_hangups_total", "Hangup actions sent for calls their tenant canceled", cancelHangups.sum());
+        counter(out, "bridge_canceled_before_dialing_total", "Queue messages dropped because their call was canceled while queued",
+                canceledBeforeDialing.sum());
         out.append("# HELP bridge_call_outcomes_total Calls that reached a final status\n# TYPE bridge_call_outcomes_total counter\n");
         outcomes.forEach((status, n) -> out.append("bridge_call_outcomes_total{status=\"").append(status).append("\"} ")
                 .append(n.sum()).append('\n'));

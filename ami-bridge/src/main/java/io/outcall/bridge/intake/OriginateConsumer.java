@@ -160,6 +160,12 @@ public final class OriginateConsumer implements Runnable {
         }
         if (claim.outcome() != ClaimResult.Outcome.CLAIMED) {
             pacer.finished(call.tenantId());
+            if (canceledWhileQueued(claim)) {
+                log.info("call {} was canceled before dialing; not dialed", call.callId());
+                delete(message);
+                metrics.canceledBeforeDialing.increment();
+                return;
+            }
             duplicate(message, call, claim);
             return;
         }
@@ -203,6 +209,15 @@ public final class OriginateConsumer implements Runnable {
             calls.markOriginated(call.callId(), clock.instant());
         }
         delete(message);
+    }
+
+    /**
+     * The tenant canceled the call while its message waited: it is final already, and no bridge
+     * ever claimed it. A call canceled after a claim is a duplicate message like any other.
+     */
+    private static boolean canceledWhileQueued(ClaimResult claim) {
+        return claim.outcome() == ClaimResult.Outcome.NOT_QUEUED && claim.call().status() == CallStatus.CANCELED
+                && claim.bridgeId() == null;
     }
 
     /** A message for a call that is not QUEUED: a duplicate, a late copy, or a call someone lost. */

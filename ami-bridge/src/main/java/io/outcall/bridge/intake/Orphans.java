@@ -65,19 +65,23 @@ public final class Orphans {
             log.info("call {} is still up in Asterisk; following it again", call.callId());
             tracker.adopt(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
                     OriginateActions.dialedHalfId(call.callId()), call.dialedAt(), call.status(), call.answeredAt(),
-                    channels);
+                    call.channel(), channels);
             return;
         }
         end(call, claimed.originatedAt() == null ? LOST_BEFORE_ORIGINATE : ENDED_UNSEEN);
     }
 
-    /** Ends an orphan that was never dialed, or whose outcome cannot be known any more. */
+    /**
+     * Ends an orphan that was never dialed, or whose outcome cannot be known any more. One its
+     * tenant had asked to stop ends CANCELED, as it would have with its bridge still there.
+     */
     public void end(Call call, String reason) {
         boolean answered = call.answeredAt() != null;
-        CallStatus status = answered ? CallStatus.COMPLETED : CallStatus.FAILED;
-        calls.advance(new CallProgress(call.callId(), call.tenantId(), status,
-                answered ? Disposition.ANSWERED : Disposition.FAILED, null, reason, null, null, clock.instant(), null,
-                null, call.channel()));
+        boolean canceled = call.cancelRequestedAt() != null;
+        CallStatus status = canceled ? CallStatus.CANCELED : answered ? CallStatus.COMPLETED : CallStatus.FAILED;
+        Disposition disposition = answered ? Disposition.ANSWERED : canceled ? Disposition.CANCELED : Disposition.FAILED;
+        calls.advance(new CallProgress(call.callId(), call.tenantId(), status, disposition, null, reason, null, null,
+                clock.instant(), null, null, call.channel()));
         log.warn("call {} ended {}: {}", call.callId(), status, reason);
     }
 }
