@@ -1,0 +1,187 @@
+package io.outcall.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The smoke test of a running local stack, over HTTP only, as a client would use it: a call for
+ * each outcome the simulator plays (by the dialed number's last digit), each followed until it is
+ * final, one call canceled while it rings, then everything read back through GET /calls, one
+ * timeline and the statistics. Prints one line per check and exits 1 on the first surprise.
+ *
+ * <p>Usage: {@code SmokeTest <api base URL> <token>}; {@code local/smoke-test} starts the stack
+ * with ./run-local and runs this.
+ */
+public final class SmokeTest {
+
+    private record Expected(String digit, String status, String disposition, String description) {
+    }
+
+    private static final List<Expected> OUTCOMES = List.of(
+            new Expected("1", "COMPLETED", "ANSWERED", "answered, IVR, transfer"),
+            new Expected("2", "BUSY", "BUSY", "busy"),
+            new Expected("3", "NO_ANSWER", "NO_ANSWER", "rings until the 5 s ring timeout"),
+            new Expected("4", "FAILED", "CONGESTION", "congestion"),
+            new Expected("5", "COMPLETED", "ANSWERED", "answered, far end hangs up"),
+            new Expected("7", "FAILED", "FAILED", "unallocated number"),
+            new Expected("8", "FAILED", "FAILED", "rings, then rejected"));
+    private static final Duration FINAL_WITHIN = Duration.ofSeconds(120);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final String token;
+
+    private SmokeTest(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: SmokeTest <api base URL, e.g. http://127.0.0.1:3000> <token>");
+            System.exit(2);
+        }
+        try {
+            new SmokeTest(URI.create(args[0]), args[1]).run();
+            System.out.println("smoke test passed");
+        } catch (SmokeFailure e) {
+            System.err.println("smoke test FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void run() throws Exception {
+        check(send("GET", "/calls", null, false).statusCode() == 401, "GET /calls without a token is 401");
+
+        Map<String, Expected> placed = new LinkedHashMap<>();
+        for (Expected outcome : OUTCOMES) {
+            String callId = place("+1404555012" + outcome.digit(), 5);
+            placed.put(callId, outcome);
+            System.out.println("placed " + callId + " to ...012" + outcome.digit() + " (" + outcome.description() + ")");
+        }
+        String canceled = place("+14045550133", 60);
+        System.out.println("placed " + canceled + " to ...0133 (rings for a minute; to be canceled)");
+
+        waitForStatus(canceled, "RINGING");
+        HttpResponse<String> cancel = send("POST", "/calls/" + canceled + "/cancel", null, true);
+        check(cancel.statusCode() == 202, "POST /calls/{id}/cancel of a ringing call is 202, was "
+                + cancel.statusCode() + " " + cancel.body());
+        placed.put(canceled, new Expected("3", "CANCELED", "CANCELED", "canceled while ringing"));
+
+        for (var entry : placed.entrySet()) {
+            JsonNode call = waitForFinal(entry.getKey());
+            Expected want = entry.getValue();
+            check(want.status().equals(call.path("status").asText())
+                            && want.disposition().equals(call.path("disposition").asText()),
+                    entry.getKey() + " (" + want.description() + ") ends " + want.status() + "/" + want.disposition()
+                            + ", was " + call.path("status").asText() + "/" + call.path("disposition").asText());
+            System.out.println("  " + entry.getKey() + " " + call.path("status").asText() + "/"
+                    + call.path("disposition").asText() + "  cause " + call.path("cause").path("code").asText("-")
+                    + "  ring " + call.path("ringSeconds").asText("-") + " s  talk " + call.path("talkSeconds").asText("-")
+                    + " s  (" + want.description() + ")");
+        }
+        check(send("POST", "/calls/" + canceled + "/cancel", null, true).statusCode() == 409,
+                "canceling a finished call again is 409");
+
+        Map<String, String> listed = new HashMap<>();
+        String cursor = null;
+        do {
+            JsonNode page = ok(send("GET", "/calls?limit=3" + (cursor == null ? "" : "&cursor=" + cursor), null, true));
+            page.path("calls").forEach(c -> listed.put(c.path("callId").asText(), c.path("status").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        for (var entry : placed.entrySet()) {
+            check(entry.getValue().status().equals(listed.get(entry.getKey())),
+                    "GET /calls lists " + entry.getKey() + " as " + entry.getValue().status() + ", was " + listed.get(entry.getKey()));
+        }
+        System.out.println("GET /calls (3 to a page) lists all " + placed.size() + " calls with their final status");
+
+        String answered = placed.keySet().iterator().next();
+        JsonNode detail = ok(send("GET", "/calls/" + answered, null, true));
+        List<String> names = new ArrayList<>();
+        detail.path("events").forEach(e -> names.add(e.path("name").asText()));
+        check(names.contains("Hangup") && names.stream().anyMatch(n -> n.startsWith("UserEvent:")),
+                "the answered call's timeline has its UserEvents and Hangup: " + names);
+        System.out.println("GET /calls/" + answered + " has " + names.size() + " events, UserEvents included");
+
+        JsonNode stats = ok(send("GET", "/calls/stats?interval=day", null, true));
+        long counted = stats.path("total").path("calls").asLong();
+        check(counted >= placed.size(), "GET /calls/stats counts every final call, counted " + counted);
+        System.out.println("GET /calls/stats: " + counted + " calls, answer rate "
+                + stats.path("total").path("answerRate").asText() + ", by status " + stats.path("total").path("byStatus"));
+    }
+
+    private String place(String to, int ringTimeoutSeconds) throws Exception {
+        HttpResponse<String> response = send("POST", "/calls",
+                "{\"to\":\"" + to + "\",\"ringTimeoutSeconds\":" + ringTimeoutSeconds + "}", true);
+        check(response.statusCode() == 202, "POST /calls is 202, was " + response.statusCode() + " " + response.body());
+        return json.readTree(response.body()).path("callId").asText();
+    }
+
+    private JsonNode waitForFinal(String callId) throws Exception {
+        return waitFor(callId, call -> List.of("COMPLETED", "BUSY", "NO_ANSWER", "FAILED", "CANCELED")
+                .contains(call.path("status").asText()), "a final status");
+    }
+
+    private void waitForStatus(String callId, String status) throws Exception {
+        waitFor(callId, call -> status.equals(call.path("status").asText()), status);
+    }
+
+    private JsonNode waitFor(String callId, java.util.function.Predicate<JsonNode> done, String what) throws Exception {
+        Instant deadline = Instant.now().plus(FINAL_WITHIN);
+        JsonNode call;
+        do {
+            call = ok(send("GET", "/calls/" + callId + "?events=false", null, true));
+            if (done.test(call)) {
+                return call;
+            }
+            Thread.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new SmokeFailure(callId + " did not reach " + what + " within " + FINAL_WITHIN.toSeconds() + " s; last seen "
+                + call);
+    }
+
+    private JsonNode ok(HttpResponse<String> response) throws IOException {
+        check(response.statusCode() == 200, response.request().method() + " " + response.request().uri().getPath()
+                + " is 200, was " + response.statusCode() + " " + response.body());
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, boolean withToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
+        if (withToken) {
+            request.header("authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new SmokeFailure(what);
+        }
+    }
+
+    private static final class SmokeFailure extends RuntimeException {
+        SmokeFailure(String message) {
+            super(message);
+        }
+    }
+}
