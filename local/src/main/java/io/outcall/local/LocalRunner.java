@@ -182,7 +182,7 @@ public final class LocalRunner {
         String api = "http://127.0.0.1:" + front.port();
         System.out.println();
         System.out.println("outcall is running locally");
-        System.out.printf("  API (API Gateway-like, JWT)  %s   POST /calls%n", api);
+        System.out.printf("  API (API Gateway-like, JWT)  %s   /calls, /calls/{id}, /calls/stats, /calls/{id}/cancel%n", api);
         System.out.printf("  DynamoDB Local               http://127.0.0.1:%d   %s%n", DYNAMODB_PORT,
                 options.inMemory() ? "in memory" : "data in .local/dynamodb (--in-memory to discard)");
         System.out.printf("  ElasticMQ (SQS)              http://127.0.0.1:%d   queue OriginateQueue%n", SQS_PORT);
@@ -197,6 +197,11 @@ public final class LocalRunner {
         System.out.println("Place a call (last digit: 1 answers, 2 busy, 3 no answer, 4 congestion, 5 far end hangs up, 7/8 rejected):");
         System.out.println("  curl -sS -X POST " + api + "/calls -H \"Authorization: Bearer $TOKEN\""
                 + " -H 'Content-Type: application/json' -d '{\"to\":\"+17065551231\"}'");
+        System.out.println("Follow it, list calls, see statistics, cancel one:");
+        System.out.println("  curl -sS " + api + "/calls/CALL_ID -H \"Authorization: Bearer $TOKEN\"");
+        System.out.println("  curl -sS '" + api + "/calls?limit=10' -H \"Authorization: Bearer $TOKEN\"");
+        System.out.println("  curl -sS '" + api + "/calls/stats?interval=hour' -H \"Authorization: Bearer $TOKEN\"");
+        System.out.println("  curl -sS -X POST " + api + "/calls/CALL_ID/cancel -H \"Authorization: Bearer $TOKEN\"");
         System.out.println("Each call state change is logged below. Ctrl-C stops everything.");
         System.out.println();
     }
