@@ -17,6 +17,7 @@ import java.util.TreeSet;
 /**
  * A statistics request: {@code [from, to)} widened to whole buckets of {@code interval}. Without
  * {@code to} it ends now; without {@code from} it covers the last day (hourly) or 30 days (daily).
+ * At most 92 days may be asked for; widening may add part of a bucket at each end.
  */
 public record CallStatsQuery(Instant from, Instant to, StatsInterval interval) {
 
@@ -44,19 +45,23 @@ public record CallStatsQuery(Instant from, Instant to, StatsInterval interval) {
         if (!violations.isEmpty()) {
             throw new InvalidQueryException(violations);
         }
-        Instant end = interval.ceiling(to == null ? now : to);
-        Instant start = interval.floor(from != null ? from
-                : end.minus(interval == StatsInterval.HOUR ? Duration.ofDays(1) : Duration.ofDays(30)));
+        Instant requestedTo = to == null ? now : to;
+        // By default whole buckets: the last 24 hours or 30 days, the current one included.
+        Instant requestedFrom = from != null ? from : interval.ceiling(requestedTo)
+                .minus(interval == StatsInterval.HOUR ? Duration.ofDays(1) : Duration.ofDays(30));
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidQueryException("from", "must be before to (from " + from + ", to " + to + ")");
         }
-        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw new InvalidQueryException("to", "the range " + start + " to " + end + " is longer than "
+        // The cap is on the range asked for; widening it to whole buckets may add up to one bucket.
+        if (Duration.between(requestedFrom, requestedTo).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidQueryException("to", "the range " + requestedFrom + " to " + requestedTo + " is longer than "
                     + MAX_RANGE.toDays() + " days; ask for at most " + MAX_RANGE.toDays() + " days at a time");
         }
-        if (!start.isBefore(end)) {
-            throw new InvalidQueryException("from", "must be before to (the range " + start + " to " + end + " is empty)");
+        if (!requestedFrom.isBefore(requestedTo)) {
+            throw new InvalidQueryException("from", "must be before to (from " + requestedFrom + ", to " + requestedTo + ")");
         }
+        Instant start = interval.floor(requestedFrom);
+        Instant end = interval.ceiling(requestedTo);
         return new CallStatsQuery(start, end, interval);
     }
 

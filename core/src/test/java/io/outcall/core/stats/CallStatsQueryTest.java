@@ -38,6 +38,10 @@ class CallStatsQueryTest {
                 Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-04-03T00:00:01Z", "interval", "day"), NOW));
         assertEquals("to", e.violations().getFirst().field());
         assertEquals(true, e.getMessage().contains("92 days"), e.getMessage());
+        CallStatsQuery lastNinetyTwoDays = CallStatsQuery.parse(
+                Map.of("from", NOW.minus(java.time.Duration.ofDays(92)).toString(), "to", NOW.toString(), "interval", "day"), NOW);
+        assertEquals(93, java.time.Duration.between(lastNinetyTwoDays.from(), lastNinetyTwoDays.to()).toDays(),
+                "the last 92 days, to the second, widen to 93 whole days and are allowed");
     }
 
     @Test
