@@ -1,21 +1,16 @@
 package io.outcall.functions.calllog;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.outcall.core.store.CallStore;
 import io.outcall.core.store.CancelResult;
 import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
+import io.outcall.functions.http.HttpFunction;
 import io.outcall.functions.http.HttpProblemException;
 import io.outcall.functions.http.Problem;
-import org.crac.Core;
 import org.crac.Resource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 
 /**
@@ -23,52 +18,41 @@ import java.time.Clock;
  * when a live call's bridge was asked to hang it up (it ends CANCELED shortly), 409 when the call
  * had already ended, 404 when the tenant has no such call. Asking again is harmless.
  */
-public final class CancelCallHandler implements RequestStreamHandler, Resource {
+public final class CancelCallHandler extends HttpFunction {
 
-    private final ApiEvents api;
     private final CallStore calls;
     private final Clock clock;
 
     public CancelCallHandler() {
         this(ReadWiring.fromEnvironment());
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     public CancelCallHandler(ReadWiring wiring) {
-        this.api = new ApiEvents(wiring.json(), wiring.tenantClaim());
+        super(new ApiEvents(wiring.json(), wiring.tenantClaim()));
         this.calls = wiring.calls();
         this.clock = wiring.clock();
     }
 
     @Override
-    public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        api.write(handle(api.read(event)), out);
-    }
-
-    public ApiResponse handle(ApiRequest request) {
-        return api.respond(request, r -> {
-            String tenantId = api.tenant(r);
-            String callId = GetCallHandler.callId(r);
-            CancelResult result = calls.cancel(callId, tenantId, clock.instant());
-            return switch (result.outcome()) {
-                case CANCELED -> ApiResponse.json(200, api.json().write(CallJson.call(result.call())));
-                case REQUESTED -> ApiResponse.json(202, api.json().write(CallJson.call(result.call())))
-                        .withHeader("location", "/calls/" + callId);
-                case ALREADY_FINAL -> throw new HttpProblemException(Problem.of(409, "call-finished", "Conflict",
-                        "the call already ended " + result.call().status() + (result.call().endedAt() == null ? ""
-                                : " at " + result.call().endedAt()) + "; there is nothing to cancel").withCallId(callId));
-                case NOT_FOUND -> throw GetCallHandler.notFound(callId);
-            };
-        });
+    protected ApiResponse answer(ApiRequest request) {
+        String tenantId = api.tenant(request);
+        String callId = GetCallHandler.callId(request);
+        CancelResult result = calls.cancel(callId, tenantId, clock.instant());
+        return switch (result.outcome()) {
+            case CANCELED -> ApiResponse.json(200, api.json().write(CallJson.call(result.call())));
+            case REQUESTED -> ApiResponse.json(202, api.json().write(CallJson.call(result.call())))
+                    .withHeader("location", "/calls/" + callId);
+            case ALREADY_FINAL -> throw new HttpProblemException(Problem.of(409, "call-finished", "Conflict",
+                    "the call already ended " + result.call().status() + (result.call().endedAt() == null ? ""
+                            : " at " + result.call().endedAt()) + "; there is nothing to cancel").withCallId(callId));
+            case NOT_FOUND -> throw GetCallHandler.notFound(callId);
+        };
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         // A cancel of a call that does not exist: the conditional write path, nothing changed.
         calls.cancel("01JAAAAAAAAAAAAAAAAAAAAAAA", "priming-tenant-that-does-not-exist", clock.instant());
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }

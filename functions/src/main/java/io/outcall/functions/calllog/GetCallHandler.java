@@ -1,7 +1,5 @@
 package io.outcall.functions.calllog;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.outcall.core.call.CallId;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.InvalidQueryException;
@@ -9,46 +7,36 @@ import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
+import io.outcall.functions.http.HttpFunction;
 import io.outcall.functions.http.HttpProblemException;
 import io.outcall.functions.http.Problem;
-import org.crac.Core;
 import org.crac.Resource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 
 /** GET /calls/{callId}: one call with its event timeline; another tenant's call is not found. */
-public final class GetCallHandler implements RequestStreamHandler, Resource {
+public final class GetCallHandler extends HttpFunction {
 
-    private final ApiEvents api;
     private final CallLookup lookup;
 
     public GetCallHandler() {
         this(ReadWiring.fromEnvironment());
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     public GetCallHandler(ReadWiring wiring) {
-        this.api = new ApiEvents(wiring.json(), wiring.tenantClaim());
+        super(new ApiEvents(wiring.json(), wiring.tenantClaim()));
         this.lookup = wiring.lookup();
     }
 
     @Override
-    public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        api.write(handle(api.read(event)), out);
-    }
-
-    public ApiResponse handle(ApiRequest request) {
-        return api.respond(request, r -> {
-            String tenantId = api.tenant(r);
-            String callId = callId(r);
-            boolean withEvents = withEvents(r.queryParameters());
-            CallLookup.CallDetail detail = lookup.detail(tenantId, callId, withEvents)
-                    .orElseThrow(() -> notFound(callId));
-            return ApiResponse.json(200, api.json().write(CallJson.detail(detail, withEvents)));
-        });
+    protected ApiResponse answer(ApiRequest request) {
+        String tenantId = api.tenant(request);
+        String callId = callId(request);
+        boolean withEvents = withEvents(request.queryParameters());
+        CallLookup.CallDetail detail = lookup.detail(tenantId, callId, withEvents)
+                .orElseThrow(() -> notFound(callId));
+        return ApiResponse.json(200, api.json().write(CallJson.detail(detail, withEvents)));
     }
 
     static String callId(ApiRequest request) {
@@ -85,9 +73,5 @@ public final class GetCallHandler implements RequestStreamHandler, Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         // One lookup of a call that does not exist warms the DynamoDB client and the event path.
         lookup.detail("priming-tenant-that-does-not-exist", "01JAAAAAAAAAAAAAAAAAAAAAAA", true);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }

@@ -1,7 +1,5 @@
 package io.outcall.functions.intake;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.outcall.core.intake.Accepted;
 import io.outcall.core.intake.CallIntake;
 import io.outcall.core.intake.CallRequest;
@@ -14,62 +12,45 @@ import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
-import io.outcall.functions.http.Problem;
-import org.crac.Core;
+import io.outcall.functions.http.HttpFunction;
 import org.crac.Resource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** POST /calls: the tenant of the verified token asks for a call; 202 with the queued call. */
-public final class MakeCallHandler implements RequestStreamHandler, Resource {
+public final class MakeCallHandler extends HttpFunction {
 
-    private final ApiEvents api;
     private final CallIntake intake;
 
     /** Used by the Lambda runtime: clients are built once here, before SnapStart's checkpoint. */
     public MakeCallHandler() {
         this(IntakeWiring.fromEnvironment());
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     public MakeCallHandler(IntakeWiring wiring) {
-        this.api = new ApiEvents(wiring.json(), wiring.tenantClaim());
+        super(new ApiEvents(wiring.json(), wiring.tenantClaim()));
         this.intake = wiring.intake();
     }
 
     @Override
-    public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        ApiRequest request = api.read(event);
-        api.write(handle(request), out);
-    }
-
-    ApiResponse handle(ApiRequest request) {
-        try {
-            String tenantId = api.tenant(request);
-            JsonFields fields = new JsonFields(api.jsonBody(request));
-            fields.onlyKnown(CallRequestJson.FIELDS);
-            CallRequest call = CallRequestJson.read(fields);
-            if (!fields.violations().isEmpty()) {
-                throw new InvalidCallRequestException(fields.violations());
-            }
-            String keyHeader = request.header("idempotency-key");
-            IdempotencyKey key = keyHeader == null ? null : IdempotencyKey.ofHeader(tenantId, keyHeader);
-            Accepted accepted = intake.accept(new IntakeRequest(tenantId, call, key, null));
-            String body = api.json().write(CallView.of(accepted.call()));
-            ApiResponse response = ApiResponse.json(202, body).withHeader("location", "/calls/" + accepted.call().callId());
-            return accepted.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
-        } catch (RuntimeException e) {
-            Problem problem = ApiEvents.problemFor(e);
-            if (problem == null) {
-                throw e;
-            }
-            return api.problem(problem, request);
+    protected ApiResponse answer(ApiRequest request) {
+        String tenantId = api.tenant(request);
+        JsonFields fields = new JsonFields(api.jsonBody(request));
+        fields.onlyKnown(CallRequestJson.FIELDS);
+        CallRequest call = CallRequestJson.read(fields);
+        if (!fields.violations().isEmpty()) {
+            throw new InvalidCallRequestException(fields.violations());
         }
+        String keyHeader = request.header("idempotency-key");
+        IdempotencyKey key = keyHeader == null ? null : IdempotencyKey.ofHeader(tenantId, keyHeader);
+        Accepted accepted = intake.accept(new IntakeRequest(tenantId, call, key, null));
+        String body = api.json().write(CallView.of(accepted.call()));
+        ApiResponse response = ApiResponse.json(202, body).withHeader("location", "/calls/" + accepted.call().callId());
+        return accepted.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
     }
 
     /**
@@ -84,9 +65,5 @@ public final class MakeCallHandler implements RequestStreamHandler, Resource {
                  "authorizer":{"jwt":{"claims":{"%s":"priming-tenant-that-does-not-exist"}}}},
                  "body":"{\\"to\\":\\"+14045550100\\"}","isBase64Encoded":false}""".formatted(api.tenantClaim());
         handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }
