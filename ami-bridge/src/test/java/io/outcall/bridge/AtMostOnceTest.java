@@ -2,6 +2,7 @@ package io.outcall.bridge;
 
 import io.outcall.bridge.intake.Orphans;
 import io.outcall.core.call.Call;
+import io.outcall.core.store.CallEvent;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.store.ClaimResult;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,6 +103,7 @@ class AtMostOnceTest {
             channel = harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED").channel();
             first.bridge().stop(Duration.ZERO); // gone while the call is up
         }
+        List<CallEvent> seenByFirst = harness.timeline(call.callId());
         // Its message comes back, as it would had the bridge died before deleting it.
         harness.queue.send(OriginateMessage.of(call));
 
@@ -112,6 +115,10 @@ class AtMostOnceTest {
             Call done = harness.awaitFinal(call.callId());
             assertEquals(CallStatus.COMPLETED, done.status());
             assertEquals(0, second.metrics().originates.sum(), "the second bridge followed the call, never dialed it");
+            List<CallEvent> timeline = harness.timeline(call.callId());
+            assertEquals(seenByFirst, timeline.subList(0, seenByFirst.size()), "the first bridge's events are kept");
+            assertTrue(timeline.size() > seenByFirst.size(), "the second bridge's events follow them");
+            assertTrue(timeline.stream().skip(seenByFirst.size()).anyMatch(e -> e.name().equals("Hangup")));
         }
     }
 

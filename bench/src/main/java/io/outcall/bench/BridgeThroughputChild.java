@@ -390,6 +390,11 @@ public final class BridgeThroughputChild {
         public List<CallEvent> timeline(String callId) {
             return delegate.timeline(callId);
         }
+
+        @Override
+        public long lastSeq(String callId) {
+            return delegate.lastSeq(callId);
+        }
     }
 
     /**

@@ -16,6 +16,15 @@ public interface CallSink {
     /** Items handed over but not yet persisted; the bridge stops taking calls when this grows. */
     long backlog();
 
+    /**
+     * The last event seq stored for a call this process did not follow from its start (an adopted
+     * orphan), so its timeline goes on instead of being written over; 0 when nothing is kept.
+     * Not called on the tracker thread: it may read the store.
+     */
+    default long lastEventSeq(String callId) {
+        return 0;
+    }
+
     /** Milliseconds the oldest unpersisted item has waited; 0 when nothing waits or nothing is kept. */
     default long lagMillis() {
         return 0;

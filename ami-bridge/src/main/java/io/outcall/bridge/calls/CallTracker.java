@@ -119,14 +119,18 @@ public final class CallTracker implements Runnable {
      * Follows a call dialed before this tracker existed (a bridge restart), whose channels are
      * still up in Asterisk.
      *
-     * @param channel the recorded name of the originated channel (uniqueid = call id), or null
+     * @param channel      the recorded name of the originated channel (uniqueid = call id), or null
+     * @param lastEventSeq the last seq of the call's stored timeline: new events go on after it
      */
     public void adopt(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt,
-                      CallStatus written, Instant answeredAt, String channel, Collection<String> liveChannelIds) {
+                      CallStatus written, Instant answeredAt, String channel, long lastEventSeq,
+                      Collection<String> liveChannelIds) {
         LiveCall call = new LiveCall(callId, tenantId, actionId == null ? "adopted-" + callId : actionId, dialedHalfId,
                 dialedAt, written);
         call.answeredAt = answeredAt;
         call.channel = channel;
+        // The timeline the previous process wrote stays; this one's events come after it.
+        call.seq = lastEventSeq;
         if (channel != null) {
             // Its Newchannel was seen by the previous process; a cancel must still be able to name it.
             call.channelNames.put(callId, channel);

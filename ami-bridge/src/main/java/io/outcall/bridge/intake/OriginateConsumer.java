@@ -207,6 +207,8 @@ public final class OriginateConsumer implements Runnable {
         } else {
             metrics.originates.increment();
             calls.markOriginated(call.callId(), clock.instant());
+            // The operator's one line for QUEUED -> DIALING; later changes are logged as they are written.
+            log.info("call {} DIALING {} for tenant {}", call.callId(), call.to(), call.tenantId());
         }
         delete(message);
     }

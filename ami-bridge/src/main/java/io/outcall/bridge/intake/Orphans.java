@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Calls whose bridge lost track of them: claimed, maybe dialed, not followed by anyone. They are
@@ -34,12 +35,15 @@ public final class Orphans {
     private final CallStore calls;
     private final CallTracker tracker;
     private final AmiLink ami;
+    private final ToLongFunction<String> lastEventSeq;
     private final Clock clock;
 
-    public Orphans(CallStore calls, CallTracker tracker, AmiLink ami, Clock clock) {
+    /** @param lastEventSeq where an adopted call's stored timeline ends (CallSink#lastEventSeq) */
+    public Orphans(CallStore calls, CallTracker tracker, AmiLink ami, ToLongFunction<String> lastEventSeq, Clock clock) {
         this.calls = calls;
         this.tracker = tracker;
         this.ami = ami;
+        this.lastEventSeq = lastEventSeq;
         this.clock = clock;
     }
 
@@ -65,7 +69,7 @@ public final class Orphans {
             log.info("call {} is still up in Asterisk; following it again", call.callId());
             tracker.adopt(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
                     OriginateActions.dialedHalfId(call.callId()), call.dialedAt(), call.status(), call.answeredAt(),
-                    call.channel(), channels);
+                    call.channel(), lastEventSeq.applyAsLong(call.callId()), channels);
             return;
         }
         end(call, claimed.originatedAt() == null ? LOST_BEFORE_ORIGINATE : ENDED_UNSEEN);

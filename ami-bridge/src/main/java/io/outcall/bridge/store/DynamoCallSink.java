@@ -60,6 +60,11 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     }
 
     @Override
+    public long lastEventSeq(String callId) {
+        return events.lastSeq(callId);
+    }
+
+    @Override
     public long backlog() {
         return backlog.get();
     }

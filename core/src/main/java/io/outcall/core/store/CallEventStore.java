@@ -10,4 +10,7 @@ public interface CallEventStore {
 
     /** A call's events in order. */
     List<CallEvent> timeline(String callId);
+
+    /** The highest seq stored for a call, 0 when it has none: where a process that adopts it goes on. */
+    long lastSeq(String callId);
 }

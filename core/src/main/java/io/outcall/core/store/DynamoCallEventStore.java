@@ -78,6 +78,14 @@ public final class DynamoCallEventStore implements CallEventStore {
         return events;
     }
 
+    @Override
+    public long lastSeq(String callId) {
+        QueryResponse last = dynamoDb.query(b -> b.tableName(table).keyConditionExpression("callId = :c")
+                .expressionAttributeValues(Map.of(":c", s(callId))).consistentRead(true)
+                .scanIndexForward(false).limit(1).projectionExpression("seq"));
+        return last.items().isEmpty() ? 0 : Long.parseLong(last.items().getFirst().get("seq").n());
+    }
+
     static Map<String, AttributeValue> toItem(CallEvent event) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("callId", s(event.callId()));
