@@ -18,6 +18,7 @@ public final class BridgeMetrics {
     public final LongAdder amiEventsDropped = new LongAdder();
     public final LongAdder callEventsPersisted = new LongAdder();
     public final LongAdder persistenceErrors = new LongAdder();
+    public final LongAdder statusWritesCoalesced = new LongAdder();
     public final LongAdder reconnects = new LongAdder();
     public final LongAdder cancelHangups = new LongAdder();
     public final LongAdder canceledBeforeDialing = new LongAdder();
@@ -45,6 +46,8 @@ public final class BridgeMetrics {
                 BridgeLogging.asteriskJavaQueueFull());
         counter(out, "bridge_call_events_persisted_total", "Call timeline events written", callEventsPersisted.sum());
         counter(out, "bridge_persistence_errors_total", "Writes that failed and were retried or given up", persistenceErrors.sum());
+        counter(out, "bridge_status_writes_coalesced_total", "Status writes skipped because a later one of the same call was"
+                + " waiting in the same batch", statusWritesCoalesced.sum());
         counter(out, "bridge_reconnects_total", "AMI reconnections", reconnects.sum());
         counter(out, "bridge_cancel_hangups_total", "Hangup actions sent for calls their tenant canceled", cancelHangups.sum());
         counter(out, "bridge_canceled_before_dialing_total", "Queue messages dropped because their call was canceled while queued",

@@ -10,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,9 +108,24 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
                     }
                 }
                 flushEvents(eventBatch);
+                // A call's progress items carry everything known so far, so when a backlog holds
+                // several of one call, only the furthest is written (one final transaction instead
+                // of RINGING, ANSWERED and the final one). Every step is still logged, in order.
+                Map<String, CallProgress> furthest = new LinkedHashMap<>();
                 for (Pending pending : batch) {
                     if (pending.item() instanceof CallProgress progress) {
-                        writeProgress(progress);
+                        furthest.merge(progress.callId(), progress,
+                                (kept, next) -> next.status().rank() >= kept.status().rank() ? next : kept);
+                    }
+                }
+                for (Pending pending : batch) {
+                    if (pending.item() instanceof CallProgress progress) {
+                        if (furthest.get(progress.callId()) == progress) {
+                            writeProgress(progress);
+                        } else {
+                            metrics.statusWritesCoalesced.increment();
+                        }
+                        logProgress(progress);
                     }
                 }
                 backlog.addAndGet(-batch.size());
@@ -131,7 +148,10 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
 
     private void writeProgress(CallProgress progress) throws InterruptedException {
         retrying("call " + progress.callId() + " " + progress.status(), () -> calls.advance(progress));
-        // One line per state change: what an operator follows a call by.
+    }
+
+    /** One line per state change: what an operator follows a call by. */
+    private static void logProgress(CallProgress progress) {
         if (progress.status().isFinal()) {
             log.info("call {} {} {}{}{}", progress.callId(), progress.status(), progress.disposition(),
                     progress.hangupCause() == null ? "" : " cause " + progress.hangupCause().code() + " "

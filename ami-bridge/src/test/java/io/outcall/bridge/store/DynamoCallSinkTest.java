@@ -1,0 +1,120 @@
+package io.outcall.bridge.store;
+
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallId;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+import io.outcall.core.call.HangupCause;
+import io.outcall.core.store.CallProgress;
+import io.outcall.core.store.CallStore;
+import io.outcall.core.store.CancelResult;
+import io.outcall.core.store.ClaimResult;
+import io.outcall.core.store.ClaimedCall;
+import io.outcall.core.store.DynamoCallEventStore;
+import io.outcall.core.store.DynamoCallStore;
+import io.outcall.localaws.LocalServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The call writer over DynamoDB Local: a backlog of one call's steps becomes one write of the furthest. */
+class DynamoCallSinkTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
+    private static LocalServices local;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServices.startInMemory();
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void aBackloggedCallIsWrittenOnceAtItsFurthestStepWithEverythingItsStepsSaid() throws Exception {
+        DynamoCallStore store = new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable");
+        CallId ids = CallId.systemGenerator();
+        String blocker = ids.next();
+        String callId = ids.next();
+        for (String id : List.of(blocker, callId)) {
+            store.create(Call.queued(id, "acme", "+14045550101", "+14045550100", "did-main", null, null, "Hold",
+                    Map.of(), 30, T0, null, null));
+            store.claim(id, "acme", "bridge-1", "action-" + id, T0);
+        }
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch open = new CountDownLatch(1);
+        RecordingStore recording = new RecordingStore(store, blocker, writerBusy, open);
+        BridgeMetrics metrics = new BridgeMetrics();
+        try (DynamoCallSink sink = new DynamoCallSink(recording, new DynamoCallEventStore(local.dynamoDb(), "CallEventsTable"),
+                metrics, 1)) {
+            sink.progress(CallProgress.status(blocker, "acme", CallStatus.RINGING, T0.plusSeconds(1), null, "Local/b;1"));
+            assertTrue(writerBusy.await(30, TimeUnit.SECONDS), "the writer is held on the first write");
+            Instant ringing = T0.plusSeconds(1);
+            Instant answered = T0.plusSeconds(4);
+            sink.progress(CallProgress.status(callId, "acme", CallStatus.RINGING, ringing, null, "Local/c;1"));
+            sink.progress(CallProgress.status(callId, "acme", CallStatus.ANSWERED, ringing, answered, "Local/c;1"));
+            sink.progress(new CallProgress(callId, "acme", CallStatus.COMPLETED, Disposition.ANSWERED,
+                    new HangupCause(16, "Normal Clearing"), null, ringing, answered, T0.plusSeconds(34), 3, 30, "Local/c;1"));
+            open.countDown();
+        }
+
+        assertEquals(List.of(CallStatus.COMPLETED), recording.written(callId), "one write, the final one");
+        assertEquals(2, metrics.statusWritesCoalesced.sum());
+        Call stored = store.find(callId).orElseThrow();
+        assertEquals(CallStatus.COMPLETED, stored.status());
+        assertEquals(T0.plusSeconds(1), stored.ringingAt());
+        assertEquals(T0.plusSeconds(4), stored.answeredAt());
+        assertEquals(30, stored.talkSeconds());
+    }
+
+    /** The real store; records which statuses were written per call and holds one call's write until opened. */
+    private record RecordingStore(CallStore store, String heldCallId, CountDownLatch busy, CountDownLatch open,
+                                  List<String> writes) implements CallStore {
+
+        RecordingStore(CallStore store, String heldCallId, CountDownLatch busy, CountDownLatch open) {
+            this(store, heldCallId, busy, open, new CopyOnWriteArrayList<>());
+        }
+
+        List<CallStatus> written(String callId) {
+            return writes.stream().filter(w -> w.startsWith(callId + " ")).map(w -> CallStatus.valueOf(w.split(" ")[1])).toList();
+        }
+
+        @Override
+        public boolean advance(CallProgress progress) {
+            if (progress.callId().equals(heldCallId)) {
+                busy.countDown();
+                try {
+                    open.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            writes.add(progress.callId() + " " + progress.status());
+            return store.advance(progress);
+        }
+
+        @Override public void create(Call call) { store.create(call); }
+        @Override public Optional<Call> find(String callId) { return store.find(callId); }
+        @Override public boolean fail(Call call, String reason, Instant at) { return store.fail(call, reason, at); }
+        @Override public ClaimResult claim(String c, String t, String b, String a, Instant at) { return store.claim(c, t, b, a, at); }
+        @Override public void markOriginated(String callId, Instant at) { store.markOriginated(callId, at); }
+        @Override public List<ClaimedCall> liveOnBridge(String bridgeId) { return store.liveOnBridge(bridgeId); }
+        @Override public CancelResult cancel(String c, String t, Instant at) { return store.cancel(c, t, at); }
+        @Override public List<String> cancelRequests(String bridgeId) { return store.cancelRequests(bridgeId); }
+    }
+}
