@@ -1,5 +1,6 @@
 package io.outcall.core.calllog;
 
+import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 
@@ -16,6 +17,14 @@ public record CallLogFilter(CallStatus status, Disposition disposition, Instant 
 
     public static CallLogFilter none() {
         return new CallLogFilter(null, null, null, null, null, null);
+    }
+
+    /** True when the call is one this filter lists (the time range is the store's key range). */
+    public boolean matches(Call call) {
+        return (status == null || status == call.status())
+                && (disposition == null || disposition == call.disposition())
+                && (number == null || number.equals(call.to()))
+                && (journeyId == null || (call.journey() != null && journeyId.equals(call.journey().journeyId())));
     }
 
     /** A stable text of the filter: a cursor is only valid for the filter it was issued under. */

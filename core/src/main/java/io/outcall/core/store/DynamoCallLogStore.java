@@ -6,7 +6,8 @@ import io.outcall.core.calllog.CallLogFilter;
 import io.outcall.core.calllog.CallLogStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
@@ -21,16 +22,23 @@ import static io.outcall.core.store.Items.s;
  * The call log on the CallsTable's tenant indexes. Each index is keyed by a tenant-scoped value
  * and sorted by call id, and call ids sort by creation time, so "newest first between from and to"
  * is a descending key-range query. The most selective filter picks the index (journey, number,
- * status, disposition, else all of the tenant's calls); any other filter is applied to what the
- * index returns.
+ * status, disposition, else all of the tenant's calls).
+ *
+ * <p>The indexes project keys only. A call is written four or five times in its life and read in
+ * a log now and then, so the indexes stay write-once where their key never changes (tenant,
+ * number, journey, disposition) instead of copying every update of every call; a page costs one
+ * query for its ids and one batch read of the calls. The calls read are matched against the whole
+ * filter, which also drops a call whose status moved on since the index saw it.
  */
 public final class DynamoCallLogStore implements CallLogStore {
 
     /** The CallsTable indexes the call log reads; template.yaml must define each. */
     public static final List<String> INDEXES = List.of("byTenant", "byTenantStatus", "byTenantDisposition",
             "byTenantNumber", "byTenantJourney");
+    /** BatchGetItem takes at most 100 keys. */
+    private static final int BATCH_GET_MAX = 100;
 
-    private record IndexChoice(String index, String keyAttribute, String keyValue) {
+    private record IndexChoice(String index, String keyAttribute, String keyValue, boolean coversFilter) {
     }
 
     private final DynamoDbClient dynamoDb;
@@ -44,93 +52,107 @@ public final class DynamoCallLogStore implements CallLogStore {
     @Override
     public CallPage page(String tenantId, CallLogFilter filter, int limit, String afterCallId, int maxItemsRead) {
         IndexChoice choice = choose(tenantId, filter);
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#key", choice.keyAttribute());
-        values.put(":key", s(choice.keyValue()));
-        values.put(":lower", s(filter.from() == null ? CallId.lowerBound(Instant.EPOCH) : CallId.lowerBound(filter.from())));
-        values.put(":upper", s(filter.to() == null ? CallId.upperBound(Instant.ofEpochMilli((1L << 48) - 1))
-                : CallId.upperBound(lastMillisBefore(filter.to()))));
-        String residual = residualFilter(choice, filter, tenantId, names, values);
-
+        Map<String, AttributeValue> values = Map.of(
+                ":key", s(choice.keyValue()),
+                ":lower", s(filter.from() == null ? CallId.lowerBound(Instant.EPOCH) : CallId.lowerBound(filter.from())),
+                ":upper", s(filter.to() == null ? CallId.upperBound(Instant.ofEpochMilli((1L << 48) - 1))
+                        : CallId.upperBound(lastMillisBefore(filter.to()))));
         List<Call> calls = new ArrayList<>(limit);
         int itemsRead = 0;
         String position = afterCallId;
         while (true) {
             Map<String, AttributeValue> startKey = position == null ? null
                     : Map.of("callId", s(position), choice.keyAttribute(), s(choice.keyValue()));
-            // Served by the index alone, a query asks for exactly what the page still needs, so
-            // nothing is read that is not returned. With a residual filter it asks for a whole
-            // page each round: fewer round trips, at the cost of re-reading, on the next page, the
-            // few items read after the last one returned.
-            int wanted = residual == null ? limit - calls.size() : limit;
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(choice.index())
+            // When the index alone decides the filter, ask for exactly what the page still needs.
+            // Otherwise ask for a whole page each round: fewer round trips, at the cost of reading
+            // again, on the next page, the few ids read after the last call returned.
+            int wanted = choice.coversFilter() ? limit - calls.size() : limit;
+            int queryLimit = Math.max(1, Math.min(wanted, (maxItemsRead - itemsRead) / 2));
+            QueryResponse ids = dynamoDb.query(b -> b.tableName(table).indexName(choice.index())
                     .keyConditionExpression("#key = :key AND callId BETWEEN :lower AND :upper")
-                    .expressionAttributeNames(names)
+                    .expressionAttributeNames(Map.of("#key", choice.keyAttribute()))
                     .expressionAttributeValues(values)
                     .scanIndexForward(false)
-                    .limit(Math.min(wanted, maxItemsRead - itemsRead))
-                    .exclusiveStartKey(startKey);
-            if (residual != null) {
-                request.filterExpression(residual);
-            }
-            QueryResponse response = dynamoDb.query(request.build());
-            itemsRead += response.scannedCount();
-            for (Map<String, AttributeValue> item : response.items()) {
+                    .limit(queryLimit)
+                    .exclusiveStartKey(startKey));
+            itemsRead += ids.scannedCount();
+            List<String> callIds = ids.items().stream().map(item -> item.get("callId").s()).toList();
+            Map<String, Call> read = read(callIds);
+            itemsRead += read.size();
+            for (String callId : callIds) {
+                Call call = read.get(callId);
+                if (call == null || !call.tenantId().equals(tenantId) || !filter.matches(call)) {
+                    continue;
+                }
                 if (calls.size() == limit) {
                     return new CallPage(calls, calls.getLast().callId(), itemsRead);
                 }
-                calls.add(CallItems.fromItem(item));
+                calls.add(call);
             }
-            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+            if (!ids.hasLastEvaluatedKey() || ids.lastEvaluatedKey().isEmpty()) {
                 return new CallPage(calls, null, itemsRead);
             }
-            position = Items.string(response.lastEvaluatedKey(), "callId");
+            position = Items.string(ids.lastEvaluatedKey(), "callId");
             if (calls.size() >= limit || itemsRead >= maxItemsRead) {
                 return new CallPage(calls, position, itemsRead);
             }
         }
     }
 
+    /** The calls of a page of ids, by id; unprocessed keys (throttling) are asked for again. */
+    private Map<String, Call> read(List<String> callIds) {
+        Map<String, Call> calls = new HashMap<>();
+        for (int from = 0; from < callIds.size(); from += BATCH_GET_MAX) {
+            List<Map<String, AttributeValue>> keys = callIds.subList(from, Math.min(callIds.size(), from + BATCH_GET_MAX))
+                    .stream().map(id -> Map.of("callId", s(id))).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> calls.put(item.get("callId").s(), CallItems.fromItem(item)));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    backOff(attempt);
+                }
+            }
+        }
+        return calls;
+    }
+
     private static IndexChoice choose(String tenantId, CallLogFilter filter) {
+        int filters = (filter.journeyId() == null ? 0 : 1) + (filter.number() == null ? 0 : 1)
+                + (filter.status() == null ? 0 : 1) + (filter.disposition() == null ? 0 : 1);
+        boolean alone = filters <= 1;
         if (filter.journeyId() != null) {
-            return new IndexChoice("byTenantJourney", "tenantJourney", CallItems.tenantJourney(tenantId, filter.journeyId()));
+            return new IndexChoice("byTenantJourney", "tenantJourney",
+                    CallItems.tenantJourney(tenantId, filter.journeyId()), alone);
         }
         if (filter.number() != null) {
-            return new IndexChoice("byTenantNumber", "tenantTo", CallItems.tenantTo(tenantId, filter.number()));
+            return new IndexChoice("byTenantNumber", "tenantTo", CallItems.tenantTo(tenantId, filter.number()), alone);
         }
         if (filter.status() != null) {
-            return new IndexChoice("byTenantStatus", "tenantStatus", CallItems.tenantStatus(tenantId, filter.status()));
+            return new IndexChoice("byTenantStatus", "tenantStatus", CallItems.tenantStatus(tenantId, filter.status()), alone);
         }
         if (filter.disposition() != null) {
             return new IndexChoice("byTenantDisposition", "tenantDisposition",
-                    CallItems.tenantDisposition(tenantId, filter.disposition()));
+                    CallItems.tenantDisposition(tenantId, filter.disposition()), alone);
         }
-        return new IndexChoice("byTenant", "tenantId", tenantId);
-    }
-
-    /** The filters the chosen index does not key on, as a FilterExpression; null when there are none. */
-    private static String residualFilter(IndexChoice choice, CallLogFilter filter, String tenantId,
-                                         Map<String, String> names, Map<String, AttributeValue> values) {
-        List<String> conditions = new ArrayList<>();
-        if (filter.number() != null && !choice.keyAttribute().equals("tenantTo")) {
-            conditions.add("tenantTo = :number");
-            values.put(":number", s(CallItems.tenantTo(tenantId, filter.number())));
-        }
-        if (filter.status() != null && !choice.keyAttribute().equals("tenantStatus")) {
-            conditions.add("tenantStatus = :status");
-            values.put(":status", s(CallItems.tenantStatus(tenantId, filter.status())));
-        }
-        if (filter.disposition() != null && !choice.keyAttribute().equals("tenantDisposition")) {
-            conditions.add("tenantDisposition = :disposition");
-            values.put(":disposition", s(CallItems.tenantDisposition(tenantId, filter.disposition())));
-        }
-        return conditions.isEmpty() ? null : String.join(" AND ", conditions);
+        return new IndexChoice("byTenant", "tenantId", tenantId, true);
     }
 
     /** Ids carry milliseconds: the last millisecond that is still before {@code to}. */
     private static Instant lastMillisBefore(Instant to) {
         Instant truncated = Instant.ofEpochMilli(to.toEpochMilli());
         return truncated.equals(to) ? truncated.minusMillis(1) : truncated;
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a page of calls", e);
+        }
     }
 }
