@@ -7,6 +7,8 @@ import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -316,7 +318,9 @@ public final class DynamoCallStore implements CallStore {
 
     @Override
     public List<ClaimedCall> liveOnBridge(String bridgeId) {
-        List<ClaimedCall> calls = new ArrayList<>();
+        // The index holds keys only (it would otherwise copy every update of every live call);
+        // the calls themselves are then read, consistently, a hundred at a time.
+        List<String> callIds = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> exclusiveStart = start;
@@ -324,10 +328,29 @@ public final class DynamoCallStore implements CallStore {
                     .keyConditionExpression("liveOnBridge = :b")
                     .expressionAttributeValues(Map.of(":b", s(bridgeId)))
                     .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(item -> calls.add(new ClaimedCall(CallItems.fromItem(item), Items.string(item, "bridgeId"),
-                    Items.instant(item, "originatedAt"))));
+            page.items().forEach(item -> callIds.add(Items.string(item, "callId")));
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        List<ClaimedCall> calls = new ArrayList<>();
+        for (int from = 0; from < callIds.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = callIds.subList(from, Math.min(callIds.size(), from + 100)).stream()
+                    .map(id -> Map.of("callId", s(id))).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+                response.responses().getOrDefault(table, List.of()).stream()
+                        // Read after the index: a call that ended meanwhile is no longer live.
+                        .filter(item -> bridgeId.equals(Items.string(item, "liveOnBridge")))
+                        .forEach(item -> calls.add(new ClaimedCall(CallItems.fromItem(item), Items.string(item, "bridgeId"),
+                                Items.instant(item, "originatedAt"))));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    sleepQuietly(50);
+                }
+            }
+        }
         return calls;
     }
 
