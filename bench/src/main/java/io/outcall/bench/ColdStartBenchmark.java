@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
@@ -97,7 +98,17 @@ public final class ColdStartBenchmark {
         this.childEnv = childEnv;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Exception e) {
+            // Exit now: DynamoDB Local's non-daemon thread would keep a failed run alive for minutes.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         Map<String, String> opts = options(args);
         Path functionsJar = requiredFile(opts, "--functions-jar");
         Path template = requiredFile(opts, "--template");
@@ -124,7 +135,8 @@ public final class ColdStartBenchmark {
             System.gc();
             Thread.sleep(1000);
 
-            ColdStartBenchmark bench = new ColdStartBenchmark(functionsJar, runnerJar, work, java, extra, childEnv(local));
+            ColdStartBenchmark bench = new ColdStartBenchmark(functionsJar, runnerJar, work, java, extra,
+                    childEnv(local, CloudFormationTemplate.read(template)));
             summary = bench.run(runs, diagnostics, local);
         }
         // The servers are closed (and have logged their shutdown): the summary ends the output.
@@ -305,7 +317,7 @@ public final class ColdStartBenchmark {
     }
 
     /** What Lambda gives the function, pointed at the local stand-ins; nothing inherited from this shell. */
-    private static Map<String, String> childEnv(LocalServices local) {
+    private static Map<String, String> childEnv(LocalServices local, CloudFormationTemplate template) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "C.UTF-8");
@@ -318,13 +330,42 @@ public final class ColdStartBenchmark {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AWS_SESSION_TOKEN", "local");
-        env.put("CALLS_TABLE", "CallsTable");
-        env.put("TENANTS_TABLE", "TenantsTable");
-        env.put("IDEMPOTENCY_TABLE", "IdempotencyTable");
-        env.put("ORIGINATE_QUEUE_URL", local.queueUrl("OriginateQueue"));
-        env.put("TENANT_CLAIM", "tenant_id");
+        env.putAll(functionVariables(local, template));
         env.put("DYNAMODB_ENDPOINT", local.dynamoDbServer().endpoint().toString());
         env.put("SQS_ENDPOINT", local.sqsServer().endpoint().toString());
+        return env;
+    }
+
+    /**
+     * The variables template.yaml's Globals give every function, resolved as local stand-ins are
+     * named (tables and queues by logical id, parameters by their defaults), so the children start
+     * with exactly what the deployed function gets. JAVA_TOOL_OPTIONS is left out: the children
+     * get those flags on their command line.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> functionVariables(LocalServices local, CloudFormationTemplate template) {
+        Map<String, Object> globals = (Map<String, Object>) template.root().get("Globals");
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                globals.get("Function")).get("Environment")).get("Variables");
+        Map<String, Object> parameters = (Map<String, Object>) template.root().getOrDefault("Parameters", Map.of());
+        Set<String> queues = template.resourcesOfType("AWS::SQS::Queue").keySet();
+        Map<String, String> env = new LinkedHashMap<>();
+        variables.forEach((name, value) -> {
+            if (name.equals("JAVA_TOOL_OPTIONS")) {
+                return;
+            }
+            if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String logicalId) {
+                if (queues.contains(logicalId)) {
+                    env.put(name, local.queueUrl(logicalId));
+                } else if (parameters.get(logicalId) instanceof Map<?, ?> parameter) {
+                    env.put(name, String.valueOf(parameter.get("Default")));
+                } else {
+                    env.put(name, logicalId);
+                }
+            } else {
+                env.put(name, String.valueOf(value));
+            }
+        });
         return env;
     }
 
