@@ -16,11 +16,9 @@ import io.outcall.core.store.DynamoCallEventStore;
 import io.outcall.core.store.DynamoCallStore;
 import io.outcall.functions.FunctionConfig;
 import io.outcall.functions.ReadWiring;
-import io.outcall.localaws.LocalServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,14 +42,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The read side's handlers as API Gateway invokes them (payload format 2.0 events, JWT claims),
- * over DynamoDB Local with template.yaml's tables: every answer and every 4xx the API promises.
+ * over template.yaml's tables: every answer and every 4xx the API promises. Subclasses start the
+ * backends (DynamoDB Local, or LocalStack where Docker exists) and call {@link #seed}.
  */
-class CallLogApiTest {
+abstract class CallLogApiScenarios {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-20T10:15:00Z");
 
-    private static LocalServices local;
     private static DynamoCallStore calls;
     private static ReadWiring wiring;
     private static final String ACME = "acme-" + UUID.randomUUID();
@@ -60,14 +58,14 @@ class CallLogApiTest {
     private static String answeredCall;
     private static String ringingCall;
 
-    @BeforeAll
-    static void start() {
-        local = LocalServices.startInMemory();
+    /** Two tenants: acme with 30 calls (one answered with a timeline, one ringing), globex with one. */
+    static void seed(DynamoDbClient dynamoDb, String queueUrl) {
+        acmeCallIds.clear();
         FunctionConfig config = new FunctionConfig(Region.US_EAST_1, "CallsTable", "TenantsTable", "IdempotencyTable",
-                "CallEventsTable", "CallStatsTable", local.queueUrl("OriginateQueue"), "tenant_id",
+                "CallEventsTable", "CallStatsTable", queueUrl, "tenant_id",
                 "test-cursor-key-0123456789abcdef", null, null);
-        wiring = ReadWiring.of(config, local.dynamoDb());
-        calls = new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable");
+        wiring = ReadWiring.of(config, dynamoDb);
+        calls = new DynamoCallStore(dynamoDb, "CallsTable", "CallStatsTable");
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 30; i++) {
             Instant created = T0.plusSeconds(60L * i);
@@ -81,7 +79,7 @@ class CallLogApiTest {
         calls.advance(new CallProgress(answeredCall, ACME, CallStatus.COMPLETED, Disposition.ANSWERED,
                 new HangupCause(16, "Normal Clearing"), null, T0.plusSeconds(182), T0.plusSeconds(190),
                 T0.plusSeconds(250), 8, 60, "Local/+14045550102@outbound-00000001;1"));
-        new DynamoCallEventStore(local.dynamoDb(), "CallEventsTable").append(List.of(
+        new DynamoCallEventStore(dynamoDb, "CallEventsTable").append(List.of(
                 new CallEvent(answeredCall, 1, "Newchannel", T0.plusSeconds(181), "Local/x;1", Map.of("ChannelState", "4")),
                 new CallEvent(answeredCall, 2, "Newstate", T0.plusSeconds(190), "Local/x;1", Map.of("ChannelStateDesc", "Up")),
                 new CallEvent(answeredCall, 3, "Hangup", T0.plusSeconds(250), "Local/x;1", Map.of("Cause", "16"))));
@@ -91,11 +89,6 @@ class CallLogApiTest {
         String globexCall = new CallId(Clock.fixed(T0, ZoneOffset.UTC), random).next();
         calls.create(Call.queued(globexCall, GLOBEX, "+14045550101", "+442079460000", "did-london", null, null,
                 "DynamicIVR", Map.of(), 30, T0, null, null));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test
