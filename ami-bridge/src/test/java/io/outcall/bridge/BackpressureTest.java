@@ -6,19 +6,14 @@ import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.store.CallProgress;
 import io.outcall.core.store.CallStore;
-import io.outcall.core.store.CancelResult;
-import io.outcall.core.store.ClaimResult;
-import io.outcall.core.store.ClaimedCall;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BackpressureTest {
 
     /** The real DynamoDB store, whose progress writes wait until the test lets them through. */
-    private record StalledWrites(CallStore store, CountDownLatch open) implements CallStore {
+    private static final class StalledWrites extends ForwardingCallStore {
+        private final CountDownLatch open;
+
+        StalledWrites(CallStore store, CountDownLatch open) {
+            super(store);
+            this.open = open;
+        }
+
         @Override
         public boolean advance(CallProgress progress) {
             try {
@@ -38,15 +40,6 @@ class BackpressureTest {
             }
             return store.advance(progress);
         }
-
-        @Override public void create(Call call) { store.create(call); }
-        @Override public Optional<Call> find(String callId) { return store.find(callId); }
-        @Override public boolean fail(Call call, String reason, Instant at) { return store.fail(call, reason, at); }
-        @Override public ClaimResult claim(String c, String t, String b, String a, Instant at) { return store.claim(c, t, b, a, at); }
-        @Override public void markOriginated(String callId, Instant at) { store.markOriginated(callId, at); }
-        @Override public List<ClaimedCall> liveOnBridge(String bridgeId) { return store.liveOnBridge(bridgeId); }
-        @Override public CancelResult cancel(String c, String t, Instant at) { return store.cancel(c, t, at); }
-        @Override public List<String> cancelRequests(String bridgeId) { return store.cancelRequests(bridgeId); }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.outcall.bridge.store;
 
+import io.outcall.bridge.ForwardingCallStore;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallId;
@@ -8,9 +9,6 @@ import io.outcall.core.call.Disposition;
 import io.outcall.core.call.HangupCause;
 import io.outcall.core.store.CallProgress;
 import io.outcall.core.store.CallStore;
-import io.outcall.core.store.CancelResult;
-import io.outcall.core.store.ClaimResult;
-import io.outcall.core.store.ClaimedCall;
 import io.outcall.core.store.DynamoCallEventStore;
 import io.outcall.core.store.DynamoCallStore;
 import io.outcall.localaws.LocalServices;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -83,11 +80,17 @@ class DynamoCallSinkTest {
     }
 
     /** The real store; records which statuses were written per call and holds one call's write until opened. */
-    private record RecordingStore(CallStore store, String heldCallId, CountDownLatch busy, CountDownLatch open,
-                                  List<String> writes) implements CallStore {
+    private static final class RecordingStore extends ForwardingCallStore {
+        private final String heldCallId;
+        private final CountDownLatch busy;
+        private final CountDownLatch open;
+        private final List<String> writes = new CopyOnWriteArrayList<>();
 
         RecordingStore(CallStore store, String heldCallId, CountDownLatch busy, CountDownLatch open) {
-            this(store, heldCallId, busy, open, new CopyOnWriteArrayList<>());
+            super(store);
+            this.heldCallId = heldCallId;
+            this.busy = busy;
+            this.open = open;
         }
 
         List<CallStatus> written(String callId) {
@@ -107,14 +110,5 @@ class DynamoCallSinkTest {
             writes.add(progress.callId() + " " + progress.status());
             return store.advance(progress);
         }
-
-        @Override public void create(Call call) { store.create(call); }
-        @Override public Optional<Call> find(String callId) { return store.find(callId); }
-        @Override public boolean fail(Call call, String reason, Instant at) { return store.fail(call, reason, at); }
-        @Override public ClaimResult claim(String c, String t, String b, String a, Instant at) { return store.claim(c, t, b, a, at); }
-        @Override public void markOriginated(String callId, Instant at) { store.markOriginated(callId, at); }
-        @Override public List<ClaimedCall> liveOnBridge(String bridgeId) { return store.liveOnBridge(bridgeId); }
-        @Override public CancelResult cancel(String c, String t, Instant at) { return store.cancel(c, t, at); }
-        @Override public List<String> cancelRequests(String bridgeId) { return store.cancelRequests(bridgeId); }
     }
 }

@@ -259,13 +259,19 @@ public final class DynamoCallStore implements CallStore {
 
     @Override
     public List<String> cancelRequests(String bridgeId) {
+        return idsInIndex(BY_CANCEL_INDEX, "cancelOnBridge", bridgeId);
+    }
+
+    /** Every call id under one key of a keys-only index, all pages. */
+    private List<String> idsInIndex(String index, String keyAttribute, String key) {
         List<String> callIds = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(BY_CANCEL_INDEX)
-                    .keyConditionExpression("cancelOnBridge = :b")
-                    .expressionAttributeValues(Map.of(":b", s(bridgeId)))
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(index)
+                    .keyConditionExpression("#key = :key")
+                    .expressionAttributeNames(Map.of("#key", keyAttribute))
+                    .expressionAttributeValues(Map.of(":key", s(key)))
                     .exclusiveStartKey(exclusiveStart));
             page.items().forEach(item -> callIds.add(Items.string(item, "callId")));
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
@@ -320,17 +326,7 @@ public final class DynamoCallStore implements CallStore {
     public List<ClaimedCall> liveOnBridge(String bridgeId) {
         // The index holds keys only (it would otherwise copy every update of every live call);
         // the calls themselves are then read, consistently, a hundred at a time.
-        List<String> callIds = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(BY_BRIDGE_INDEX)
-                    .keyConditionExpression("liveOnBridge = :b")
-                    .expressionAttributeValues(Map.of(":b", s(bridgeId)))
-                    .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(item -> callIds.add(Items.string(item, "callId")));
-            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<String> callIds = idsInIndex(BY_BRIDGE_INDEX, "liveOnBridge", bridgeId);
         List<ClaimedCall> calls = new ArrayList<>();
         for (int from = 0; from < callIds.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = callIds.subList(from, Math.min(callIds.size(), from + 100)).stream()
