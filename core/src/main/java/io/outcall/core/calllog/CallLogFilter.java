@@ -15,10 +15,6 @@ import java.time.Instant;
 public record CallLogFilter(CallStatus status, Disposition disposition, Instant from, Instant to, String number,
                             String journeyId) {
 
-    public static CallLogFilter none() {
-        return new CallLogFilter(null, null, null, null, null, null);
-    }
-
     /** True when the call is one this filter lists (the time range is the store's key range). */
     public boolean matches(Call call) {
         return (status == null || status == call.status())

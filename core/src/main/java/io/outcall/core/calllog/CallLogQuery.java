@@ -7,14 +7,10 @@ import io.outcall.core.phone.InvalidPhoneNumberException;
 import io.outcall.core.phone.PhoneNumbers;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * A call-log request as the API takes it: the filter, the page size and the cursor of the page
@@ -27,20 +23,16 @@ public record CallLogQuery(CallLogFilter filter, int limit, String cursor) {
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 100;
     static final int MAX_JOURNEY_ID_LENGTH = 200;
-    private static final Set<String> PARAMETERS = new TreeSet<>(
+    private static final Set<String> PARAMETERS = Set.copyOf(
             List.of("status", "disposition", "from", "to", "number", "journeyId", "limit", "cursor"));
 
     public static CallLogQuery parse(Map<String, String> parameters, PhoneNumbers phones) {
         List<Violation> violations = new ArrayList<>();
-        for (String name : new TreeSet<>(parameters.keySet())) {
-            if (!PARAMETERS.contains(name)) {
-                violations.add(new Violation(name, "is not a parameter of this list; use " + String.join(", ", PARAMETERS)));
-            }
-        }
-        CallStatus status = oneOf(parameters.get("status"), "status", CallStatus.class, violations);
-        Disposition disposition = oneOf(parameters.get("disposition"), "disposition", Disposition.class, violations);
-        Instant from = instant(parameters.get("from"), "from", violations);
-        Instant to = instant(parameters.get("to"), "to", violations);
+        QueryParameters.rejectUnknown(parameters, PARAMETERS, violations);
+        CallStatus status = QueryParameters.oneOf(parameters.get("status"), "status", CallStatus.class, violations);
+        Disposition disposition = QueryParameters.oneOf(parameters.get("disposition"), "disposition", Disposition.class, violations);
+        Instant from = QueryParameters.instant(parameters.get("from"), "from", violations);
+        Instant to = QueryParameters.instant(parameters.get("to"), "to", violations);
         if (from != null && to != null && !from.isBefore(to)) {
             violations.add(new Violation("from", "must be before to (from " + from + ", to " + to + ")"));
         }
@@ -58,32 +50,6 @@ public record CallLogQuery(CallLogFilter filter, int limit, String cursor) {
             throw new InvalidQueryException(violations);
         }
         return new CallLogQuery(new CallLogFilter(status, disposition, from, to, number, journeyId), limit, cursor);
-    }
-
-    static <E extends Enum<E>> E oneOf(String value, String field, Class<E> type, List<Violation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation(field, "'" + value + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
-            return null;
-        }
-    }
-
-    static Instant instant(String value, String field, List<Violation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(field, "'" + value + "' is not an ISO-8601 time with an offset,"
-                    + " e.g. 2026-11-24T08:00:00Z"));
-            return null;
-        }
     }
 
     private static String number(String value, PhoneNumbers phones, List<Violation> violations) {

@@ -23,10 +23,12 @@ public final class CallStats {
         Map<Instant, StatsBucket> stored = new HashMap<>();
         read.buckets().forEach(b -> stored.put(b.start(), b));
         List<StatsBucket> buckets = new ArrayList<>();
-        StatsBucket total = StatsBucket.empty(query.from());
         for (Instant start = query.from(); start.isBefore(query.to()); start = query.interval().next(start)) {
-            StatsBucket bucket = stored.getOrDefault(start, StatsBucket.empty(start));
-            buckets.add(bucket);
+            buckets.add(stored.getOrDefault(start, StatsBucket.empty(start)));
+        }
+        // Summed over the stored buckets only: the empty ones add nothing.
+        StatsBucket total = StatsBucket.empty(query.from());
+        for (StatsBucket bucket : read.buckets()) {
             total = total.plus(bucket);
         }
         return new Report(query, buckets, total, read.itemsRead());

@@ -1,18 +1,15 @@
 package io.outcall.core.stats;
 
 import io.outcall.core.calllog.InvalidQueryException;
+import io.outcall.core.calllog.QueryParameters;
 import io.outcall.core.intake.Violation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A statistics request: {@code [from, to)} widened to whole buckets of {@code interval}. Without
@@ -22,26 +19,15 @@ import java.util.TreeSet;
 public record CallStatsQuery(Instant from, Instant to, StatsInterval interval) {
 
     public static final Duration MAX_RANGE = Duration.ofDays(92);
-    private static final Set<String> PARAMETERS = new TreeSet<>(List.of("from", "to", "interval"));
+    private static final Set<String> PARAMETERS = Set.of("from", "to", "interval");
 
     public static CallStatsQuery parse(Map<String, String> parameters, Instant now) {
         List<Violation> violations = new ArrayList<>();
-        for (String name : new TreeSet<>(parameters.keySet())) {
-            if (!PARAMETERS.contains(name)) {
-                violations.add(new Violation(name, "is not a parameter of statistics; use from, to, interval"));
-            }
-        }
-        StatsInterval interval = StatsInterval.HOUR;
-        String intervalText = parameters.get("interval");
-        if (intervalText != null) {
-            switch (intervalText.strip().toLowerCase(Locale.ROOT)) {
-                case "hour" -> interval = StatsInterval.HOUR;
-                case "day" -> interval = StatsInterval.DAY;
-                default -> violations.add(new Violation("interval", "'" + intervalText + "' is not hour or day"));
-            }
-        }
-        Instant to = time(parameters.get("to"), "to", violations);
-        Instant from = time(parameters.get("from"), "from", violations);
+        QueryParameters.rejectUnknown(parameters, PARAMETERS, violations);
+        StatsInterval chosen = QueryParameters.oneOf(parameters.get("interval"), "interval", StatsInterval.class, violations);
+        StatsInterval interval = chosen == null ? StatsInterval.HOUR : chosen;
+        Instant to = QueryParameters.instant(parameters.get("to"), "to", violations);
+        Instant from = QueryParameters.instant(parameters.get("from"), "from", violations);
         if (!violations.isEmpty()) {
             throw new InvalidQueryException(violations);
         }
@@ -63,18 +49,5 @@ public record CallStatsQuery(Instant from, Instant to, StatsInterval interval) {
         Instant start = interval.floor(requestedFrom);
         Instant end = interval.ceiling(requestedTo);
         return new CallStatsQuery(start, end, interval);
-    }
-
-    private static Instant time(String value, String field, List<Violation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(field, "'" + value + "' is not an ISO-8601 time with an offset,"
-                    + " e.g. 2026-11-24T08:00:00Z"));
-            return null;
-        }
     }
 }

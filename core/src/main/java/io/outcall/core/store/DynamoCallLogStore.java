@@ -6,8 +6,6 @@ import io.outcall.core.calllog.CallLogFilter;
 import io.outcall.core.calllog.CallLogStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
@@ -35,8 +33,6 @@ public final class DynamoCallLogStore implements CallLogStore {
     /** The CallsTable indexes the call log reads; template.yaml must define each. */
     public static final List<String> INDEXES = List.of("byTenant", "byTenantStatus", "byTenantDisposition",
             "byTenantNumber", "byTenantJourney");
-    /** BatchGetItem takes at most 100 keys. */
-    private static final int BATCH_GET_MAX = 100;
 
     private record IndexChoice(String index, String keyAttribute, String keyValue, boolean coversFilter) {
     }
@@ -99,24 +95,11 @@ public final class DynamoCallLogStore implements CallLogStore {
         }
     }
 
-    /** The calls of a page of ids, by id; unprocessed keys (throttling) are asked for again. */
+    /** The calls of a page of ids, by id. */
     private Map<String, Call> read(List<String> callIds) {
         Map<String, Call> calls = new HashMap<>();
-        for (int from = 0; from < callIds.size(); from += BATCH_GET_MAX) {
-            List<Map<String, AttributeValue>> keys = callIds.subList(from, Math.min(callIds.size(), from + BATCH_GET_MAX))
-                    .stream().map(id -> Map.of("callId", s(id))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> calls.put(item.get("callId").s(), CallItems.fromItem(item)));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    backOff(attempt);
-                }
-            }
-        }
+        CallBatchReads.read(dynamoDb, table, callIds, false).forEach(item -> calls.put(item.get("callId").s(),
+                CallItems.fromItem(item)));
         return calls;
     }
 
@@ -145,14 +128,5 @@ public final class DynamoCallLogStore implements CallLogStore {
     private static Instant lastMillisBefore(Instant to) {
         Instant truncated = Instant.ofEpochMilli(to.toEpochMilli());
         return truncated.equals(to) ? truncated.minusMillis(1) : truncated;
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a page of calls", e);
-        }
     }
 }

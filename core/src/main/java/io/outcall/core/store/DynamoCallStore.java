@@ -7,8 +7,6 @@ import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -91,7 +89,7 @@ public final class DynamoCallStore implements CallStore {
                         ":one", n(1)))
                 .build();
         return writeFinal(update, CountedCall.of(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED,
-                null, null, null, null, at)).written();
+                null, null, null, null, at));
     }
 
     @Override
@@ -189,58 +187,44 @@ public final class DynamoCallStore implements CallStore {
                 .build();
         return writeFinal(update, CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
                 p.ringSeconds(), p.answeredAt(), p.talkSeconds(),
-                p.endedAt() != null ? p.endedAt() : Instant.now())).written();
+                p.endedAt() != null ? p.endedAt() : Instant.now()));
     }
 
     @Override
     public CancelResult cancel(String callId, String tenantId, Instant at) {
         // A QUEUED call ends here and now; the bridge's claim (conditional on QUEUED) then skips it.
-        // A live one is flagged for its bridge, which hangs it up. Each step is conditional, so a
-        // call that moves on between the two is read again; three rounds cover every move there is.
-        for (int round = 0; round < 3; round++) {
-            Update cancelQueued = Update.builder().tableName(table).key(Map.of("callId", s(callId)))
-                    .conditionExpression("#status = :queued AND tenantId = :tenant")
-                    .updateExpression("SET #status = :canceled, statusRank = :rank, tenantStatus = :tenantStatus,"
-                            + " disposition = :disposition, tenantDisposition = :tenantDisposition, endedAt = :at,"
-                            + " version = version + :one")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":queued", s(CallStatus.QUEUED.name()),
-                            ":tenant", s(tenantId),
-                            ":canceled", s(CallStatus.CANCELED.name()),
-                            ":rank", n(CallStatus.CANCELED.rank()),
-                            ":tenantStatus", s(CallItems.tenantStatus(tenantId, CallStatus.CANCELED)),
-                            ":disposition", s(Disposition.CANCELED.name()),
-                            ":tenantDisposition", s(CallItems.tenantDisposition(tenantId, Disposition.CANCELED)),
-                            ":at", s(at.toString()),
-                            ":one", n(1)))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build();
-            FinalWrite write = writeFinal(cancelQueued, CountedCall.of(callId, tenantId, CallStatus.CANCELED,
-                    Disposition.CANCELED, null, null, null, null, at));
-            if (write.written()) {
-                return new CancelResult(CancelResult.Outcome.CANCELED, find(callId).orElseThrow());
-            }
-            Map<String, AttributeValue> current = write.current();
-            if (current == null || current.isEmpty() || !tenantId.equals(Items.string(current, "tenantId"))) {
+        // A live one is flagged for its bridge, which hangs it up. Both writes are conditional on
+        // what was read; status only moves forward, so a failed one means the call moved on, and
+        // reading again ends, at the latest, when it is final.
+        while (true) {
+            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                    .key(Map.of("callId", s(callId))).consistentRead(true)).item();
+            if (item == null || item.isEmpty() || !tenantId.equals(Items.string(item, "tenantId"))) {
                 return new CancelResult(CancelResult.Outcome.NOT_FOUND, null);
             }
-            Call call = CallItems.fromItem(current);
+            Call call = CallItems.fromItem(item);
             if (call.status().isFinal()) {
                 return new CancelResult(CancelResult.Outcome.ALREADY_FINAL, call);
             }
             if (call.status() == CallStatus.QUEUED) {
+                if (writeFinal(cancelQueued(callId, tenantId, at), CountedCall.of(callId, tenantId, CallStatus.CANCELED,
+                        Disposition.CANCELED, null, null, null, null, at))) {
+                    return new CancelResult(CancelResult.Outcome.CANCELED, find(callId).orElseThrow());
+                }
                 continue;
+            }
+            String bridgeId = Items.string(item, "bridgeId");
+            if (bridgeId == null) {
+                throw new IllegalStateException("call " + callId + " is " + call.status() + " but no bridge claimed it");
             }
             try {
                 UpdateItemResponse flagged = dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
-                        .conditionExpression("statusRank < :final AND tenantId = :tenant AND bridgeId = :bridge")
+                        .conditionExpression("statusRank < :final AND bridgeId = :bridge")
                         .updateExpression("SET cancelRequestedAt = if_not_exists(cancelRequestedAt, :at),"
                                 + " cancelOnBridge = :bridge, version = version + :one")
                         .expressionAttributeValues(Map.of(
                                 ":final", n(CallStatus.COMPLETED.rank()),
-                                ":tenant", s(tenantId),
-                                ":bridge", s(Items.string(current, "bridgeId")),
+                                ":bridge", s(bridgeId),
                                 ":at", s(at.toString()),
                                 ":one", n(1)))
                         .returnValues(ReturnValue.ALL_NEW));
@@ -249,12 +233,26 @@ public final class DynamoCallStore implements CallStore {
                 // It became final meanwhile: read it again.
             }
         }
-        Call call = find(callId).filter(c -> c.tenantId().equals(tenantId)).orElse(null);
-        if (call == null) {
-            return new CancelResult(CancelResult.Outcome.NOT_FOUND, null);
-        }
-        return new CancelResult(call.status().isFinal() ? CancelResult.Outcome.ALREADY_FINAL
-                : CancelResult.Outcome.REQUESTED, call);
+    }
+
+    private Update cancelQueued(String callId, String tenantId, Instant at) {
+        return Update.builder().tableName(table).key(Map.of("callId", s(callId)))
+                .conditionExpression("#status = :queued AND tenantId = :tenant")
+                .updateExpression("SET #status = :canceled, statusRank = :rank, tenantStatus = :tenantStatus,"
+                        + " disposition = :disposition, tenantDisposition = :tenantDisposition, endedAt = :at,"
+                        + " version = version + :one")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(
+                        ":queued", s(CallStatus.QUEUED.name()),
+                        ":tenant", s(tenantId),
+                        ":canceled", s(CallStatus.CANCELED.name()),
+                        ":rank", n(CallStatus.CANCELED.rank()),
+                        ":tenantStatus", s(CallItems.tenantStatus(tenantId, CallStatus.CANCELED)),
+                        ":disposition", s(Disposition.CANCELED.name()),
+                        ":tenantDisposition", s(CallItems.tenantDisposition(tenantId, Disposition.CANCELED)),
+                        ":at", s(at.toString()),
+                        ":one", n(1)))
+                .build();
     }
 
     @Override
@@ -283,9 +281,9 @@ public final class DynamoCallStore implements CallStore {
      * Makes a call final and counts it in its hour and day statistics, all or nothing: a retried
      * or repeated final write fails the call's condition and so never counts twice.
      *
-     * @return written, or not written with the call's current item (empty when there is none)
+     * @return false when the call's condition failed: it had moved on, or is missing
      */
-    private FinalWrite writeFinal(Update callUpdate, CountedCall counted) {
+    private boolean writeFinal(Update callUpdate, CountedCall counted) {
         TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
                 TransactWriteItem.builder().update(callUpdate).build(),
                 TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.HOUR, counted)).build(),
@@ -294,11 +292,11 @@ public final class DynamoCallStore implements CallStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(request);
-                return new FinalWrite(true, null);
+                return true;
             } catch (TransactionCanceledException e) {
                 CancellationReason callReason = e.cancellationReasons().get(0);
                 if ("ConditionalCheckFailed".equals(callReason.code())) {
-                    return new FinalWrite(false, callReason.hasItem() ? callReason.item() : Map.of());
+                    return false;
                 }
                 boolean conflict = e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
                 if (!conflict || attempt == CONFLICT_ATTEMPTS) {
@@ -308,9 +306,6 @@ public final class DynamoCallStore implements CallStore {
                 sleepQuietly(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
             }
         }
-    }
-
-    private record FinalWrite(boolean written, Map<String, AttributeValue> current) {
     }
 
     private static void sleepQuietly(long millis) {
@@ -328,23 +323,11 @@ public final class DynamoCallStore implements CallStore {
         // the calls themselves are then read, consistently, a hundred at a time.
         List<String> callIds = idsInIndex(BY_BRIDGE_INDEX, "liveOnBridge", bridgeId);
         List<ClaimedCall> calls = new ArrayList<>();
-        for (int from = 0; from < callIds.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = callIds.subList(from, Math.min(callIds.size(), from + 100)).stream()
-                    .map(id -> Map.of("callId", s(id))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                response.responses().getOrDefault(table, List.of()).stream()
-                        // Read after the index: a call that ended meanwhile is no longer live.
-                        .filter(item -> bridgeId.equals(Items.string(item, "liveOnBridge")))
-                        .forEach(item -> calls.add(new ClaimedCall(CallItems.fromItem(item), Items.string(item, "bridgeId"),
-                                Items.instant(item, "originatedAt"))));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    sleepQuietly(50);
-                }
+        for (Map<String, AttributeValue> item : CallBatchReads.read(dynamoDb, table, callIds, true)) {
+            // Read after the index: a call that ended meanwhile is no longer live.
+            if (bridgeId.equals(Items.string(item, "liveOnBridge"))) {
+                calls.add(new ClaimedCall(CallItems.fromItem(item), Items.string(item, "bridgeId"),
+                        Items.instant(item, "originatedAt")));
             }
         }
         return calls;

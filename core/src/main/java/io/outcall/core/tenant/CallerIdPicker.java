@@ -9,7 +9,7 @@ import java.util.Optional;
  * Picks the caller-ID for a call that names none: the least recently used active DID.
  *
  * <p>Concurrent requests read the same pool, so the pick is claimed with a conditional write on
- * the DID's last-used time. A request that loses the race tries the next DID in its order rather
+ * the DID's use count. A request that loses the race tries the next DID in its order rather
  * than re-reading, which spreads a burst over the pool instead of piling it on one number.
  */
 public final class CallerIdPicker {

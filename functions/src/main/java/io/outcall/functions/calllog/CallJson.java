@@ -57,7 +57,6 @@ final class CallJson {
             string(out, "failureReason", call.failureReason());
             time(out, "dialedAt", call.dialedAt());
             time(out, "ringingAt", call.ringingAt());
-            time(out, "cancelRequestedAt", call.cancelRequestedAt());
             if (call.journey() != null) {
                 out.writeObjectFieldStart("journey");
                 string(out, "journeyId", call.journey().journeyId());
@@ -124,6 +123,7 @@ final class CallJson {
         time(out, "createdAt", call.createdAt());
         time(out, "answeredAt", call.answeredAt());
         time(out, "endedAt", call.endedAt());
+        time(out, "cancelRequestedAt", call.cancelRequestedAt());
         if (call.ringSeconds() != null) {
             out.writeNumberField("ringSeconds", call.ringSeconds());
         }

@@ -3,6 +3,8 @@ package io.outcall.functions.calllog;
 import io.outcall.core.call.CallId;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.InvalidQueryException;
+import io.outcall.core.calllog.QueryParameters;
+import io.outcall.core.intake.Violation;
 import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
@@ -12,7 +14,10 @@ import io.outcall.functions.http.HttpProblemException;
 import io.outcall.functions.http.Problem;
 import org.crac.Resource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** GET /calls/{callId}: one call with its event timeline; another tenant's call is not found. */
 public final class GetCallHandler extends HttpFunction {
@@ -55,11 +60,10 @@ public final class GetCallHandler extends HttpFunction {
     }
 
     private static boolean withEvents(Map<String, String> parameters) {
-        for (String name : parameters.keySet()) {
-            if (!name.equals("events")) {
-                throw new InvalidQueryException(name, "is not a parameter of a call; use events=false to leave out"
-                        + " the timeline");
-            }
+        List<Violation> unknown = new ArrayList<>();
+        QueryParameters.rejectUnknown(parameters, Set.of("events"), unknown);
+        if (!unknown.isEmpty()) {
+            throw new InvalidQueryException(unknown);
         }
         String events = parameters.getOrDefault("events", "true");
         return switch (events) {

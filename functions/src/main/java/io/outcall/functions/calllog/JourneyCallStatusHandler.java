@@ -7,7 +7,9 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.CallNotFoundException;
 import io.outcall.core.calllog.InvalidQueryException;
+import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.JsonFields;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.outcall.core.json.Json;
 import io.outcall.functions.ReadWiring;
 import org.crac.Core;
@@ -43,7 +45,7 @@ public final class JourneyCallStatusHandler implements RequestStreamHandler, Res
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonFields fields = new JsonFields(json.read(input));
+        JsonFields fields = fields(input);
         fields.onlyKnown(FIELDS);
         String tenantId = fields.string("tenantId");
         String callId = fields.string("callId");
@@ -63,6 +65,17 @@ public final class JourneyCallStatusHandler implements RequestStreamHandler, Res
             out.writeBooleanField("final", call.status().isFinal());
             out.writeEndObject();
         }, output);
+    }
+
+    /** The input as fields; anything that is not a JSON object is an InvalidQueryException like the rest. */
+    private JsonFields fields(InputStream input) throws IOException {
+        try {
+            return new JsonFields(json.read(input));
+        } catch (InvalidCallRequestException notAnObject) {
+            throw new InvalidQueryException(notAnObject.violations());
+        } catch (JsonProcessingException malformed) {
+            throw new InvalidQueryException("input", "is not JSON: " + malformed.getOriginalMessage());
+        }
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.outcall.core.intake.IntakeUnavailableException;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
+import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.json.Json;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +101,7 @@ public final class ApiEvents {
         return problem.status() == 503 ? response.withHeader("retry-after", "1") : response;
     }
 
-    /** The problem for an exception of the intake, or null when it is not one the API explains. */
+    /** The problem for an exception the API explains, or null (then it is a function error, a 500). */
     public static Problem problemFor(RuntimeException e) {
         return switch (e) {
             case HttpProblemException p -> p.problem();
@@ -114,6 +116,9 @@ public final class ApiEvents {
                     conflict.getMessage()).withCallId(conflict.callId());
             case IntakeUnavailableException down -> Problem.of(503, "unavailable", "Service Unavailable",
                     down.getMessage()).withCallId(down.callId());
+            // DynamoDB throttled or unreachable on the read side (intake wraps its own as above).
+            case SdkException sdk when TransientFailures.isTransient(sdk) -> Problem.of(503, "unavailable", "Service Unavailable",
+                    "the call store is unavailable right now; retry shortly");
             default -> null;
         };
     }
