@@ -25,7 +25,8 @@ public record BridgeConfig(
         Region region, URI dynamoDbEndpoint, URI sqsEndpoint,
         String dialString, double callsPerSecond, int maxConcurrent,
         double tenantCallsPerSecond, int tenantMaxConcurrent,
-        int healthPort, String bridgeId, java.time.Duration amiPingInterval, java.time.Duration cancelPollInterval) {
+        int healthPort, String bridgeId, java.time.Duration amiPingInterval, java.time.Duration cancelPollInterval,
+        java.time.Duration drainTimeout) {
 
     public BridgeConfig {
         if (!dialString.contains("{number}")) {
@@ -59,9 +60,11 @@ public record BridgeConfig(
                 "a positive whole number of seconds");
         java.time.Duration cancelPoll = r.optional("CANCEL_POLL_MILLIS", "1000",
                 s -> java.time.Duration.ofMillis(Reader.positiveInt(s)), "a positive whole number of milliseconds");
+        java.time.Duration drain = r.optional("DRAIN_SECONDS", "30", s -> java.time.Duration.ofSeconds(Reader.positiveInt(s)),
+                "a positive whole number of seconds");
         r.failIfAnyBad();
         return new BridgeConfig(host, port, user, password, queue, calls, events, stats, region, dynamoDb, sqs, dialString, cps,
-                concurrent, tenantCps, tenantConcurrent, healthPort, bridgeId, ping, cancelPoll);
+                concurrent, tenantCps, tenantConcurrent, healthPort, bridgeId, ping, cancelPoll, drain);
     }
 
     /** What is safe to log: everything but the AMI password. */
@@ -71,7 +74,7 @@ public record BridgeConfig(
                 + ", calls=" + callsTable + ", events=" + callEventsTable + ", stats=" + callStatsTable + ", region=" + region
                 + ", dialString=" + dialString + ", callsPerSecond=" + callsPerSecond + ", maxConcurrent=" + maxConcurrent
                 + ", tenantCallsPerSecond=" + tenantCallsPerSecond + ", tenantMaxConcurrent=" + tenantMaxConcurrent
-                + ", healthPort=" + healthPort + ", bridgeId=" + bridgeId + ", amiPing=" + amiPingInterval + ", cancelPoll=" + cancelPollInterval + "]";
+                + ", healthPort=" + healthPort + ", bridgeId=" + bridgeId + ", amiPing=" + amiPingInterval + ", cancelPoll=" + cancelPollInterval + ", drain=" + drainTimeout + "]";
     }
 
     private static String hostName() {

@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the bridge from environment variables and stops it gracefully on SIGTERM or Ctrl-C. */
@@ -43,7 +42,7 @@ public final class BridgeMain {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bridge-shutdown").unstarted(() -> {
             log.info("stopping: no new calls, finishing the ones in flight");
-            bridge.stop(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DRAIN_SECONDS", "30"))));
+            bridge.stop(config.drainTimeout());
             stopped.countDown();
         }));
         bridge.start();

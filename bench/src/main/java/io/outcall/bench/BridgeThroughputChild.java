@@ -125,7 +125,7 @@ public final class BridgeThroughputChild {
                 "CallsTable", "CallEventsTable", "CallStatsTable", Region.US_EAST_1, dynamoEndpoint, sqsEndpoint,
                 "Local/{number}@outbound", 1_000_000, 1_000_000, 1_000_000, 1_000_000, 0,
                 opts.getOrDefault("bridge-id", "bench-" + mode), Duration.ofSeconds(5),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
         this.bridge = new Bridge(config, store, sink, Long.parseLong(opts.getOrDefault("high-water", "50000")), sqs,
                 metrics, Clock.systemUTC());
     }

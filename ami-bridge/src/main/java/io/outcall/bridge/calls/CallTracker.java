@@ -123,10 +123,12 @@ public final class CallTracker implements Runnable {
      * @param lastEventSeq the last seq of the call's stored timeline: new events go on after it
      */
     public void adopt(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt,
-                      CallStatus written, Instant answeredAt, String channel, long lastEventSeq,
+                      CallStatus written, Instant ringingAt, Instant answeredAt, String channel, long lastEventSeq,
                       Collection<String> liveChannelIds) {
         LiveCall call = new LiveCall(callId, tenantId, actionId == null ? "adopted-" + callId : actionId, dialedHalfId,
                 dialedAt, written);
+        // What the previous process recorded: the final write's ring and talk times build on it.
+        call.ringingAt = ringingAt;
         call.answeredAt = answeredAt;
         call.channel = channel;
         // The timeline the previous process wrote stays; this one's events come after it.
@@ -283,7 +285,7 @@ public final class CallTracker implements Runnable {
                     }
                     batch.clear();
                 }
-                finishOverdue();
+                finishSafely();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -295,7 +297,20 @@ public final class CallTracker implements Runnable {
     private void runCommands() {
         Runnable command;
         while ((command = commands.poll()) != null) {
-            command.run();
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                // As with events: one failed command must not stop this thread, which follows every call.
+                log.error("a tracker command failed; continuing", e);
+            }
+        }
+    }
+
+    private void finishSafely() {
+        try {
+            finishOverdue();
+        } catch (RuntimeException e) {
+            log.error("finishing overdue calls failed; continuing", e);
         }
     }
 

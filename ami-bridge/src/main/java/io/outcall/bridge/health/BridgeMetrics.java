@@ -19,6 +19,7 @@ public final class BridgeMetrics {
     public final LongAdder callEventsPersisted = new LongAdder();
     public final LongAdder persistenceErrors = new LongAdder();
     public final LongAdder statusWritesCoalesced = new LongAdder();
+    public final LongAdder persistenceGivenUp = new LongAdder();
     public final LongAdder reconnects = new LongAdder();
     public final LongAdder cancelHangups = new LongAdder();
     public final LongAdder canceledBeforeDialing = new LongAdder();
@@ -46,6 +47,8 @@ public final class BridgeMetrics {
                 BridgeLogging.asteriskJavaQueueFull());
         counter(out, "bridge_call_events_persisted_total", "Call timeline events written", callEventsPersisted.sum());
         counter(out, "bridge_persistence_errors_total", "Writes that failed and were retried or given up", persistenceErrors.sum());
+        counter(out, "bridge_persistence_given_up_total", "Writes that failed in a way retrying cannot fix (logged with"
+                + " the call)", persistenceGivenUp.sum());
         counter(out, "bridge_status_writes_coalesced_total", "Status writes skipped because a later one of the same call was"
                 + " waiting in the same batch", statusWritesCoalesced.sum());
         counter(out, "bridge_reconnects_total", "AMI reconnections", reconnects.sum());

@@ -263,8 +263,10 @@ public final class OriginateConsumer implements Runnable {
                     return false;
                 }
                 case WAIT_GLOBAL -> {
+                    // No rate token to wait for means every concurrent slot is taken: calls last
+                    // seconds, so look again in 20 ms rather than spin on the pacer's lock.
                     long nanos = pacer.nanosUntilGlobalToken();
-                    TimeUnit.NANOSECONDS.sleep(Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)));
+                    TimeUnit.NANOSECONDS.sleep(nanos > 0 ? nanos : TimeUnit.MILLISECONDS.toNanos(20));
                 }
             }
         }

@@ -36,14 +36,17 @@ public final class Orphans {
     private final CallTracker tracker;
     private final AmiLink ami;
     private final ToLongFunction<String> lastEventSeq;
+    private final Pacer pacer;
     private final Clock clock;
 
     /** @param lastEventSeq where an adopted call's stored timeline ends (CallSink#lastEventSeq) */
-    public Orphans(CallStore calls, CallTracker tracker, AmiLink ami, ToLongFunction<String> lastEventSeq, Clock clock) {
+    public Orphans(CallStore calls, CallTracker tracker, AmiLink ami, ToLongFunction<String> lastEventSeq, Pacer pacer,
+                   Clock clock) {
         this.calls = calls;
         this.tracker = tracker;
         this.ami = ami;
         this.lastEventSeq = lastEventSeq;
+        this.pacer = pacer;
         this.clock = clock;
     }
 
@@ -67,8 +70,11 @@ public final class Orphans {
         Set<String> channels = liveChannelsByCall.get(call.callId());
         if (channels != null && !channels.isEmpty()) {
             log.info("call {} is still up in Asterisk; following it again", call.callId());
+            // Its end gives back a pacing permit: take one now, so the books balance.
+            pacer.adopted(call.tenantId());
             tracker.adopt(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
-                    OriginateActions.dialedHalfId(call.callId()), call.dialedAt(), call.status(), call.answeredAt(),
+                    OriginateActions.dialedHalfId(call.callId()), call.dialedAt(), call.status(), call.ringingAt(),
+                    call.answeredAt(),
                     call.channel(), lastEventSeq.applyAsLong(call.callId()), channels);
             return;
         }

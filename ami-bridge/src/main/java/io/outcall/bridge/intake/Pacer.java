@@ -49,6 +49,15 @@ public final class Pacer {
         return Verdict.GO;
     }
 
+    /**
+     * Counts a call this process did not start (adopted after a restart) as live, whatever the
+     * limits say: it is up already, and its end gives back a permit like any other call's.
+     */
+    public synchronized void adopted(String tenant) {
+        active++;
+        tenantActive.merge(tenant, 1, Integer::sum);
+    }
+
     /** Gives back the permit of a call that ended (or was never dialed). */
     public synchronized void finished(String tenant) {
         active = Math.max(0, active - 1);

@@ -2,6 +2,7 @@ package io.outcall.bridge.store;
 
 import io.outcall.bridge.calls.CallSink;
 import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.store.CallEvent;
 import io.outcall.core.store.CallEventStore;
 import io.outcall.core.store.CallProgress;
@@ -20,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Persists what the tracker learns, off the tracker thread. Work is spread over lanes by call id,
  * so one call's writes stay in order while calls are written in parallel. Events are written 25 to
- * a request. Nothing is dropped: a failed write is retried with backoff, and the backlog (which
- * the bridge watches to stop taking new calls) grows instead.
+ * a request. Nothing is dropped for a passing failure (throttling, the network, a 5xx, a
+ * transaction conflict): it is retried with backoff, and the backlog (which the bridge watches to
+ * stop taking new calls) grows instead. A write that can never succeed is logged and counted
+ * ({@code bridge_persistence_given_up_total}), not retried for ever.
  */
 public final class DynamoCallSink implements CallSink, AutoCloseable {
 
@@ -169,6 +172,12 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 metrics.persistenceErrors.increment();
+                if (!TransientFailures.isTransient(e)) {
+                    // It would fail the same way forever and hold every call behind it in this lane.
+                    metrics.persistenceGivenUp.increment();
+                    log.error("writing {} failed and cannot succeed by retrying; it is not written", what, e);
+                    return;
+                }
                 log.warn("writing {} failed ({}); retrying in {} ms", what, e.getMessage(), backoff);
                 Thread.sleep(backoff);
             }
