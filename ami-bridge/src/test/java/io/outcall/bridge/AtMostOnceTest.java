@@ -6,7 +6,6 @@ import io.outcall.core.store.CallEvent;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.store.ClaimResult;
-import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,21 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AtMostOnceTest {
 
-    private static LocalServices local;
     private static BridgeHarness harness;
     private static PbxSimulator pbx;
 
     @BeforeAll
     static void start() throws Exception {
-        local = BridgeHarness.startLocal();
-        harness = new BridgeHarness(local);
+        harness = BridgeHarness.start();
         pbx = PbxSimulator.start(BridgeHarness.simulator().build());
     }
 
     @AfterAll
     static void stop() {
         pbx.close();
-        local.close();
+        harness.close();
     }
 
     @Test

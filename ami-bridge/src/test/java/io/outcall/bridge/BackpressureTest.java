@@ -6,7 +6,6 @@ import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.store.CallProgress;
 import io.outcall.core.store.CallStore;
-import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -44,14 +43,13 @@ class BackpressureTest {
 
     @Test
     void aPersistenceBacklogStopsIntakeAndEverythingIsWrittenOnceItClears() throws Exception {
-        try (LocalServices local = BridgeHarness.startLocal();
+        try (BridgeHarness harness = BridgeHarness.start();
              PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build())) {
-            BridgeHarness harness = new BridgeHarness(local);
             CountDownLatch open = new CountDownLatch(1);
             CallStore stalled = new StalledWrites(harness.calls, open);
             BridgeMetrics metrics = new BridgeMetrics();
             DynamoCallSink sink = new DynamoCallSink(stalled, harness.events, metrics, 1);
-            Bridge bridge = new Bridge(harness.config(pbx, "bridge-backpressure"), stalled, sink, 20, local.sqs(),
+            Bridge bridge = new Bridge(harness.config(pbx, "bridge-backpressure"), stalled, sink, 20, harness.local.sqs(),
                     metrics, Clock.systemUTC());
             bridge.start();
             try {

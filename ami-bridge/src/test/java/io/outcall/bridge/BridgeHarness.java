@@ -67,7 +67,7 @@ final class BridgeHarness implements AutoCloseable {
         return new BridgeConfig("127.0.0.1", amiPort, "admin", secret, queueUrl, "CallsTable", "CallEventsTable", "CallStatsTable",
                 Region.US_EAST_1, local.dynamoDbServer().endpoint(), local.sqsServer().endpoint(),
                 "Local/{number}@outbound", 500, 5_000, 500, 5_000, 0, bridgeId, Duration.ofSeconds(1),
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
     /** A bridge persisting to DynamoDB Local, started. */
@@ -145,8 +145,9 @@ final class BridgeHarness implements AutoCloseable {
         local.close();
     }
 
-    static LocalServices startLocal() {
-        return LocalServices.startInMemory();
+    /** A harness on its own DynamoDB Local and ElasticMQ (a test class's queue is its own), closed with it. */
+    static BridgeHarness start() {
+        return new BridgeHarness(LocalServices.startInMemory());
     }
 
     static Region region() {

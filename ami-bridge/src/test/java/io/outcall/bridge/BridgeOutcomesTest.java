@@ -4,7 +4,6 @@ import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.store.CallEvent;
-import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,15 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BridgeOutcomesTest {
 
-    private static LocalServices local;
     private static BridgeHarness harness;
     private static PbxSimulator pbx;
     private static BridgeHarness.RunningBridge bridge;
 
     @BeforeAll
     static void start() throws Exception {
-        local = BridgeHarness.startLocal();
-        harness = new BridgeHarness(local);
+        harness = BridgeHarness.start();
         pbx = PbxSimulator.start(BridgeHarness.simulator().build());
         bridge = harness.startBridge(harness.config(pbx, "bridge-outcomes"));
     }
@@ -47,7 +44,7 @@ class BridgeOutcomesTest {
     static void stop() {
         bridge.close();
         pbx.close();
-        local.close();
+        harness.close();
     }
 
     @ParameterizedTest(name = "number ending {0}: {1} / {2}, cause {3}")

@@ -7,7 +7,6 @@ import io.outcall.core.call.Disposition;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.stats.StatsInterval;
 import io.outcall.core.store.CancelResult;
-import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +38,6 @@ class CancelTest {
 
     private static final String BRIDGE_ID = "bridge-cancel";
 
-    private static LocalServices local;
     private static BridgeHarness harness;
     private static PbxSimulator pbx;
     private static BridgeHarness.RunningBridge bridge;
@@ -47,8 +45,7 @@ class CancelTest {
 
     @BeforeAll
     static void start() throws Exception {
-        local = BridgeHarness.startLocal();
-        harness = new BridgeHarness(local);
+        harness = BridgeHarness.start();
         pbx = PbxSimulator.start(BridgeHarness.simulator().timeScale(1.0).build());
         bridge = harness.startBridge(harness.config(pbx, BRIDGE_ID));
     }
@@ -57,7 +54,7 @@ class CancelTest {
     static void stop() {
         bridge.close();
         pbx.close();
-        local.close();
+        harness.close();
     }
 
     @Test
@@ -154,7 +151,7 @@ class CancelTest {
 
     /** A final call leaves the bridge's indexes: no bridge keeps hanging it up or adopting it. */
     private static void assertNoLongerListed(Call call) {
-        Map<String, AttributeValue> item = local.dynamoDb().getItem(b -> b.tableName("CallsTable")
+        Map<String, AttributeValue> item = harness.local.dynamoDb().getItem(b -> b.tableName("CallsTable")
                 .key(Map.of("callId", AttributeValue.fromS(call.callId()))).consistentRead(true)).item();
         assertFalse(item.containsKey("cancelOnBridge"), item::toString);
         assertFalse(item.containsKey("liveOnBridge"), item::toString);
@@ -164,7 +161,7 @@ class CancelTest {
     /** A counter of the call's hour bucket in CallStatsTable, read raw; 0 when absent. */
     private static long statsCounter(Call call, String counter) {
         String bucket = StatsInterval.HOUR.bucketKey(CallId.createdAt(call.callId()));
-        Map<String, AttributeValue> item = local.dynamoDb().getItem(b -> b.tableName("CallStatsTable")
+        Map<String, AttributeValue> item = harness.local.dynamoDb().getItem(b -> b.tableName("CallStatsTable")
                 .key(Map.of("tenantId", AttributeValue.fromS(call.tenantId()), "bucket", AttributeValue.fromS(bucket)))
                 .consistentRead(true)).item();
         assertNotNull(item, "no stats item " + call.tenantId() + "/" + bucket);
@@ -174,7 +171,7 @@ class CancelTest {
 
     /** Messages on the originate queue, visible or in flight. */
     private static long messagesOnQueue() {
-        Map<QueueAttributeName, String> attributes = local.sqs().getQueueAttributes(b -> b.queueUrl(harness.queueUrl)
+        Map<QueueAttributeName, String> attributes = harness.local.sqs().getQueueAttributes(b -> b.queueUrl(harness.queueUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return attributes.values().stream().mapToLong(Long::parseLong).sum();

@@ -1,7 +1,6 @@
 package io.outcall.bridge;
 
 import io.outcall.core.call.Call;
-import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import io.outcall.pbxsim.ReorderMode;
 import org.junit.jupiter.api.AfterAll;
@@ -19,18 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ReorderedEventsTest {
 
-    private static LocalServices local;
     private static BridgeHarness harness;
 
     @BeforeAll
     static void start() {
-        local = BridgeHarness.startLocal();
-        harness = new BridgeHarness(local);
+        harness = BridgeHarness.start();
     }
 
     @AfterAll
     static void stop() {
-        local.close();
+        harness.close();
     }
 
     record Outcome(String status, String disposition, Integer cause, boolean answered, boolean rang) {

@@ -2,10 +2,8 @@ package io.outcall.bridge;
 
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
-import io.outcall.localaws.LocalServices;
 import io.outcall.localaws.Ports;
 import io.outcall.pbxsim.PbxSimulator;
-import io.outcall.pbxsim.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,27 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The bridge survives what a real Asterisk does to its clients: drops, restarts, a late start. */
 class ResilienceTest {
 
-    private static LocalServices local;
     private static BridgeHarness harness;
 
     @BeforeAll
     static void start() {
-        local = BridgeHarness.startLocal();
-        harness = new BridgeHarness(local);
+        harness = BridgeHarness.start();
     }
 
     @AfterAll
     static void stop() {
-        local.close();
-    }
-
-    private static SimulatorConfig.Builder simulator() {
-        return BridgeHarness.simulator();
+        harness.close();
     }
 
     @Test
     void anAmiDropMidCallIsSurvivedAndTheCallFollowedToItsEnd() throws Exception {
-        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+        try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-drop"))) {
             Call call = harness.queueCall("+17065551231", "Hold", 30);
             String channel = harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED").channel();
@@ -62,7 +54,7 @@ class ResilienceTest {
 
     @Test
     void aCallWhoseEventsWereLostWithTheSessionEndsAtTheReconnect() throws Exception {
-        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+        try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-lost-events"))) {
             // Accepted by Asterisk, then the session died before any of its events arrived.
             Call call = harness.record("+17065551231", "Hold", 30);
@@ -81,7 +73,7 @@ class ResilienceTest {
 
     @Test
     void aHalfOpenSocketIsDetectedByPingAndReplaced() throws Exception {
-        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+        try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-half-open"))) {
             Call call = harness.queueCall("+17065551231", "Hold", 30);
             String channel = harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED").channel();
@@ -100,7 +92,7 @@ class ResilienceTest {
 
     @Test
     void anAsteriskRestartEndsLiveCallsAndTheBridgeCarriesOn() throws Exception {
-        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+        try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-restart"))) {
             Call call = harness.queueCall("+17065551231", "Hold", 30);
             harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED");
@@ -118,7 +110,7 @@ class ResilienceTest {
     @Test
     void aCallThatEndsWhileTheLinkIsDownEndsWithAReason() throws Exception {
         int port = portOutsideEphemeralRange();
-        PbxSimulator pbx = PbxSimulator.start(simulator().port(port).build());
+        PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().port(port).build());
         try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-away"))) {
             Call call = harness.queueCall("+17065551231", "Hold", 30);
             harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED");
@@ -144,7 +136,7 @@ class ResilienceTest {
             assertEquals(CallStatus.QUEUED, harness.calls.find(call.callId()).orElseThrow().status(),
                     "no claim while Asterisk is unreachable");
 
-            try (PbxSimulator pbx = PbxSimulator.start(simulator().port(port).build())) {
+            try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().port(port).build())) {
                 assertEquals(CallStatus.BUSY, harness.awaitFinal(call.callId()).status());
             }
         }
@@ -152,7 +144,7 @@ class ResilienceTest {
 
     @Test
     void aWrongPasswordIsRetriedAndNothingIsDialed() throws Exception {
-        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+        try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx.port(), "wrong", "bridge-badpw"))) {
             Call call = harness.queueCall("+17065551232");
             BridgeHarness.sleep(1_500);
@@ -163,7 +155,7 @@ class ResilienceTest {
 
     @Test
     void aGracefulStopLetsCallsInFlightFinish() throws Exception {
-        try (PbxSimulator pbx = PbxSimulator.start(simulator().build());
+        try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-graceful"))) {
             Call call = harness.queueCall("+17065551235"); // answers, far end hangs up 3 s (scaled) later
             harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED");
@@ -179,7 +171,7 @@ class ResilienceTest {
     private static PbxSimulator startOn(int port) throws Exception {
         for (int attempt = 0; ; attempt++) {
             try {
-                return PbxSimulator.start(simulator().port(port).build());
+                return PbxSimulator.start(BridgeHarness.simulator().port(port).build());
             } catch (java.net.BindException stillClosing) {
                 if (attempt == 100) {
                     throw stillClosing;

@@ -3,7 +3,6 @@ package io.outcall.bridge;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
-import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,15 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class TranscriptReplayTest {
 
-    private static LocalServices local;
     private static BridgeHarness harness;
     private static PbxSimulator pbx;
     private static BridgeHarness.RunningBridge bridge;
 
     @BeforeAll
     static void start() throws Exception {
-        local = BridgeHarness.startLocal();
-        harness = new BridgeHarness(local);
+        harness = BridgeHarness.start();
         pbx = PbxSimulator.start(BridgeHarness.simulator().timeScale(1).build());
         bridge = harness.startBridge(harness.config(pbx, "bridge-replay"));
         awaitConnected();
@@ -47,7 +44,7 @@ class TranscriptReplayTest {
     static void stop() {
         bridge.close();
         pbx.close();
-        local.close();
+        harness.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,13 +55,14 @@ final class HttpFront implements AutoCloseable {
     private final List<Route> routes;
     private final Jwt jwt;
     private final ObjectMapper json;
+    private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(8);
 
     HttpFront(int port, List<Route> routes, Jwt jwt, ObjectMapper json) throws IOException {
         this.routes = routes;
         this.jwt = jwt;
         this.json = json;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(requests);
         server.createContext("/", this::serve);
         server.start();
     }
@@ -256,6 +257,7 @@ final class HttpFront implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        requests.shutdown();
     }
 
     /** The Lambda context a handler sees locally: request id, function name, a logger to stdout. */

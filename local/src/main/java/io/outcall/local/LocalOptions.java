@@ -33,7 +33,7 @@ record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor) {
                 case "--help", "-h" -> help = true;
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "token" -> {
-                    if (i + 2 >= args.length + 1 || !"--tenant".equals(value(args, i + 1, "token"))) {
+                    if (i + 1 >= args.length || !"--tenant".equals(args[i + 1])) {
                         throw new IllegalArgumentException("token needs --tenant T");
                     }
                     tokenFor = value(args, i + 2, "--tenant");

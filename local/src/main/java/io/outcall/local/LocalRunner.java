@@ -69,7 +69,14 @@ public final class LocalRunner {
             System.out.println(jwt.sign(options.tokenFor(), tenantClaim));
             return;
         }
-        run(options, state, jwt, tenantClaim, json);
+        try {
+            run(options, state, jwt, tenantClaim, json);
+        } catch (Exception e) {
+            // What started keeps non-daemon threads (DynamoDB Local, ElasticMQ): exit, do not linger.
+            System.err.println("run-local: the start failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     private static void run(LocalOptions options, Path state, Jwt jwt, String tenantClaim, ObjectMapper json) throws Exception {
@@ -222,6 +229,8 @@ public final class LocalRunner {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 Files.write(file, key);
+                // Like .local/cursor.key: readable by its owner only.
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             }
             return Files.readAllBytes(file);
         }

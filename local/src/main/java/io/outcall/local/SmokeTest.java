@@ -120,7 +120,13 @@ public final class SmokeTest {
 
         JsonNode stats = ok(send("GET", "/calls/stats?interval=day", null, true));
         long counted = stats.path("total").path("calls").asLong();
-        check(counted >= placed.size(), "GET /calls/stats counts every final call, counted " + counted);
+        check(counted == placed.size(), "GET /calls/stats counts each final call once: " + placed.size()
+                + " placed, counted " + counted);
+        Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        placed.values().forEach(want -> byStatus.merge(want.status(), 1, Integer::sum));
+        Map<String, Integer> countedByStatus = new java.util.TreeMap<>();
+        stats.path("total").path("byStatus").fields().forEachRemaining(e -> countedByStatus.put(e.getKey(), e.getValue().asInt()));
+        check(byStatus.equals(countedByStatus), "GET /calls/stats counts by status " + countedByStatus + ", placed " + byStatus);
         System.out.println("GET /calls/stats: " + counted + " calls, answer rate "
                 + stats.path("total").path("answerRate").asText() + ", by status " + stats.path("total").path("byStatus"));
     }

@@ -1,6 +1,7 @@
 package io.outcall.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.outcall.bridge.BridgeConfig;
 import io.outcall.core.store.DynamoCallLogStore;
 import io.outcall.core.store.DynamoCallStore;
 import io.outcall.localaws.CloudFormationTemplate;
@@ -99,8 +100,13 @@ class TemplateConsistencyTest {
                         .containsKey(logicalId), name + " refers to " + logicalId + ", which the template does not define");
             }
         });
-        // The bridge's defaults, used by ./run-local and the systemd example, are the logical ids.
-        for (String table : List.of("CallsTable", "CallEventsTable", "CallStatsTable", "TenantsTable", "IdempotencyTable")) {
+        // The bridge's default table names, used by ./run-local and the systemd example, must be the
+        // template's logical ids; so must the local stand-ins' names of the functions' tables.
+        BridgeConfig bridgeDefaults = BridgeConfig.fromEnvironment(Map.of("AMI_HOST", "127.0.0.1", "AMI_USER", "bridge",
+                "AMI_PASSWORD", "secret", "ORIGINATE_QUEUE_URL", "http://127.0.0.1:9324/000000000000/OriginateQueue",
+                "AWS_REGION", "us-east-1"));
+        for (String table : List.of(bridgeDefaults.callsTable(), bridgeDefaults.callEventsTable(),
+                bridgeDefaults.callStatsTable(), "TenantsTable", "IdempotencyTable")) {
             assertTrue(template.resourcesOfType("AWS::DynamoDB::Table").containsKey(table), table + " is not defined");
         }
         assertTrue(template.resourcesOfType("AWS::SQS::Queue").containsKey("OriginateQueue"));

@@ -43,7 +43,9 @@ class ReorderAndLoadTest {
                 c.await(m -> m.isEvent("OriginateResponse") && id.equals(m.get("ActionID")));
                 c.await(m -> m.isEvent("Hangup") && id.equals(m.get("Uniqueid")));
                 c.await(m -> m.isEvent("Hangup") && (id + ";2").equals(m.get("Uniqueid")));
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
                 while (pbx.liveChannelCount() > 0) {
+                    assertTrue(System.nanoTime() < deadline, "the call's channels are gone after its hangups");
                     Thread.onSpinWait();
                 }
                 // the session's queue is FIFO: once the Pong is here, every event of the call is too

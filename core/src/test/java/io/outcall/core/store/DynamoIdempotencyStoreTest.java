@@ -20,16 +20,13 @@ class DynamoIdempotencyStoreTest {
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
     private static final Duration WINDOW = Duration.ofHours(24);
 
-    private static LocalServices aws;
     private static DynamoIdempotencyStore store;
     private final String key = "acme#http#" + UUID.randomUUID();
 
     @BeforeAll
     static void start(LocalServices shared) {
-        aws = shared;
-        store = new DynamoIdempotencyStore(aws.dynamoDb(), "IdempotencyTable");
+        store = new DynamoIdempotencyStore(shared.dynamoDb(), "IdempotencyTable");
     }
-
 
     @Test
     void aFreeKeyIsClaimed() {

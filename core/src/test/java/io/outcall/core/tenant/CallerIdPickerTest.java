@@ -33,16 +33,13 @@ class CallerIdPickerTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
 
-    private static LocalServices aws;
     private static DynamoTenantStore store;
     private final String tenantId = "tenant-" + UUID.randomUUID();
 
     @BeforeAll
     static void start(LocalServices shared) {
-        aws = shared;
-        store = new DynamoTenantStore(aws.dynamoDb(), "TenantsTable");
+        store = new DynamoTenantStore(shared.dynamoDb(), "TenantsTable");
     }
-
 
     @Test
     void sequentialPicksGoRoundThePoolLeastRecentlyUsedFirst() {
