@@ -64,9 +64,14 @@ final class BridgeHarness implements AutoCloseable {
     }
 
     BridgeConfig config(int amiPort, String secret, String bridgeId) {
+        return config(amiPort, secret, bridgeId, 500);
+    }
+
+    /** @param tenantCallsPerSecond the per-tenant rate; every other limit is far above what a test offers */
+    BridgeConfig config(int amiPort, String secret, String bridgeId, double tenantCallsPerSecond) {
         return new BridgeConfig("127.0.0.1", amiPort, "admin", secret, queueUrl, "CallsTable", "CallEventsTable", "CallStatsTable",
                 Region.US_EAST_1, local.dynamoDbServer().endpoint(), local.sqsServer().endpoint(),
-                "Local/{number}@outbound", 500, 5_000, 500, 5_000, 0, bridgeId, Duration.ofSeconds(1),
+                "Local/{number}@outbound", 500, 5_000, tenantCallsPerSecond, 5_000, 0, bridgeId, Duration.ofSeconds(1),
                 Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 

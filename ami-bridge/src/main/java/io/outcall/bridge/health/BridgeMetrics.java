@@ -23,6 +23,7 @@ public final class BridgeMetrics {
     public final LongAdder reconnects = new LongAdder();
     public final LongAdder cancelHangups = new LongAdder();
     public final LongAdder canceledBeforeDialing = new LongAdder();
+    public final LongAdder tenantDeferrals = new LongAdder();
     public final AtomicLong lastEventAtMillis = new AtomicLong();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
@@ -53,6 +54,8 @@ public final class BridgeMetrics {
                 + " waiting in the same batch", statusWritesCoalesced.sum());
         counter(out, "bridge_reconnects_total", "AMI reconnections", reconnects.sum());
         counter(out, "bridge_cancel_hangups_total", "Hangup actions sent for calls their tenant canceled", cancelHangups.sum());
+        counter(out, "bridge_tenant_deferrals_total", "Queue messages put back because their tenant was at its limit",
+                tenantDeferrals.sum());
         counter(out, "bridge_canceled_before_dialing_total", "Queue messages dropped because their call was canceled while queued",
                 canceledBeforeDialing.sum());
         out.append("# HELP bridge_call_outcomes_total Calls that reached a final status\n# TYPE bridge_call_outcomes_total counter\n");

@@ -42,6 +42,8 @@ public final class OriginateConsumer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(OriginateConsumer.class);
     /** SQS long polling: an idle bridge asks once per this many seconds, a busy one gets messages at once. */
     public static final int LONG_POLL_SECONDS = 5;
+    /** How long a message of a tenant at its limit waits before it is received again. */
+    private static final int TENANT_WAIT_SECONDS = 2;
     /** A claim younger than this may belong to a bridge that is still about to originate. */
     private static final Duration CLAIM_SETTLE = Duration.ofMinutes(2);
 
@@ -60,6 +62,7 @@ public final class OriginateConsumer implements Runnable {
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final String bridgeId;
+    private final DeferredMessages deferred;
     private volatile boolean running = true;
     private volatile long lastReceiveOkMillis;
 
@@ -82,6 +85,7 @@ public final class OriginateConsumer implements Runnable {
         this.metrics = metrics;
         this.clock = clock;
         this.bridgeId = bridgeId;
+        this.deferred = new DeferredMessages(sqs, queueUrl, TENANT_WAIT_SECONDS);
     }
 
     public void stop() {
@@ -105,6 +109,7 @@ public final class OriginateConsumer implements Runnable {
                         .waitTimeSeconds(LONG_POLL_SECONDS)).messages();
                 lastReceiveOkMillis = clock.millis();
                 List<Future<?>> claiming = new ArrayList<>(messages.size());
+                List<Message> tenantsAtLimit = new ArrayList<>();
                 for (int i = 0; i < messages.size(); i++) {
                     if (!running) {
                         handBack(messages.subList(i, messages.size()));
@@ -117,12 +122,14 @@ public final class OriginateConsumer implements Runnable {
                     }
                     if (!awaitPermit(call.tenantId())) {
                         // This tenant is at its limit: let other tenants' calls pass, look at this one again shortly.
-                        changeVisibility(message, 2);
+                        metrics.tenantDeferrals.increment();
+                        tenantsAtLimit.add(message);
                         continue;
                     }
                     // A claim is a DynamoDB round trip: the calls of one receive are claimed side by side.
                     claiming.add(claimers.submit(() -> claimAndOriginate(message, call)));
                 }
+                deferred.putBack(tenantsAtLimit);
                 awaitAll(claiming);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

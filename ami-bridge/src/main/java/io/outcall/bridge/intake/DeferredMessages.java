@@ -1,0 +1,90 @@
+package io.outcall.bridge.intake;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts back on the queue the messages of a tenant at its own limit, to be received again shortly.
+ *
+ * <p>Not with a visibility timeout: every receive of a message counts toward the queue's
+ * maxReceiveCount, so a burst that takes its tenant a minute to work through would see its tail
+ * moved to the dead-letter queue, and those calls would stay QUEUED for good. A copy sent with a
+ * delay starts again at no receives; the original is deleted once SQS has the copy. Should that
+ * delete fail, both are received in time and the claim, which only a QUEUED call passes, dials
+ * the call once. Waiting is not failing; the receive count is left to count failures.
+ */
+final class DeferredMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(DeferredMessages.class);
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final int delaySeconds;
+
+    DeferredMessages(SqsClient sqs, String queueUrl, int delaySeconds) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.delaySeconds = delaySeconds;
+    }
+
+    /** @param messages at most 10, as one receive returns them */
+    void putBack(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<SendMessageBatchRequestEntry> copies = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            copies.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .messageBody(messages.get(i).body()).delaySeconds(delaySeconds).build());
+        }
+        SendMessageBatchResponse sent;
+        try {
+            sent = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(copies));
+        } catch (RuntimeException e) {
+            log.warn("putting back {} messages of tenants at their limit failed ({}); they come back by visibility",
+                    messages.size(), e.getMessage());
+            messages.forEach(this::delayByVisibility);
+            return;
+        }
+        for (BatchResultErrorEntry failed : sent.failed()) {
+            Message message = messages.get(Integer.parseInt(failed.id()));
+            log.warn("putting back message {} failed ({}); it comes back by visibility", message.messageId(),
+                    failed.message());
+            delayByVisibility(message);
+        }
+        List<DeleteMessageBatchRequestEntry> originals = sent.successful().stream()
+                .map(copy -> DeleteMessageBatchRequestEntry.builder().id(copy.id())
+                        .receiptHandle(messages.get(Integer.parseInt(copy.id())).receiptHandle()).build())
+                .toList();
+        if (originals.isEmpty()) {
+            return;
+        }
+        try {
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(originals)).failed().forEach(failed ->
+                    log.warn("deleting a put-back original failed ({}); its copy makes it a duplicate, dialed once",
+                            failed.message()));
+        } catch (RuntimeException e) {
+            log.warn("deleting {} put-back originals failed ({}); their copies make them duplicates, dialed once",
+                    originals.size(), e.getMessage());
+        }
+    }
+
+    /** The fallback: counts a receive, but never loses the message. */
+    private void delayByVisibility(Message message) {
+        try {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                    .visibilityTimeout(delaySeconds));
+        } catch (RuntimeException e) {
+            log.debug("changing visibility of {} failed: {}", message.messageId(), e.getMessage());
+        }
+    }
+}

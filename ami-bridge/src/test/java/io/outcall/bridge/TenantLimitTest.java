@@ -1,0 +1,67 @@
+package io.outcall.bridge;
+
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallStatus;
+import io.outcall.pbxsim.PbxSimulator;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A tenant over its own limit waits its turn while other tenants' calls pass. Waiting is not
+ * failing: however long a burst takes to drain, none of its messages may reach the dead-letter
+ * queue (maxReceiveCount 5, as template.yaml sets it), where its calls would stay QUEUED for good.
+ */
+class TenantLimitTest {
+
+    private static final int BURST = 40;
+
+    @Test
+    void aBurstFarOverItsTenantsRateIsDialedInFullAndNothingIsDeadLettered() throws Exception {
+        try (BridgeHarness harness = BridgeHarness.start();
+             PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
+             BridgeHarness.RunningBridge running = harness.startBridge(
+                     harness.config(pbx.port(), "admin_password", "bridge-tenant-limit", 4))) {
+            List<Call> burst = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                burst.add(harness.queueCall("+17065551232"));
+            }
+            String deadLetters = harness.local.queueUrl("OriginateDeadLetterQueue");
+
+            // At 4 calls a second the burst drains in about 10 s; a message retried by visibility
+            // alone would be received more than 5 times by then.
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (finished(harness, burst) < BURST && messagesIn(harness, deadLetters) == 0) {
+                if (System.nanoTime() > deadline) {
+                    fail("the burst never drained: " + finished(harness, burst) + " of " + BURST + " calls final");
+                }
+                BridgeHarness.sleep(100);
+            }
+
+            assertEquals(0, messagesIn(harness, deadLetters), "no message of a waiting tenant was dead-lettered");
+            for (Call call : burst) {
+                assertEquals(CallStatus.BUSY, harness.calls.find(call.callId()).orElseThrow().status(), call.callId());
+            }
+            assertEquals(BURST, running.metrics().originates.sum(), "each call dialed once");
+            assertEquals(0, running.metrics().duplicateMessages.sum(), "a deferred message came back once, not twice");
+            assertTrue(running.metrics().tenantDeferrals.sum() > 0, "the tenant's rate held calls back");
+        }
+    }
+
+    private static long finished(BridgeHarness harness, List<Call> calls) {
+        return calls.stream().filter(c -> harness.calls.find(c.callId()).orElseThrow().status().isFinal()).count();
+    }
+
+    private static int messagesIn(BridgeHarness harness, String queueUrl) {
+        return Integer.parseInt(harness.local.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+}
