@@ -5,6 +5,7 @@ import io.outcall.core.call.Call;
 import io.outcall.core.store.CallEvent;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.queue.OriginateMessage;
+import io.outcall.core.store.CallStore;
 import io.outcall.core.store.ClaimResult;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +55,37 @@ class AtMostOnceTest {
 
             assertEquals(1, bridge.metrics().originates.sum(), "one Originate for four messages");
             assertEquals(1, harness.names(call.callId()).stream().filter("OriginateResponse"::equals).count());
+        }
+    }
+
+    /**
+     * Copies of one message in one receive are claimed side by side. A copy that loses the claim
+     * while the winner is still between its claim and its Originate must not take the call for an
+     * orphan (and end it unheard); here the winner is held there on purpose.
+     */
+    @Test
+    void copiesClaimedSideBySideLeaveTheCallToTheWinningCopy() throws Exception {
+        CallStore slowWinner = new ForwardingCallStore(harness.calls) {
+            @Override
+            public ClaimResult claim(String callId, String tenantId, String bridgeId, String actionId, Instant at) {
+                ClaimResult result = store.claim(callId, tenantId, bridgeId, actionId, at);
+                if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
+                    BridgeHarness.sleep(500);
+                }
+                return result;
+            }
+        };
+        Call call = harness.record("+17065551232", "DynamicIVR", 30);
+        for (int i = 0; i < 3; i++) {
+            harness.queue.send(OriginateMessage.of(call));
+        }
+
+        try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-side-by-side"),
+                slowWinner)) {
+            Call done = harness.awaitFinal(call.callId());
+            assertEquals(CallStatus.BUSY, done.status(), "ended as the call did, not as an orphan: " + done.failureReason());
+            awaitDuplicates(bridge, 2);
+            assertEquals(1, bridge.metrics().originates.sum());
         }
     }
 

@@ -9,6 +9,7 @@ import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
 import io.outcall.core.store.CallEvent;
+import io.outcall.core.store.CallStore;
 import io.outcall.core.store.DynamoCallEventStore;
 import io.outcall.core.store.DynamoCallStore;
 import io.outcall.localaws.LocalAws;
@@ -77,9 +78,14 @@ final class BridgeHarness implements AutoCloseable {
 
     /** A bridge persisting to DynamoDB Local, started. */
     RunningBridge startBridge(BridgeConfig config) throws Exception {
+        return startBridge(config, calls);
+    }
+
+    /** A bridge whose call store is {@code store}: the real one, or a test's wrapper of it. */
+    RunningBridge startBridge(BridgeConfig config, CallStore store) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
-        DynamoCallSink sink = new DynamoCallSink(calls, events, metrics, 4);
-        Bridge bridge = new Bridge(config, calls, sink, 50_000, local.sqs(), metrics, Clock.systemUTC());
+        DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
+        Bridge bridge = new Bridge(config, store, sink, 50_000, local.sqs(), metrics, Clock.systemUTC());
         bridge.start();
         return new RunningBridge(bridge, metrics);
     }

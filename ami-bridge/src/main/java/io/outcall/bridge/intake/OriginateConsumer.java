@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -63,6 +65,8 @@ public final class OriginateConsumer implements Runnable {
     private final Clock clock;
     private final String bridgeId;
     private final DeferredMessages deferred;
+    /** Calls a claimer of this process is claiming or originating now: from its claim until the tracker knows it. */
+    private final Set<String> inHand = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private volatile long lastReceiveOkMillis;
 
@@ -155,6 +159,21 @@ public final class OriginateConsumer implements Runnable {
 
     /** Runs on the claimers pool, with a pacing permit already taken for the call. */
     private void claimAndOriginate(Message message, OriginateMessage call) {
+        if (!inHand.add(call.callId())) {
+            // Another copy of this message, from the same receive, is being claimed or dialed right
+            // now. This copy comes back when the tracker follows the call, and is a duplicate then.
+            pacer.finished(call.tenantId());
+            changeVisibility(message, 5);
+            return;
+        }
+        try {
+            claimAndOriginateInHand(message, call);
+        } finally {
+            inHand.remove(call.callId());
+        }
+    }
+
+    private void claimAndOriginateInHand(Message message, OriginateMessage call) {
         ClaimResult claim;
         try {
             claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),
