@@ -60,19 +60,25 @@ final class BridgeHarness implements AutoCloseable {
         return SimulatorConfig.builder().port(0).timeScale(0.05).writeTimeout(Duration.ofSeconds(1));
     }
 
+    /**
+     * The production default: pinging every second (a Pong missing for 2 s drops the session)
+     * let a loaded CI machine's pause end a test's calls ENDED_WHILE_AMI_DISCONNECTED.
+     */
+    static final Duration AMI_PING = Duration.ofSeconds(5);
+
     BridgeConfig config(PbxSimulator pbx, String bridgeId) {
         return config(pbx.port(), "admin_password", bridgeId);
     }
 
     BridgeConfig config(int amiPort, String secret, String bridgeId) {
-        return config(amiPort, secret, bridgeId, 500);
+        return config(amiPort, secret, bridgeId, 500, AMI_PING);
     }
 
     /** @param tenantCallsPerSecond the per-tenant rate; every other limit is far above what a test offers */
-    BridgeConfig config(int amiPort, String secret, String bridgeId, double tenantCallsPerSecond) {
+    BridgeConfig config(int amiPort, String secret, String bridgeId, double tenantCallsPerSecond, Duration amiPing) {
         return new BridgeConfig("127.0.0.1", amiPort, "admin", secret, queueUrl, "CallsTable", "CallEventsTable", "CallStatsTable",
                 Region.US_EAST_1, local.dynamoDbServer().endpoint(), local.sqsServer().endpoint(),
-                "Local/{number}@outbound", 500, 5_000, tenantCallsPerSecond, 5_000, 0, bridgeId, Duration.ofSeconds(1),
+                "Local/{number}@outbound", 500, 5_000, tenantCallsPerSecond, 5_000, 0, bridgeId, amiPing,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 

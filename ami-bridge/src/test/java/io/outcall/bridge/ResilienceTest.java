@@ -74,7 +74,8 @@ class ResilienceTest {
     @Test
     void aHalfOpenSocketIsDetectedByPingAndReplaced() throws Exception {
         try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
-             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-half-open"))) {
+             BridgeHarness.RunningBridge bridge = harness.startBridge(
+                     harness.config(pbx.port(), "admin_password", "bridge-half-open", 500, Duration.ofSeconds(1)))) {
             Call call = harness.queueCall("+17065551231", "Hold", 30);
             String channel = harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED").channel();
 

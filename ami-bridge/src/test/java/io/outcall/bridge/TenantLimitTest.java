@@ -28,7 +28,7 @@ class TenantLimitTest {
         try (BridgeHarness harness = BridgeHarness.start();
              PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge running = harness.startBridge(
-                     harness.config(pbx.port(), "admin_password", "bridge-tenant-limit", 4))) {
+                     harness.config(pbx.port(), "admin_password", "bridge-tenant-limit", 4, BridgeHarness.AMI_PING))) {
             List<Call> burst = new ArrayList<>();
             for (int i = 0; i < BURST; i++) {
                 burst.add(harness.queueCall("+17065551232"));

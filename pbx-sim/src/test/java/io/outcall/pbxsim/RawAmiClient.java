@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 final class RawAmiClient implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(20); // only there to avoid hanging a broken build
+    static final Duration WAIT = Duration.ofSeconds(90); // only there to avoid hanging a broken build; a loaded CI box is slow
 
     /** One received message, headers in order (first occurrence wins for lookups). */
     record Msg(List<String[]> headers) {
