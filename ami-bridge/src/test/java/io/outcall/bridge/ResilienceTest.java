@@ -128,6 +128,31 @@ class ResilienceTest {
         }
     }
 
+    /**
+     * The consumer's long poll outlives the link: a call received just after Asterisk went away is
+     * not claimed, so not failed; it is dialed once Asterisk is back.
+     */
+    @Test
+    void aCallReceivedWhileTheLinkIsDownWaitsForAsterisk() throws Exception {
+        int port = portOutsideEphemeralRange();
+        PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().port(port).build());
+        try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-poll-outlives"))) {
+            // One call through first: the link is up and the consumer is back in its long poll.
+            assertEquals(CallStatus.BUSY, harness.awaitFinal(harness.queueCall("+17065551232").callId()).status());
+
+            pbx.close();
+            awaitDown(bridge);
+            Call call = harness.queueCall("+17065551232");
+            pbx = startOn(port);
+
+            Call done = harness.awaitFinal(call.callId());
+            assertEquals(CallStatus.BUSY, done.status(), "dialed after the link came back: " + done.failureReason());
+            assertEquals(2, bridge.metrics().originates.sum());
+        } finally {
+            pbx.close();
+        }
+    }
+
     @Test
     void aBridgeStartedBeforeAsteriskConnectsWhenItComesUp() throws Exception {
         int port = portOutsideEphemeralRange();
@@ -193,6 +218,13 @@ class ResilienceTest {
             }
         }
         throw new IllegalStateException("no free port between 20000 and 32000");
+    }
+
+    private static void awaitDown(BridgeHarness.RunningBridge bridge) {
+        for (int i = 0; i < 2_000 && bridge.bridge().ami().isUp(); i++) {
+            BridgeHarness.sleep(10);
+        }
+        assertTrue(!bridge.bridge().ami().isUp(), "the bridge saw Asterisk go");
     }
 
     private static void awaitReconnects(BridgeHarness.RunningBridge bridge, long count) {

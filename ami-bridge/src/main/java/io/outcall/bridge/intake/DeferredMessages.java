@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts back on the queue the messages of a tenant at its own limit, to be received again shortly.
+ * Puts back on the queue messages that cannot be dialed yet (their tenant is at its own limit, or
+ * the AMI link went down after they were received), to be received again shortly.
  *
  * <p>Not with a visibility timeout: every receive of a message counts toward the queue's
  * maxReceiveCount, so a burst that takes its tenant a minute to work through would see its tail
@@ -36,7 +37,7 @@ final class DeferredMessages {
         this.delaySeconds = delaySeconds;
     }
 
-    /** @param messages at most 10, as one receive returns them */
+    /** @param messages at most 10, as one receive returns them, none of them claimed */
     void putBack(List<Message> messages) {
         if (messages.isEmpty()) {
             return;
@@ -50,7 +51,7 @@ final class DeferredMessages {
         try {
             sent = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(copies));
         } catch (RuntimeException e) {
-            log.warn("putting back {} messages of tenants at their limit failed ({}); they come back by visibility",
+            log.warn("putting back {} messages failed ({}); they come back by visibility",
                     messages.size(), e.getMessage());
             messages.forEach(this::delayByVisibility);
             return;

@@ -44,8 +44,8 @@ public final class OriginateConsumer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(OriginateConsumer.class);
     /** SQS long polling: an idle bridge asks once per this many seconds, a busy one gets messages at once. */
     public static final int LONG_POLL_SECONDS = 5;
-    /** How long a message of a tenant at its limit waits before it is received again. */
-    private static final int TENANT_WAIT_SECONDS = 2;
+    /** How long a message put back (its tenant at its limit, or AMI down) waits before it is received again. */
+    private static final int PUT_BACK_SECONDS = 2;
     /** A claim younger than this may belong to a bridge that is still about to originate. */
     private static final Duration CLAIM_SETTLE = Duration.ofMinutes(2);
 
@@ -89,7 +89,7 @@ public final class OriginateConsumer implements Runnable {
         this.metrics = metrics;
         this.clock = clock;
         this.bridgeId = bridgeId;
-        this.deferred = new DeferredMessages(sqs, queueUrl, TENANT_WAIT_SECONDS);
+        this.deferred = new DeferredMessages(sqs, queueUrl, PUT_BACK_SECONDS);
     }
 
     public void stop() {
@@ -174,6 +174,13 @@ public final class OriginateConsumer implements Runnable {
     }
 
     private void claimAndOriginateInHand(Message message, OriginateMessage call) {
+        if (!ami.isUp()) {
+            // The link went down while this message was on its way (a long poll outlives it): not
+            // claimed, so not failed either; it waits on the queue until Asterisk is back.
+            pacer.finished(call.tenantId());
+            deferred.putBack(List.of(message));
+            return;
+        }
         ClaimResult claim;
         try {
             claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),
