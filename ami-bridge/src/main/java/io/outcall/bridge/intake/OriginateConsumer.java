@@ -8,7 +8,6 @@ import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.store.CallStore;
 import io.outcall.core.store.ClaimResult;
-import io.outcall.core.store.ClaimedCall;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -19,8 +18,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,25 +43,21 @@ public final class OriginateConsumer implements Runnable {
     public static final int LONG_POLL_SECONDS = 5;
     /** How long a message put back (its tenant at its limit, or AMI down) waits before it is received again. */
     private static final int PUT_BACK_SECONDS = 2;
-    /** A claim younger than this may belong to a bridge that is still about to originate. */
-    private static final Duration CLAIM_SETTLE = Duration.ofMinutes(2);
 
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final ReceivedMessages messages;
+    private final DuplicateMessages duplicates;
     private final OriginateMessageCodec codec;
     private final CallStore calls;
     private final CallTracker tracker;
     private final AmiLink ami;
     private final Pacer pacer;
     private final OriginateActions actions;
-    private final Orphans orphans;
     private final BooleanSupplier mayTakeCalls;
     private final ExecutorService afterOriginate;
     private final ExecutorService claimers;
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final String bridgeId;
-    private final DeferredMessages deferred;
     /** Calls a claimer of this process is claiming or originating now: from its claim until the tracker knows it. */
     private final Set<String> inHand = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
@@ -74,22 +67,20 @@ public final class OriginateConsumer implements Runnable {
                              CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
                              BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
                              BridgeMetrics metrics, Clock clock, String bridgeId) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.messages = new ReceivedMessages(sqs, queueUrl, PUT_BACK_SECONDS);
+        this.duplicates = new DuplicateMessages(messages, tracker, ami, orphans, metrics, clock, bridgeId);
         this.codec = codec;
         this.calls = calls;
         this.tracker = tracker;
         this.ami = ami;
         this.pacer = pacer;
         this.actions = actions;
-        this.orphans = orphans;
         this.mayTakeCalls = mayTakeCalls;
         this.claimers = claimers;
         this.afterOriginate = afterOriginate;
         this.metrics = metrics;
         this.clock = clock;
         this.bridgeId = bridgeId;
-        this.deferred = new DeferredMessages(sqs, queueUrl, PUT_BACK_SECONDS);
     }
 
     public void stop() {
@@ -109,17 +100,16 @@ public final class OriginateConsumer implements Runnable {
                     Thread.sleep(50);
                     continue;
                 }
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(LONG_POLL_SECONDS)).messages();
+                List<Message> received = messages.receive(LONG_POLL_SECONDS);
                 lastReceiveOkMillis = clock.millis();
-                List<Future<?>> claiming = new ArrayList<>(messages.size());
+                List<Future<?>> claiming = new ArrayList<>(received.size());
                 List<Message> tenantsAtLimit = new ArrayList<>();
-                for (int i = 0; i < messages.size(); i++) {
+                for (int i = 0; i < received.size(); i++) {
                     if (!running) {
-                        handBack(messages.subList(i, messages.size()));
+                        messages.handBack(received.subList(i, received.size()));
                         break;
                     }
-                    Message message = messages.get(i);
+                    Message message = received.get(i);
                     OriginateMessage call = decode(message);
                     if (call == null) {
                         continue;
@@ -133,7 +123,7 @@ public final class OriginateConsumer implements Runnable {
                     // A claim is a DynamoDB round trip: the calls of one receive are claimed side by side.
                     claiming.add(claimers.submit(() -> claimAndOriginate(message, call)));
                 }
-                deferred.putBack(tenantsAtLimit);
+                messages.putBack(tenantsAtLimit);
                 awaitAll(claiming);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -163,7 +153,7 @@ public final class OriginateConsumer implements Runnable {
             // Another copy of this message, from the same receive, is being claimed or dialed right
             // now. This copy comes back when the tracker follows the call, and is a duplicate then.
             pacer.finished(call.tenantId());
-            changeVisibility(message, 5);
+            messages.delay(message, 5);
             return;
         }
         try {
@@ -178,7 +168,7 @@ public final class OriginateConsumer implements Runnable {
             // The link went down while this message was on its way (a long poll outlives it): not
             // claimed, so not failed either; it waits on the queue until Asterisk is back.
             pacer.finished(call.tenantId());
-            deferred.putBack(List.of(message));
+            messages.putBack(List.of(message));
             return;
         }
         ClaimResult claim;
@@ -195,11 +185,11 @@ public final class OriginateConsumer implements Runnable {
             pacer.finished(call.tenantId());
             if (canceledWhileQueued(claim)) {
                 log.info("call {} was canceled before dialing; not dialed", call.callId());
-                delete(message);
+                messages.delete(message);
                 metrics.canceledBeforeDialing.increment();
                 return;
             }
-            duplicate(message, call, claim);
+            duplicates.resolve(message, call, claim);
             return;
         }
         tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
@@ -209,7 +199,7 @@ public final class OriginateConsumer implements Runnable {
             action = actions.build(call);
         } catch (OriginateActions.UnsafeMessageException e) {
             tracker.refused(call.callId(), "UNSAFE_MESSAGE: " + e.getMessage());
-            delete(message);
+            messages.delete(message);
             return;
         }
         try {
@@ -219,7 +209,7 @@ public final class OriginateConsumer implements Runnable {
             metrics.originateErrors.increment();
             tracker.refused(call.callId(), "AMI_UNAVAILABLE: the Originate could not be sent (" + e.getMessage()
                     + "); the call was not dialed");
-            delete(message);
+            messages.delete(message);
         }
     }
 
@@ -243,7 +233,7 @@ public final class OriginateConsumer implements Runnable {
             // The operator's one line for QUEUED -> DIALING; later changes are logged as they are written.
             log.info("call {} DIALING {} for tenant {}", call.callId(), call.to(), call.tenantId());
         }
-        delete(message);
+        messages.delete(message);
     }
 
     /**
@@ -253,36 +243,6 @@ public final class OriginateConsumer implements Runnable {
     private static boolean canceledWhileQueued(ClaimResult claim) {
         return claim.outcome() == ClaimResult.Outcome.NOT_QUEUED && claim.call().status() == CallStatus.CANCELED
                 && claim.bridgeId() == null;
-    }
-
-    /** A message for a call that is not QUEUED: a duplicate, a late copy, or a call someone lost. */
-    private void duplicate(Message message, OriginateMessage call, ClaimResult claim) {
-        metrics.duplicateMessages.increment();
-        if (claim.outcome() == ClaimResult.Outcome.MISSING) {
-            log.warn("message {} names call {}, which is not recorded; dropping it", message.messageId(), call.callId());
-            delete(message);
-            return;
-        }
-        CallStatus status = claim.call().status();
-        if (status.isFinal() || tracker.knows(call.callId())) {
-            delete(message);
-            return;
-        }
-        boolean ours = bridgeId.equals(claim.bridgeId());
-        boolean settled = claim.call().dialedAt() == null
-                || claim.call().dialedAt().plus(CLAIM_SETTLE).isBefore(clock.instant());
-        if (!ours && claim.originatedAt() == null && !settled) {
-            // Another bridge claimed it moments ago and may be originating right now.
-            changeVisibility(message, 30);
-            return;
-        }
-        try {
-            orphans.resolve(new ClaimedCall(claim.call(), claim.bridgeId(), claim.originatedAt()),
-                    ami.liveChannelsByLinkedId());
-            delete(message);
-        } catch (IOException e) {
-            changeVisibility(message, 10);
-        }
     }
 
     /** Waits for the global limits; returns false at once when only the tenant's limit stands in the way. */
@@ -304,28 +264,6 @@ public final class OriginateConsumer implements Runnable {
             }
         }
         return false;
-    }
-
-    private void delete(Message message) {
-        try {
-            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-        } catch (RuntimeException e) {
-            // It comes back after the visibility timeout and is then seen as a duplicate: harmless.
-            log.warn("deleting message {} failed ({}); it will come back as a duplicate", message.messageId(), e.getMessage());
-        }
-    }
-
-    private void changeVisibility(Message message, int seconds) {
-        try {
-            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
-                    .visibilityTimeout(seconds));
-        } catch (RuntimeException e) {
-            log.debug("changing visibility of {} failed: {}", message.messageId(), e.getMessage());
-        }
-    }
-
-    private void handBack(List<Message> messages) {
-        messages.forEach(m -> changeVisibility(m, 0));
     }
 
     private static void sleepQuietly(long millis) {
