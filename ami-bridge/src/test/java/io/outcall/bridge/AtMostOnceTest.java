@@ -151,6 +151,45 @@ class AtMostOnceTest {
         }
     }
 
+    /**
+     * One bridge per Asterisk host: a copy of a message for a call another bridge dialed reaches a
+     * bridge whose Asterisk never had the call. It must not end the call (its own bridge will record
+     * how it ends); that bridge, restarted, follows it again.
+     */
+    @Test
+    void aCallLiveOnAnotherBridgesAsteriskIsLeftToThatBridge() throws Exception {
+        Call call = harness.record("+17065551231", "Hold", 30);
+        try (PbxSimulator asteriskA = PbxSimulator.start(BridgeHarness.simulator().build())) {
+            String channel;
+            try (BridgeHarness.RunningBridge a = harness.startBridge(harness.config(asteriskA, "bridge-host-a"))) {
+                harness.queue.send(OriginateMessage.of(call));
+                channel = harness.await(call.callId(), c -> c.status() == CallStatus.ANSWERED, "ANSWERED").channel();
+                a.bridge().stop(Duration.ZERO); // host A's bridge goes away while the call is up
+            }
+            harness.queue.send(OriginateMessage.of(call)); // SQS delivers a copy again
+
+            try (BridgeHarness.RunningBridge b = harness.startBridge(harness.config(pbx, "bridge-host-b"))) {
+                awaitDuplicates(b, 1);
+                for (int i = 0; i < 2_000 && harness.messagesOn(harness.queueUrl) > 0; i++) {
+                    BridgeHarness.sleep(10);
+                }
+                assertEquals(0, harness.messagesOn(harness.queueUrl), "host B acknowledged the copy");
+                Call seen = harness.calls.find(call.callId()).orElseThrow();
+                assertEquals(CallStatus.ANSWERED, seen.status(), "host B left the call alone: " + seen.failureReason());
+                assertEquals(0, b.metrics().originates.sum());
+            }
+
+            try (BridgeHarness.RunningBridge a = harness.startBridge(harness.config(asteriskA, "bridge-host-a"));
+                 RawAmi operator = new RawAmi(asteriskA.port())) {
+                awaitFollowing(a, call.callId());
+                assertTrue(operator.hangup(channel, 16).contains("Success"));
+                Call done = harness.awaitFinal(call.callId());
+                assertEquals(CallStatus.COMPLETED, done.status());
+                assertEquals(null, done.failureReason(), "its end was seen by its own bridge");
+            }
+        }
+    }
+
     private static void awaitFollowing(BridgeHarness.RunningBridge bridge, String callId) {
         for (int i = 0; i < 2_000 && !bridge.bridge().tracker().isFollowing(callId); i++) {
             BridgeHarness.sleep(10);

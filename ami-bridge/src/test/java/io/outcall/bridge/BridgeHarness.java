@@ -17,6 +17,7 @@ import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import io.outcall.pbxsim.SimulatorConfig;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -138,6 +139,14 @@ final class BridgeHarness implements AutoCloseable {
         }
         fail("call " + callId + " never reached " + what + "; last seen: " + last);
         return null;
+    }
+
+    /** Messages on a queue of the template, visible or in flight. */
+    long messagesOn(String queueUrl) {
+        return local.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes().values().stream().mapToLong(Long::parseLong).sum();
     }
 
     List<CallEvent> timeline(String callId) {

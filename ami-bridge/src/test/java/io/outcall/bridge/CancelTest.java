@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +67,7 @@ class CancelTest {
         harness.queue.send(OriginateMessage.of(call)); // its message was already on its way when the tenant canceled
         await(() -> bridge.metrics().canceledBeforeDialing.sum() > droppedBefore, "the bridge dropped the message");
 
-        assertEquals(0, messagesOnQueue(), "the message was deleted, not left to come back");
+        assertEquals(0, harness.messagesOn(harness.queueUrl), "the message was deleted, not left to come back");
         assertEquals(originatesBefore, bridge.metrics().originates.sum() + bridge.metrics().originateErrors.sum(),
                 "no Originate was sent");
         assertEquals(List.of(), harness.names(call.callId()), "Asterisk never showed a channel of it");
@@ -167,14 +166,6 @@ class CancelTest {
         assertNotNull(item, "no stats item " + call.tenantId() + "/" + bucket);
         AttributeValue value = item.get(counter);
         return value == null ? 0 : Long.parseLong(value.n());
-    }
-
-    /** Messages on the originate queue, visible or in flight. */
-    private static long messagesOnQueue() {
-        Map<QueueAttributeName, String> attributes = harness.local.sqs().getQueueAttributes(b -> b.queueUrl(harness.queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return attributes.values().stream().mapToLong(Long::parseLong).sum();
     }
 
     private static void await(BooleanSupplier condition, String what) {

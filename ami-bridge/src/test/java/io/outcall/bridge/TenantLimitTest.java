@@ -4,7 +4,6 @@ import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,14 +37,14 @@ class TenantLimitTest {
             // At 4 calls a second the burst drains in about 10 s; a message retried by visibility
             // alone would be received more than 5 times by then.
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (finished(harness, burst) < BURST && messagesIn(harness, deadLetters) == 0) {
+            while (finished(harness, burst) < BURST && harness.messagesOn(deadLetters) == 0) {
                 if (System.nanoTime() > deadline) {
                     fail("the burst never drained: " + finished(harness, burst) + " of " + BURST + " calls final");
                 }
                 BridgeHarness.sleep(100);
             }
 
-            assertEquals(0, messagesIn(harness, deadLetters), "no message of a waiting tenant was dead-lettered");
+            assertEquals(0, harness.messagesOn(deadLetters), "no message of a waiting tenant was dead-lettered");
             for (Call call : burst) {
                 assertEquals(CallStatus.BUSY, harness.calls.find(call.callId()).orElseThrow().status(), call.callId());
             }
@@ -57,11 +56,5 @@ class TenantLimitTest {
 
     private static long finished(BridgeHarness harness, List<Call> calls) {
         return calls.stream().filter(c -> harness.calls.find(c.callId()).orElseThrow().status().isFinal()).count();
-    }
-
-    private static int messagesIn(BridgeHarness harness, String queueUrl) {
-        return Integer.parseInt(harness.local.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 }

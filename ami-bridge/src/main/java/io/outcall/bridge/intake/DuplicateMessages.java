@@ -13,11 +13,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A message whose call was not QUEUED when this bridge tried to claim it: SQS delivered a copy
- * twice, a copy came late, or the bridge that claimed the call was lost. Never dialed again; a
- * call nobody follows any more is handed to {@link Orphans}.
+ * twice, a copy came late, or the bridge that claimed the call was lost. Never dialed again. A
+ * call nobody follows any more is handed to {@link Orphans}, unless another bridge dialed it and
+ * this bridge's Asterisk does not have it: that call belongs to the other bridge's host.
  */
 final class DuplicateMessages {
 
@@ -63,12 +66,23 @@ final class DuplicateMessages {
             messages.delay(message, 30);
             return;
         }
+        Map<String, Set<String>> liveChannels;
         try {
-            orphans.resolve(new ClaimedCall(claim.call(), claim.bridgeId(), claim.originatedAt()),
-                    ami.liveChannelsByLinkedId());
-            messages.delete(message);
+            liveChannels = ami.liveChannelsByLinkedId();
         } catch (IOException e) {
             messages.delay(message, 10);
+            return;
         }
+        if (!ours && claim.originatedAt() != null && !liveChannels.containsKey(call.callId())) {
+            // Dialed by another bridge and not on this bridge's Asterisk: with one bridge per host it
+            // is up, or ended, where this bridge cannot see. Its own bridge records its end, or finds
+            // it again when it restarts (byBridge); ending it from here would write a wrong outcome.
+            log.info("call {} was dialed by bridge {} and is not on this Asterisk; left to that bridge",
+                    call.callId(), claim.bridgeId());
+            messages.delete(message);
+            return;
+        }
+        orphans.resolve(new ClaimedCall(claim.call(), claim.bridgeId(), claim.originatedAt()), liveChannels);
+        messages.delete(message);
     }
 }
