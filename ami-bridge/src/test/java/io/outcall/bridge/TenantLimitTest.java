@@ -50,7 +50,11 @@ class TenantLimitTest {
             }
             assertEquals(BURST, running.metrics().originates.sum(), "each call dialed once");
             assertEquals(0, running.metrics().duplicateMessages.sum(), "a deferred message came back once, not twice");
-            assertTrue(running.metrics().tenantDeferrals.sum() > 0, "the tenant's rate held calls back");
+            long deferrals = running.metrics().tenantDeferrals.sum();
+            assertTrue(deferrals > 0, "the tenant's rate held calls back");
+            // Put back for its turn (its tenant's calls spaced at the tenant's rate), a call is turned
+            // away about once: 39 here. Put back all alike, 2 s later, they were turned away 84-89 times.
+            assertTrue(deferrals <= BURST + BURST / 2, "calls were turned away " + deferrals + " times");
         }
     }
 

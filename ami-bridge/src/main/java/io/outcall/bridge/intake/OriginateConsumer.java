@@ -41,8 +41,8 @@ public final class OriginateConsumer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(OriginateConsumer.class);
     /** SQS long polling: an idle bridge asks once per this many seconds, a busy one gets messages at once. */
     public static final int LONG_POLL_SECONDS = 5;
-    /** How long a message put back (its tenant at its limit, or AMI down) waits before it is received again. */
-    private static final int PUT_BACK_SECONDS = 2;
+    /** How long a message received while the AMI link is down waits before it is received again. */
+    private static final int AMI_DOWN_PUT_BACK_SECONDS = 2;
 
     private final ReceivedMessages messages;
     private final DuplicateMessages duplicates;
@@ -67,7 +67,7 @@ public final class OriginateConsumer implements Runnable {
                              CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
                              BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
                              BridgeMetrics metrics, Clock clock, String bridgeId) {
-        this.messages = new ReceivedMessages(sqs, queueUrl, PUT_BACK_SECONDS);
+        this.messages = new ReceivedMessages(sqs, queueUrl);
         this.duplicates = new DuplicateMessages(messages, tracker, ami, orphans, metrics, clock, bridgeId);
         this.codec = codec;
         this.calls = calls;
@@ -103,7 +103,7 @@ public final class OriginateConsumer implements Runnable {
                 List<Message> received = messages.receive(LONG_POLL_SECONDS);
                 lastReceiveOkMillis = clock.millis();
                 List<Future<?>> claiming = new ArrayList<>(received.size());
-                List<Message> tenantsAtLimit = new ArrayList<>();
+                List<ReceivedMessages.PutBack> tenantsAtLimit = new ArrayList<>();
                 for (int i = 0; i < received.size(); i++) {
                     if (!running) {
                         messages.handBack(received.subList(i, received.size()));
@@ -115,9 +115,9 @@ public final class OriginateConsumer implements Runnable {
                         continue;
                     }
                     if (!awaitPermit(call.tenantId())) {
-                        // This tenant is at its limit: let other tenants' calls pass, look at this one again shortly.
+                        // This tenant is at its limit: let other tenants' calls pass, look at this one in its turn.
                         metrics.tenantDeferrals.increment();
-                        tenantsAtLimit.add(message);
+                        tenantsAtLimit.add(ReceivedMessages.PutBack.after(message, pacer.untilTurn(call.tenantId())));
                         continue;
                     }
                     // A claim is a DynamoDB round trip: the calls of one receive are claimed side by side.
@@ -168,7 +168,7 @@ public final class OriginateConsumer implements Runnable {
             // The link went down while this message was on its way (a long poll outlives it): not
             // claimed, so not failed either; it waits on the queue until Asterisk is back.
             pacer.finished(call.tenantId());
-            messages.putBack(List.of(message));
+            messages.putBack(List.of(new ReceivedMessages.PutBack(message, AMI_DOWN_PUT_BACK_SECONDS)));
             return;
         }
         ClaimResult claim;

@@ -1,5 +1,6 @@
 package io.outcall.bridge.intake;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -21,6 +22,8 @@ public final class Pacer {
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> tenantBuckets = new HashMap<>();
     private final Map<String, Integer> tenantActive = new HashMap<>();
+    /** When the last call of each tenant turned away is due to be looked at again (nanoTime). */
+    private final Map<String, Long> tenantNextTurn = new HashMap<>();
     private int active;
 
     public Pacer(double callsPerSecond, int maxConcurrent, double tenantCallsPerSecond, int tenantMaxConcurrent,
@@ -62,6 +65,23 @@ public final class Pacer {
     public synchronized void finished(String tenant) {
         active = Math.max(0, active - 1);
         tenantActive.computeIfPresent(tenant, (t, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /**
+     * For a call of {@code tenant} that was turned away: how long until it should be looked at
+     * again. The tenant's turned-away calls are spaced at its rate, each behind those turned away
+     * before it, so they come back about when they can go; all coming back together would let one
+     * second's worth through and turn the rest away again.
+     */
+    public synchronized Duration untilTurn(String tenant) {
+        long now = nanoTime.getAsLong();
+        long spacing = (long) (1e9 / tenantRate);
+        long turn = Math.max(now, tenantNextTurn.getOrDefault(tenant, now)) + spacing;
+        tenantNextTurn.put(tenant, turn);
+        if (tenantNextTurn.size() > 1_000) {
+            tenantNextTurn.values().removeIf(t -> t < now);
+        }
+        return Duration.ofNanos(turn - now);
     }
 
     /** Nanoseconds until the global rate allows another call; 0 when it does now. */

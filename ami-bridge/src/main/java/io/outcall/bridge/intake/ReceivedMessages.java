@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,15 +29,28 @@ final class ReceivedMessages {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivedMessages.class);
 
+    /** SQS's longest DelaySeconds. */
+    static final int MAX_DELAY_SECONDS = 900;
+
     private final SqsClient sqs;
     private final String queueUrl;
-    private final int putBackSeconds;
 
-    /** @param putBackSeconds how long a message put back waits before it can be received again */
-    ReceivedMessages(SqsClient sqs, String queueUrl, int putBackSeconds) {
+    /** A message to put back, and how long it waits before it can be received again. */
+    record PutBack(Message message, int delaySeconds) {
+        PutBack {
+            delaySeconds = Math.clamp(delaySeconds, 1, MAX_DELAY_SECONDS);
+        }
+
+        /** Rounded up to whole seconds, as SQS counts them: never back before {@code wait} is over. */
+        static PutBack after(Message message, Duration wait) {
+            long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+            return new PutBack(message, (int) Math.min(MAX_DELAY_SECONDS, seconds));
+        }
+    }
+
+    ReceivedMessages(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        this.putBackSeconds = putBackSeconds;
     }
 
     /** A long poll: returns at once when messages wait, else after {@code waitSeconds} at most. */
@@ -71,15 +85,16 @@ final class ReceivedMessages {
         messages.forEach(m -> delay(m, 0));
     }
 
-    /** @param messages at most 10, as one receive returns them, none of them claimed */
-    void putBack(List<Message> messages) {
-        if (messages.isEmpty()) {
+    /** @param putBacks at most 10, as one receive returns them, none of them claimed */
+    void putBack(List<PutBack> putBacks) {
+        if (putBacks.isEmpty()) {
             return;
         }
+        List<Message> messages = putBacks.stream().map(PutBack::message).toList();
         List<SendMessageBatchRequestEntry> copies = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             copies.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .messageBody(messages.get(i).body()).delaySeconds(putBackSeconds).build());
+                    .messageBody(messages.get(i).body()).delaySeconds(putBacks.get(i).delaySeconds()).build());
         }
         SendMessageBatchResponse sent;
         try {
@@ -87,14 +102,14 @@ final class ReceivedMessages {
         } catch (RuntimeException e) {
             log.warn("putting back {} messages failed ({}); they come back by visibility",
                     messages.size(), e.getMessage());
-            messages.forEach(m -> delay(m, putBackSeconds));
+            putBacks.forEach(p -> delay(p.message(), p.delaySeconds()));
             return;
         }
         for (BatchResultErrorEntry failed : sent.failed()) {
-            Message message = messages.get(Integer.parseInt(failed.id()));
-            log.warn("putting back message {} failed ({}); it comes back by visibility", message.messageId(),
-                    failed.message());
-            delay(message, putBackSeconds);
+            PutBack putBack = putBacks.get(Integer.parseInt(failed.id()));
+            log.warn("putting back message {} failed ({}); it comes back by visibility",
+                    putBack.message().messageId(), failed.message());
+            delay(putBack.message(), putBack.delaySeconds());
         }
         List<DeleteMessageBatchRequestEntry> originals = sent.successful().stream()
                 .map(copy -> DeleteMessageBatchRequestEntry.builder().id(copy.id())

@@ -2,6 +2,7 @@ package io.outcall.bridge.intake;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,6 +42,18 @@ class PacerTest {
         pacer.finished("a");
         assertEquals(GO, pacer.tryStart("c"));
         assertEquals(2, pacer.active());
+    }
+
+    @Test
+    void callsTurnedAwayAreGivenTurnsAtTheirTenantsRate() {
+        Pacer pacer = new Pacer(1_000, 1_000, 4, 1_000, now::get);
+        assertEquals(Duration.ofMillis(250), pacer.untilTurn("busy"));
+        assertEquals(Duration.ofMillis(500), pacer.untilTurn("busy"), "behind the one turned away before it");
+        assertEquals(Duration.ofMillis(250), pacer.untilTurn("other"), "each tenant has its own turns");
+        advanceMillis(400);
+        assertEquals(Duration.ofMillis(350), pacer.untilTurn("busy"), "turns stay where they were given");
+        advanceMillis(5_000);
+        assertEquals(Duration.ofMillis(250), pacer.untilTurn("busy"), "turns long past do not count");
     }
 
     @Test
