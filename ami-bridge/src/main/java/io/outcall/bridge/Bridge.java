@@ -12,11 +12,15 @@ import io.outcall.bridge.intake.OriginateActions;
 import io.outcall.bridge.intake.OriginateConsumer;
 import io.outcall.bridge.intake.Orphans;
 import io.outcall.bridge.intake.Pacer;
+import io.outcall.bridge.store.DynamoCallSink;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.store.CallStore;
+import io.outcall.core.store.DynamoCallEventStore;
+import io.outcall.core.store.DynamoCallStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
@@ -34,6 +38,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #start} brings it up; {@link #close} is the graceful stop of SIGTERM.
  */
 public final class Bridge implements AutoCloseable {
+
+    /** Call events and progress not yet written at which the bridge stops taking calls. */
+    public static final long DEFAULT_BACKLOG_HIGH_WATER = 50_000;
 
     private static final Logger log = LoggerFactory.getLogger(Bridge.class);
     /** The bridge stops taking calls when its AMI event queue is this full, long before it drops any. */
@@ -68,6 +75,18 @@ public final class Bridge implements AutoCloseable {
     private HealthServer health;
     private volatile boolean stopping;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The bridge as it runs beside Asterisk: calls, their events and statistics in the DynamoDB
+     * tables {@code config} names, written by {@code writerLanes} ordered lanes. Not started.
+     */
+    public static Bridge onDynamoDb(BridgeConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int writerLanes) {
+        DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
+        BridgeMetrics metrics = new BridgeMetrics();
+        DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
+                metrics, writerLanes);
+        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC());
+    }
 
     /**
      * @param sink             where call progress and events go (DynamoDB, or a counting sink in benchmarks)

@@ -1,16 +1,10 @@
 package io.outcall.bridge;
 
-import io.outcall.bridge.health.BridgeMetrics;
-import io.outcall.bridge.store.DynamoCallSink;
 import io.outcall.core.aws.AwsClients;
-import io.outcall.core.store.DynamoCallEventStore;
-import io.outcall.core.store.DynamoCallStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the bridge from environment variables and stops it gracefully on SIGTERM or Ctrl-C. */
@@ -33,12 +27,7 @@ public final class BridgeMain {
         // On a host, credentials come from the instance profile or the environment, hence the default chain.
         AwsClients aws = AwsClients.builder().region(config.region()).dynamoDbEndpoint(config.dynamoDbEndpoint())
                 .sqsEndpoint(config.sqsEndpoint()).credentials(DefaultCredentialsProvider.builder().build()).build();
-        DynamoDbClient dynamoDb = aws.dynamoDb();
-        DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
-        BridgeMetrics metrics = new BridgeMetrics();
-        DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
-                metrics, 8);
-        Bridge bridge = new Bridge(config, calls, sink, 50_000, aws.sqs(), metrics, Clock.systemUTC());
+        Bridge bridge = Bridge.onDynamoDb(config, aws.dynamoDb(), aws.sqs(), 8);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bridge-shutdown").unstarted(() -> {
             log.info("stopping: no new calls, finishing the ones in flight");

@@ -92,7 +92,7 @@ final class BridgeHarness implements AutoCloseable {
     RunningBridge startBridge(BridgeConfig config, CallStore store) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
-        Bridge bridge = new Bridge(config, store, sink, 50_000, local.sqs(), metrics, Clock.systemUTC());
+        Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, local.sqs(), metrics, Clock.systemUTC());
         bridge.start();
         return new RunningBridge(bridge, metrics);
     }

@@ -3,10 +3,6 @@ package io.outcall.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.bridge.Bridge;
 import io.outcall.bridge.BridgeConfig;
-import io.outcall.bridge.health.BridgeMetrics;
-import io.outcall.bridge.store.DynamoCallSink;
-import io.outcall.core.store.DynamoCallEventStore;
-import io.outcall.core.store.DynamoCallStore;
 import io.outcall.core.store.DynamoTenantStore;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalDynamoDb;
@@ -110,11 +106,7 @@ public final class LocalRunner {
                 running.add(simulator);
             }
             BridgeConfig bridgeConfig = bridgeConfig(queueUrl, dynamoDb, sqs, realAsterisk);
-            DynamoCallStore calls = new DynamoCallStore(aws.dynamoDb(), "CallsTable", "CallStatsTable");
-            BridgeMetrics metrics = new BridgeMetrics();
-            DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(aws.dynamoDb(), "CallEventsTable"),
-                    metrics, 4);
-            Bridge bridge = new Bridge(bridgeConfig, calls, sink, 50_000, aws.sqs(), metrics, Clock.systemUTC());
+            Bridge bridge = Bridge.onDynamoDb(bridgeConfig, aws.dynamoDb(), aws.sqs(), 4);
             bridge.start();
 
             HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory()),
