@@ -5,7 +5,8 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Which AWS failures are worth trying again: the network, throttling, a 5xx, or a transaction
+ * Which AWS failures are worth trying again: the network, throttling (also a batch still
+ * unprocessed after its retries, {@link StillThrottledException}), a 5xx, or a transaction
  * another transaction got in the way of. Anything else (a validation error, a missing table, a
  * denied permission) fails the same way every time and must be reported, not retried.
  */
@@ -21,6 +22,7 @@ public final class TransientFailures {
                     || "ThrottlingError".equals(r.code()) || "ProvisionedThroughputExceeded".equals(r.code()));
             case SdkServiceException service -> service.isThrottlingException() || service.statusCode() >= 500;
             case SdkClientException client -> true;
+            case StillThrottledException throttled -> true;
             default -> false;
         };
     }

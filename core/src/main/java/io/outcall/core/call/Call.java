@@ -54,4 +54,11 @@ public record Call(
                 ringTimeoutSeconds, CallStatus.QUEUED, null, null, null, createdAt, null, null, null, null, null, null, null,
                 journey, idempotencyKey, null, 1);
     }
+
+    /** This QUEUED call as its cancel leaves it: CANCELED at {@code at}, never dialed. */
+    public Call canceledWhileQueued(Instant at) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
+                null, at, null, null, null, journey, idempotencyKey, channel, version + 1);
+    }
 }

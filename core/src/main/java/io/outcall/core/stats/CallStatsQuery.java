@@ -35,9 +35,6 @@ public record CallStatsQuery(Instant from, Instant to, StatsInterval interval) {
         // By default whole buckets: the last 24 hours or 30 days, the current one included.
         Instant requestedFrom = from != null ? from : interval.ceiling(requestedTo)
                 .minus(interval == StatsInterval.HOUR ? Duration.ofDays(1) : Duration.ofDays(30));
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidQueryException("from", "must be before to (from " + from + ", to " + to + ")");
-        }
         // The cap is on the range asked for; widening it to whole buckets may add up to one bucket.
         if (Duration.between(requestedFrom, requestedTo).compareTo(MAX_RANGE) > 0) {
             throw new InvalidQueryException("to", "the range " + requestedFrom + " to " + requestedTo + " is longer than "

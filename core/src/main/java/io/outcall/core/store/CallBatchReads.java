@@ -14,12 +14,11 @@ import static io.outcall.core.store.Items.s;
 /**
  * Reads call items by id, a hundred to a BatchGetItem (its limit): what a keys-only index gives
  * back is turned into calls this way. Keys DynamoDB leaves unprocessed (throttling) are asked for
- * again with a growing pause, a bounded number of times.
+ * again as {@link UnprocessedRetries} says.
  */
 final class CallBatchReads {
 
     private static final int BATCH_GET_MAX = 100;
-    private static final int ATTEMPTS = 8;
 
     private CallBatchReads() {
     }
@@ -34,28 +33,15 @@ final class CallBatchReads {
             Map<String, KeysAndAttributes> request = Map.of(table,
                     KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build());
             for (int attempt = 1; !request.isEmpty(); attempt++) {
-                if (attempt > ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB left " + request.get(table).keys().size() + " of the calls"
-                            + " of " + table + " unread after " + ATTEMPTS + " attempts (throttled)");
-                }
                 Map<String, KeysAndAttributes> asked = request;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
                 items.addAll(response.responses().getOrDefault(table, List.of()));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (!request.isEmpty()) {
-                    pause(attempt);
+                    UnprocessedRetries.pauseAfter(attempt, request.get(table).keys().size(), "calls of " + table);
                 }
             }
         }
         return items;
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000, 20L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading calls", e);
-        }
     }
 }

@@ -21,7 +21,6 @@ import static io.outcall.core.store.Items.s;
 public final class DynamoCallEventStore implements CallEventStore {
 
     private static final int BATCH = 25;
-    private static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -49,16 +48,7 @@ public final class DynamoCallEventStore implements CallEventStore {
             BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(request));
             pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             if (!pending.isEmpty()) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new IllegalStateException(pending.get(table).size() + " call events still unwritten after "
-                            + MAX_ATTEMPTS + " attempts (DynamoDB throttling)");
-                }
-                try {
-                    Thread.sleep(Math.min(1000, 20L << attempt));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while writing call events", e);
-                }
+                UnprocessedRetries.pauseAfter(attempt, pending.get(table).size(), "call events");
             }
         }
     }

@@ -7,7 +7,7 @@ import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import io.outcall.core.aws.TransientFailures;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -209,7 +209,7 @@ public final class DynamoCallStore implements CallStore {
             if (call.status() == CallStatus.QUEUED) {
                 if (writeFinal(cancelQueued(callId, tenantId, at), CountedCall.of(callId, tenantId, CallStatus.CANCELED,
                         Disposition.CANCELED, null, null, null, null, at))) {
-                    return new CancelResult(CancelResult.Outcome.CANCELED, find(callId).orElseThrow());
+                    return new CancelResult(CancelResult.Outcome.CANCELED, call.canceledWhileQueued(at));
                 }
                 continue;
             }
@@ -294,12 +294,11 @@ public final class DynamoCallStore implements CallStore {
                 dynamoDb.transactWriteItems(request);
                 return true;
             } catch (TransactionCanceledException e) {
-                CancellationReason callReason = e.cancellationReasons().get(0);
-                if ("ConditionalCheckFailed".equals(callReason.code())) {
+                // Reasons come in the order of the items: the call's own condition is the first.
+                if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().getFirst().code())) {
                     return false;
                 }
-                boolean conflict = e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-                if (!conflict || attempt == CONFLICT_ATTEMPTS) {
+                if (!TransientFailures.isTransient(e) || attempt == CONFLICT_ATTEMPTS) {
                     throw e;
                 }
                 // Another final write of the same tenant holds the counter item: step aside briefly.

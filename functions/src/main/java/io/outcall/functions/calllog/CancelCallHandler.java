@@ -52,7 +52,8 @@ public final class CancelCallHandler extends HttpFunction {
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        // A cancel of a call that does not exist: the conditional write path, nothing changed.
+        // A cancel of a call that does not exist: the consistent read every cancel starts with (the
+        // client, its connection, the item mapping); it finds nothing, so nothing is written.
         calls.cancel("01JAAAAAAAAAAAAAAAAAAAAAAA", "priming-tenant-that-does-not-exist", clock.instant());
     }
 }

@@ -75,7 +75,8 @@ public final class GetCallHandler extends HttpFunction {
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        // One lookup of a call that does not exist warms the DynamoDB client and the event path.
+        // One lookup of a call that does not exist warms the DynamoDB client and the call's read; it
+        // finds nothing, so the timeline query is left to the first real request.
         lookup.detail("priming-tenant-that-does-not-exist", "01JAAAAAAAAAAAAAAAAAAAAAAA", true);
     }
 }

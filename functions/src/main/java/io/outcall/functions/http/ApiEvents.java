@@ -9,7 +9,6 @@ import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
 import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.json.Json;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,8 +116,8 @@ public final class ApiEvents {
             case IntakeUnavailableException down -> Problem.of(503, "unavailable", "Service Unavailable",
                     down.getMessage()).withCallId(down.callId());
             // DynamoDB throttled or unreachable on the read side (intake wraps its own as above).
-            case SdkException sdk when TransientFailures.isTransient(sdk) -> Problem.of(503, "unavailable", "Service Unavailable",
-                    "the call store is unavailable right now; retry shortly");
+            case RuntimeException failure when TransientFailures.isTransient(failure) -> Problem.of(503, "unavailable",
+                    "Service Unavailable", "the call store is unavailable right now; retry shortly");
             default -> null;
         };
     }
