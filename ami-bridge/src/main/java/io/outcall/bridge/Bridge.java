@@ -227,7 +227,7 @@ public final class Bridge implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(Duration.ofSeconds(30));
+        stop(config.drainTimeout());
     }
 
     private static void join(Thread thread, Duration timeout) {

@@ -104,7 +104,7 @@ class TranscriptReplayTest {
     private static void follow(String callId, String actionId, String dialedHalf) {
         harness.calls.create(Call.queued(callId, BridgeHarness.TENANT, "+17065551231", "+14045550100", "did-main", "Acme",
                 "+14045550199", "DynamicIVR", Map.of(), 30, Instant.now(), null, null));
-        bridge.bridge().tracker().expect(callId, BridgeHarness.TENANT, actionId, dialedHalf, Instant.now());
+        bridge.bridge().tracker().expect(callId, BridgeHarness.TENANT, actionId, dialedHalf);
     }
 
     private static String originateActionId(String trace) {

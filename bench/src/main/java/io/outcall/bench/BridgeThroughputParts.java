@@ -18,6 +18,13 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityResponse
 import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResultEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
@@ -435,7 +442,6 @@ final class BridgeThroughputParts {
         final Timer delete = new Timer();
         final LongAdder received = new LongAdder();
         final LongAdder emptyReceives = new LongAdder();
-        final LongAdder visibilityChanges = new LongAdder();
         private final SqsClient delegate;
 
         TimedSqs(SqsClient delegate) {
@@ -459,8 +465,18 @@ final class BridgeThroughputParts {
 
         @Override
         public ChangeMessageVisibilityResponse changeMessageVisibility(ChangeMessageVisibilityRequest request) {
-            visibilityChanges.increment();
             return delegate.changeMessageVisibility(request);
+        }
+
+        /** The bridge puts back a message it cannot dial yet as a delayed copy, then deletes the original. */
+        @Override
+        public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
+            return delegate.sendMessageBatch(request);
+        }
+
+        @Override
+        public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest request) {
+            return delete.time(() -> delegate.deleteMessageBatch(request));
         }
 
         @Override
@@ -575,6 +591,30 @@ final class BridgeThroughputParts {
                 redelivery.schedule(() -> returned.add(m), seconds, TimeUnit.SECONDS);
             }
             return ChangeMessageVisibilityResponse.builder().build();
+        }
+
+        @Override
+        public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
+            List<SendMessageBatchResultEntry> sent = new ArrayList<>();
+            for (SendMessageBatchRequestEntry entry : request.entries()) {
+                String handle = Long.toString(sequence.incrementAndGet());
+                Message copy = Message.builder().messageId("copy-" + handle).receiptHandle(handle)
+                        .body(entry.messageBody()).build();
+                long seconds = entry.delaySeconds() == null ? 0 : entry.delaySeconds();
+                redelivery.schedule(() -> {
+                    inFlight.put(handle, copy);
+                    returned.add(copy);
+                }, seconds, TimeUnit.SECONDS);
+                sent.add(SendMessageBatchResultEntry.builder().id(entry.id()).messageId(copy.messageId()).build());
+            }
+            return SendMessageBatchResponse.builder().successful(sent).build();
+        }
+
+        @Override
+        public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest request) {
+            request.entries().forEach(entry -> inFlight.remove(entry.receiptHandle()));
+            return DeleteMessageBatchResponse.builder().successful(request.entries().stream()
+                    .map(entry -> DeleteMessageBatchResultEntry.builder().id(entry.id()).build()).toList()).build();
         }
 
         @Override

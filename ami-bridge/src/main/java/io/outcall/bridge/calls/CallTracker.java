@@ -2,6 +2,7 @@ package io.outcall.bridge.calls;
 
 import io.outcall.bridge.ami.AnyUserEvent;
 import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.HangupCause;
 import io.outcall.core.store.CallEvent;
@@ -109,8 +110,8 @@ public final class CallTracker implements Runnable {
     }
 
     /** Registers a call about to be originated; call before sending the Originate. */
-    public void expect(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt) {
-        LiveCall call = new LiveCall(callId, tenantId, actionId, dialedHalfId, dialedAt, CallStatus.DIALING);
+    public void expect(String callId, String tenantId, String actionId, String dialedHalfId) {
+        LiveCall call = new LiveCall(callId, tenantId, actionId, dialedHalfId, CallStatus.DIALING);
         byCallId.put(callId, call);
         byActionId.put(actionId, call);
     }
@@ -119,17 +120,19 @@ public final class CallTracker implements Runnable {
      * Follows a call dialed before this tracker existed (a bridge restart), whose channels are
      * still up in Asterisk.
      *
-     * @param channel      the recorded name of the originated channel (uniqueid = call id), or null
+     * @param recorded     the call as the previous process wrote it
      * @param lastEventSeq the last seq of the call's stored timeline: new events go on after it
+     * @param onAdopted    runs on the tracker thread if the call is adopted, not when it was followed
+     *                     already (two paths may find the same orphan): where its pacing permit is taken
      */
-    public void adopt(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt,
-                      CallStatus written, Instant ringingAt, Instant answeredAt, String channel, long lastEventSeq,
-                      Collection<String> liveChannelIds) {
-        LiveCall call = new LiveCall(callId, tenantId, actionId == null ? "adopted-" + callId : actionId, dialedHalfId,
-                dialedAt, written);
+    public void adopt(Call recorded, String actionId, String dialedHalfId, long lastEventSeq,
+                      Collection<String> liveChannelIds, Runnable onAdopted) {
+        String callId = recorded.callId();
+        String channel = recorded.channel();
+        LiveCall call = new LiveCall(callId, recorded.tenantId(), actionId, dialedHalfId, recorded.status());
         // What the previous process recorded: the final write's ring and talk times build on it.
-        call.ringingAt = ringingAt;
-        call.answeredAt = answeredAt;
+        call.ringingAt = recorded.ringingAt();
+        call.answeredAt = recorded.answeredAt();
         call.channel = channel;
         // The timeline the previous process wrote stays; this one's events come after it.
         call.seq = lastEventSeq;
@@ -141,6 +144,10 @@ public final class CallTracker implements Runnable {
         // Asterisk answered long ago: no OriginateResponse will come for this session.
         call.originateResponded = true;
         submit(() -> {
+            if (byCallId.containsKey(callId)) {
+                return;
+            }
+            onAdopted.run();
             call.liveChannels.addAll(liveChannelIds);
             byCallId.put(callId, call);
             byActionId.put(call.actionId, call);

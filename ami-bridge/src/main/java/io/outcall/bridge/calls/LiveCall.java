@@ -20,7 +20,6 @@ final class LiveCall {
     final String actionId;
     /** Uniqueid of the dialed half of a Local channel pair (OtherChannelId). */
     final String dialedHalfId;
-    final Instant dialedAt;
     /** When this tracker started following the call (System.nanoTime). */
     final long followedSinceNanos = System.nanoTime();
 
@@ -47,12 +46,11 @@ final class LiveCall {
     long cancelHangupSentNanos;
     long seq;
 
-    LiveCall(String callId, String tenantId, String actionId, String dialedHalfId, Instant dialedAt, CallStatus written) {
+    LiveCall(String callId, String tenantId, String actionId, String dialedHalfId, CallStatus written) {
         this.callId = callId;
         this.tenantId = tenantId;
         this.actionId = actionId;
         this.dialedHalfId = dialedHalfId;
-        this.dialedAt = dialedAt;
         this.written = written;
     }
 

@@ -1,12 +1,12 @@
 package io.outcall.bridge.intake;
 
+import io.outcall.core.intake.CallRequestValidator;
 import io.outcall.core.intake.JsonFields;
 import io.outcall.core.queue.OriginateMessage;
 import org.asteriskjava.manager.action.OriginateAction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +19,6 @@ public final class OriginateActions {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final Set<String> PLATFORM_VARIABLES = Set.of("CALL_ID", "TENANT_ID", "TRANSFER_NUMBER");
 
     private final String dialString;
 
@@ -54,7 +53,7 @@ public final class OriginateActions {
         message.variables().forEach((name, value) -> {
             require(VARIABLE_NAME.matcher(name).matches(), "variables." + name, name);
             // Intake refuses these names; a message carrying one anyway must not override the platform's.
-            require(!PLATFORM_VARIABLES.contains(name), "variables." + name, name);
+            require(!CallRequestValidator.RESERVED_VARIABLES.contains(name), "variables." + name, name);
             variables.put(name, safe("variables." + name, value));
         });
 

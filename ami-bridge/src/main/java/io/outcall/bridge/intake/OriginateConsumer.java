@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -58,8 +58,6 @@ public final class OriginateConsumer implements Runnable {
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final String bridgeId;
-    /** Calls a claimer of this process is claiming or originating now: from its claim until the tracker knows it. */
-    private final Set<String> inHand = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private volatile long lastReceiveOkMillis;
 
@@ -103,27 +101,42 @@ public final class OriginateConsumer implements Runnable {
                 List<Message> received = messages.receive(LONG_POLL_SECONDS);
                 lastReceiveOkMillis = clock.millis();
                 List<Future<?>> claiming = new ArrayList<>(received.size());
-                List<ReceivedMessages.PutBack> tenantsAtLimit = new ArrayList<>();
+                List<ReceivedMessages.PutBack> notYet = new ArrayList<>();
+                Set<String> inThisReceive = new HashSet<>();
                 for (int i = 0; i < received.size(); i++) {
-                    if (!running) {
-                        messages.handBack(received.subList(i, received.size()));
-                        break;
-                    }
                     Message message = received.get(i);
                     OriginateMessage call = decode(message);
                     if (call == null) {
                         continue;
                     }
-                    if (!awaitPermit(call.tenantId())) {
+                    if (!inThisReceive.add(call.callId())) {
+                        // A second copy of a call this receive claims now: it comes back once the
+                        // tracker follows the call, and is a plain duplicate then.
+                        messages.delay(message, 5);
+                        continue;
+                    }
+                    if (!ami.isUp()) {
+                        // The link went down after the long poll began: not claimed, so not failed
+                        // either; the call waits on the queue until Asterisk is back.
+                        notYet.add(new ReceivedMessages.PutBack(message, AMI_DOWN_PUT_BACK_SECONDS));
+                        continue;
+                    }
+                    Pacer.Verdict verdict = awaitPermit(call.tenantId());
+                    if (verdict == Pacer.Verdict.WAIT_TENANT) {
                         // This tenant is at its limit: let other tenants' calls pass, look at this one in its turn.
                         metrics.tenantDeferrals.increment();
-                        tenantsAtLimit.add(ReceivedMessages.PutBack.after(message, pacer.untilTurn(call.tenantId())));
+                        notYet.add(ReceivedMessages.PutBack.after(message, pacer.untilTurn(call.tenantId())));
                         continue;
+                    }
+                    if (verdict != Pacer.Verdict.GO) {
+                        // Stopping: the rest goes straight back for another bridge.
+                        messages.handBack(received.subList(i, received.size()));
+                        break;
                     }
                     // A claim is a DynamoDB round trip: the calls of one receive are claimed side by side.
                     claiming.add(claimers.submit(() -> claimAndOriginate(message, call)));
                 }
-                messages.putBack(tenantsAtLimit);
+                messages.putBack(notYet);
                 awaitAll(claiming);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -147,30 +160,12 @@ public final class OriginateConsumer implements Runnable {
         }
     }
 
-    /** Runs on the claimers pool, with a pacing permit already taken for the call. */
+    /**
+     * Runs on the claimers pool, with a pacing permit already taken for the call. The receive
+     * loop waits for every claim of a receive before the next, so a copy of this call in a later
+     * receive finds the tracker following it.
+     */
     private void claimAndOriginate(Message message, OriginateMessage call) {
-        if (!inHand.add(call.callId())) {
-            // Another copy of this message, from the same receive, is being claimed or dialed right
-            // now. This copy comes back when the tracker follows the call, and is a duplicate then.
-            pacer.finished(call.tenantId());
-            messages.delay(message, 5);
-            return;
-        }
-        try {
-            claimAndOriginateInHand(message, call);
-        } finally {
-            inHand.remove(call.callId());
-        }
-    }
-
-    private void claimAndOriginateInHand(Message message, OriginateMessage call) {
-        if (!ami.isUp()) {
-            // The link went down while this message was on its way (a long poll outlives it): not
-            // claimed, so not failed either; it waits on the queue until Asterisk is back.
-            pacer.finished(call.tenantId());
-            messages.putBack(List.of(new ReceivedMessages.PutBack(message, AMI_DOWN_PUT_BACK_SECONDS)));
-            return;
-        }
         ClaimResult claim;
         try {
             claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),
@@ -193,7 +188,7 @@ public final class OriginateConsumer implements Runnable {
             return;
         }
         tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
-                OriginateActions.dialedHalfId(call.callId()), claim.call().dialedAt());
+                OriginateActions.dialedHalfId(call.callId()));
         OriginateAction action;
         try {
             action = actions.build(call);
@@ -245,25 +240,22 @@ public final class OriginateConsumer implements Runnable {
                 && claim.bridgeId() == null;
     }
 
-    /** Waits for the global limits; returns false at once when only the tenant's limit stands in the way. */
-    private boolean awaitPermit(String tenantId) throws InterruptedException {
+    /**
+     * Waits out the global limits. GO: a permit is taken. WAIT_TENANT, at once: only the tenant's
+     * own limit stands in the way. WAIT_GLOBAL: the consumer was stopped while waiting.
+     */
+    private Pacer.Verdict awaitPermit(String tenantId) throws InterruptedException {
         while (running) {
-            switch (pacer.tryStart(tenantId)) {
-                case GO -> {
-                    return true;
-                }
-                case WAIT_TENANT -> {
-                    return false;
-                }
-                case WAIT_GLOBAL -> {
-                    // No rate token to wait for means every concurrent slot is taken: calls last
-                    // seconds, so look again in 20 ms rather than spin on the pacer's lock.
-                    long nanos = pacer.nanosUntilGlobalToken();
-                    TimeUnit.NANOSECONDS.sleep(nanos > 0 ? nanos : TimeUnit.MILLISECONDS.toNanos(20));
-                }
+            Pacer.Verdict verdict = pacer.tryStart(tenantId);
+            if (verdict != Pacer.Verdict.WAIT_GLOBAL) {
+                return verdict;
             }
+            // No rate token to wait for means every concurrent slot is taken: calls last
+            // seconds, so look again in 20 ms rather than spin on the pacer's lock.
+            long nanos = pacer.nanosUntilGlobalToken();
+            TimeUnit.NANOSECONDS.sleep(nanos > 0 ? nanos : TimeUnit.MILLISECONDS.toNanos(20));
         }
-        return false;
+        return Pacer.Verdict.WAIT_GLOBAL;
     }
 
     private static void sleepQuietly(long millis) {

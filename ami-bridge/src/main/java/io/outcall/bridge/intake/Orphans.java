@@ -70,12 +70,9 @@ public final class Orphans {
         Set<String> channels = liveChannelsByCall.get(call.callId());
         if (channels != null && !channels.isEmpty()) {
             log.info("call {} is still up in Asterisk; following it again", call.callId());
-            // Its end gives back a pacing permit: take one now, so the books balance.
-            pacer.adopted(call.tenantId());
-            tracker.adopt(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
-                    OriginateActions.dialedHalfId(call.callId()), call.dialedAt(), call.status(), call.ringingAt(),
-                    call.answeredAt(),
-                    call.channel(), lastEventSeq.applyAsLong(call.callId()), channels);
+            // Its end gives back a pacing permit: it takes one when it is adopted, so the books balance.
+            tracker.adopt(call, OriginateActions.actionId(call.callId()), OriginateActions.dialedHalfId(call.callId()),
+                    lastEventSeq.applyAsLong(call.callId()), channels, () -> pacer.adopted(call.tenantId()));
             return;
         }
         end(call, claimed.originatedAt() == null ? LOST_BEFORE_ORIGINATE : ENDED_UNSEEN);

@@ -70,7 +70,7 @@ class CallTrackerCancelTest {
         tracker = new CallTracker(events, sink, (callId, channel) -> hungUp.add(channel), metrics,
                 Clock.systemUTC(), Duration.ofMinutes(1), cancelHangupRetry, finished -> { });
         thread = Thread.ofPlatform().name("test-tracker").start(tracker);
-        tracker.expect(CALL, "acme", "orig-" + CALL, DIALED_HALF, T0);
+        tracker.expect(CALL, "acme", "orig-" + CALL, DIALED_HALF);
     }
 
     @AfterEach
