@@ -114,11 +114,13 @@ public final class Bridge implements AutoCloseable {
                 claimers, background, metrics, clock, config.bridgeId());
         this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);
         this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
-        metrics.gauge("bridge_active_calls", tracker::following);
-        metrics.gauge("bridge_persistence_backlog", sink::backlog);
-        metrics.gauge("bridge_persistence_lag_ms", sink::lagMillis);
-        metrics.gauge("bridge_ami_event_queue_fill_percent", amiEvents::fillPercent);
-        metrics.gauge("bridge_last_event_age_seconds", this::lastEventAgeSeconds);
+        metrics.gauge("bridge_active_calls", "Calls the bridge is following (dialing, ringing or up)", tracker::following);
+        metrics.gauge("bridge_persistence_backlog", "Call progress and events waiting to be written", sink::backlog);
+        metrics.gauge("bridge_persistence_lag_seconds", "Age of the oldest write waiting in the writer lanes",
+                () -> sink.lagMillis() / 1000.0);
+        metrics.gauge("bridge_ami_event_queue_fill_ratio", "How full the AMI event queue is, 0 to 1 (at 0.5 the bridge"
+                + " stops taking calls)", () -> amiEvents.fillPercent() / 100.0);
+        metrics.gauge("bridge_last_event_age_seconds", "Seconds since the last AMI event arrived", this::lastEventAgeSeconds);
     }
 
     public void start() throws IOException {

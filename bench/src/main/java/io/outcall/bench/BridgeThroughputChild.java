@@ -117,7 +117,6 @@ public final class BridgeThroughputChild {
             this.countingSink = null;
             this.timedEvents = new TimedEvents(new DynamoCallEventStore(dynamoDb, "CallEventsTable"));
             this.dynamoSink = new DynamoCallSink(store, timedEvents, metrics, Integer.parseInt(opts.getOrDefault("lanes", "8")));
-            metrics.gauge("bridge_persistence_lag_ms", dynamoSink::lagMillis);
             this.sink = dynamoSink;
         }
         // Pacing limits far above anything reachable here: the run must show what the bridge can do.

@@ -5,6 +5,8 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.intake.CallIntake;
 import io.outcall.core.intake.CallRequestValidator;
 import io.outcall.core.json.Json;
+import io.outcall.functions.http.ApiEvents;
+import io.outcall.functions.http.RequestLog;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
@@ -23,7 +25,8 @@ import java.time.Clock;
  * constructors call this, tests build the same graph against local stand-ins. JSON goes through
  * {@link Json}'s streaming reader and writer: no {@code ObjectMapper} is built on a cold start.
  */
-public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenants, String tenantClaim) {
+public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenants, String tenantClaim,
+                           RequestLog requestLog) {
 
     public static IntakeWiring fromEnvironment() {
         return of(FunctionConfig.fromEnvironment(System.getenv()));
@@ -50,6 +53,15 @@ public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenan
                 new TransferPicker(new SecureRandom()),
                 CallId.systemGenerator(),
                 Clock.systemUTC());
-        return new IntakeWiring(json, intake, tenants, config.tenantClaim());
+        return new IntakeWiring(json, intake, tenants, config.tenantClaim(), RequestLog.standardOutput(json));
+    }
+
+    /** The same wiring logging its requests to {@code log} (tests read the lines back). */
+    public IntakeWiring withRequestLog(RequestLog log) {
+        return new IntakeWiring(json, intake, tenants, tenantClaim, log);
+    }
+
+    public ApiEvents apiEvents() {
+        return new ApiEvents(json, tenantClaim, requestLog);
     }
 }

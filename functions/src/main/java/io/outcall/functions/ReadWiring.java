@@ -5,6 +5,8 @@ import io.outcall.core.calllog.CallLog;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.CursorCodec;
 import io.outcall.core.json.Json;
+import io.outcall.functions.http.ApiEvents;
+import io.outcall.functions.http.RequestLog;
 import io.outcall.core.stats.CallStats;
 import io.outcall.core.store.CallStore;
 import io.outcall.core.store.DynamoCallEventStore;
@@ -23,7 +25,7 @@ import java.time.Clock;
  * is built by that function alone ({@link #callLog}).
  */
 public record ReadWiring(Json json, String tenantClaim, CallStore calls, CallLookup lookup, CallStats stats,
-                         Clock clock, FunctionConfig config, DynamoDbClient dynamoDb) {
+                         Clock clock, FunctionConfig config, DynamoDbClient dynamoDb, RequestLog requestLog) {
 
     public static ReadWiring fromEnvironment() {
         FunctionConfig config = FunctionConfig.fromEnvironment(System.getenv());
@@ -37,14 +39,24 @@ public record ReadWiring(Json json, String tenantClaim, CallStore calls, CallLoo
 
     public static ReadWiring of(FunctionConfig config, DynamoDbClient dynamoDb) {
         DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
-        return new ReadWiring(Json.standard(), config.tenantClaim(), calls,
+        Json json = Json.standard();
+        return new ReadWiring(json, config.tenantClaim(), calls,
                 new CallLookup(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable())),
                 new CallStats(new DynamoCallStatsStore(dynamoDb, config.callStatsTable())), Clock.systemUTC(), config,
-                dynamoDb);
+                dynamoDb, RequestLog.standardOutput(json));
     }
 
     /** The call log; fails the start, naming CURSOR_KEY, where it is not set. */
     public CallLog callLog() {
         return new CallLog(new DynamoCallLogStore(dynamoDb, config.callsTable()), CursorCodec.ofSecret(config.cursorKey()));
+    }
+
+    /** The same wiring logging its requests to {@code log} (tests read the lines back). */
+    public ReadWiring withRequestLog(RequestLog log) {
+        return new ReadWiring(json, tenantClaim, calls, lookup, stats, clock, config, dynamoDb, log);
+    }
+
+    public ApiEvents apiEvents() {
+        return new ApiEvents(json, tenantClaim, requestLog);
     }
 }

@@ -36,7 +36,7 @@ public final class HealthServer implements AutoCloseable {
             respond(exchange, h.healthy() ? 200 : 503, "application/json", h.json());
         });
         server.createContext("/metrics", exchange ->
-                respond(exchange, 200, "text/plain; version=0.0.4", metrics.prometheus()));
+                respond(exchange, 200, metrics.contentType(), metrics.prometheus()));
         server.start();
     }
 

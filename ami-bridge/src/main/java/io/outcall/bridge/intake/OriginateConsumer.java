@@ -224,6 +224,7 @@ public final class OriginateConsumer implements Runnable {
             tracker.refused(call.callId(), "ORIGINATE_REFUSED: " + error.getMessage());
         } else {
             metrics.originates.increment();
+            metrics.originateAccepted(call.createdAt());
             calls.markOriginated(call.callId(), clock.instant());
             // The operator's one line for QUEUED -> DIALING; later changes are logged as they are written.
             log.info("call {} DIALING {} for tenant {}", call.callId(), call.to(), call.tenantId());

@@ -146,6 +146,7 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
         }
         retrying("call events", () -> events.append(batch));
         metrics.callEventsPersisted.add(batch.size());
+        batch.forEach(event -> metrics.eventWritten(event.receivedAt()));
         batch.clear();
     }
 

@@ -3,7 +3,6 @@ package io.outcall.functions.calllog;
 import io.outcall.core.stats.CallStats;
 import io.outcall.core.stats.CallStatsQuery;
 import io.outcall.functions.ReadWiring;
-import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
@@ -24,7 +23,7 @@ public final class CallStatsHandler extends HttpFunction {
     }
 
     public CallStatsHandler(ReadWiring wiring) {
-        super(new ApiEvents(wiring.json(), wiring.tenantClaim()));
+        super(wiring.apiEvents());
         this.stats = wiring.stats();
         this.clock = wiring.clock();
     }

@@ -3,7 +3,6 @@ package io.outcall.functions.calllog;
 import io.outcall.core.store.CallStore;
 import io.outcall.core.store.CancelResult;
 import io.outcall.functions.ReadWiring;
-import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
@@ -29,7 +28,7 @@ public final class CancelCallHandler extends HttpFunction {
     }
 
     public CancelCallHandler(ReadWiring wiring) {
-        super(new ApiEvents(wiring.json(), wiring.tenantClaim()));
+        super(wiring.apiEvents());
         this.calls = wiring.calls();
         this.clock = wiring.clock();
     }

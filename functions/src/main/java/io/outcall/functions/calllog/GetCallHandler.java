@@ -6,7 +6,6 @@ import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.calllog.QueryParameters;
 import io.outcall.core.intake.Violation;
 import io.outcall.functions.ReadWiring;
-import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
@@ -30,7 +29,7 @@ public final class GetCallHandler extends HttpFunction {
     }
 
     public GetCallHandler(ReadWiring wiring) {
-        super(new ApiEvents(wiring.json(), wiring.tenantClaim()));
+        super(wiring.apiEvents());
         this.lookup = wiring.lookup();
     }
 

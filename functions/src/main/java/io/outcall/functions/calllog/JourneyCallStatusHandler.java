@@ -12,6 +12,7 @@ import io.outcall.core.intake.JsonFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.outcall.core.json.Json;
 import io.outcall.functions.ReadWiring;
+import io.outcall.functions.http.RequestLog;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -28,10 +29,13 @@ import java.util.Set;
  */
 public final class JourneyCallStatusHandler implements RequestStreamHandler, Resource {
 
+    /** The route its request log lines carry: a journey step, not an HTTP route. */
+    static final String ROUTE = "journey CallStatus";
     private static final Set<String> FIELDS = Set.of("tenantId", "callId");
 
     private final Json json;
     private final CallLookup lookup;
+    private final RequestLog requestLog;
 
     public JourneyCallStatusHandler() {
         this(ReadWiring.fromEnvironment());
@@ -41,30 +45,36 @@ public final class JourneyCallStatusHandler implements RequestStreamHandler, Res
     public JourneyCallStatusHandler(ReadWiring wiring) {
         this.json = wiring.json();
         this.lookup = wiring.lookup();
+        this.requestLog = wiring.requestLog();
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonFields fields = fields(input);
-        fields.onlyKnown(FIELDS);
-        String tenantId = fields.string("tenantId");
-        String callId = fields.string("callId");
-        if (tenantId == null || tenantId.isBlank()) {
-            fields.reject("tenantId", "is required");
-        }
-        if (!CallId.isWellFormed(callId)) {
-            fields.reject("callId", "must be a call id as returned when the call was made");
-        }
-        if (!fields.violations().isEmpty()) {
-            throw new InvalidQueryException(fields.violations());
-        }
-        Call call = lookup.find(tenantId, callId).orElseThrow(() -> new CallNotFoundException(tenantId, callId));
-        json.write(out -> {
-            out.writeStartObject();
-            CallJson.summaryFields(out, call);
-            out.writeBooleanField("final", call.status().isFinal());
-            out.writeEndObject();
-        }, output);
+        requestLog.around(ROUTE, context == null ? null : context.getAwsRequestId(), logged -> {
+            JsonFields fields = fields(input);
+            fields.onlyKnown(FIELDS);
+            String tenantId = fields.string("tenantId");
+            String callId = fields.string("callId");
+            logged.tenant(tenantId);
+            if (tenantId == null || tenantId.isBlank()) {
+                fields.reject("tenantId", "is required");
+            }
+            if (!CallId.isWellFormed(callId)) {
+                fields.reject("callId", "must be a call id as returned when the call was made");
+            }
+            if (!fields.violations().isEmpty()) {
+                throw new InvalidQueryException(fields.violations());
+            }
+            logged.call(callId);
+            Call call = lookup.find(tenantId, callId).orElseThrow(() -> new CallNotFoundException(tenantId, callId));
+            json.write(out -> {
+                out.writeStartObject();
+                CallJson.summaryFields(out, call);
+                out.writeBooleanField("final", call.status().isFinal());
+                out.writeEndObject();
+            }, output);
+            return call;
+        });
     }
 
     /** The input as fields; anything that is not a JSON object is an InvalidQueryException like the rest. */

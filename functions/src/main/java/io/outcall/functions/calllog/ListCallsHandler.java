@@ -4,7 +4,6 @@ import io.outcall.core.calllog.CallLog;
 import io.outcall.core.calllog.CallLogQuery;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.functions.ReadWiring;
-import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
@@ -27,7 +26,7 @@ public final class ListCallsHandler extends HttpFunction {
     }
 
     public ListCallsHandler(ReadWiring wiring) {
-        super(new ApiEvents(wiring.json(), wiring.tenantClaim()));
+        super(wiring.apiEvents());
         this.callLog = wiring.callLog();
         this.phones = new PhoneNumbers();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outcall.core.intake.IdempotencyConflictException;
 import io.outcall.core.intake.IntakeUnavailableException;
+import io.outcall.core.calllog.CallNotFoundException;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
@@ -26,10 +27,12 @@ public final class ApiEvents {
 
     private final Json json;
     private final String tenantClaim;
+    private final RequestLog requestLog;
 
-    public ApiEvents(Json json, String tenantClaim) {
+    public ApiEvents(Json json, String tenantClaim, RequestLog requestLog) {
         this.json = json;
         this.tenantClaim = tenantClaim;
+        this.requestLog = requestLog;
     }
 
     public ApiRequest read(InputStream event) throws IOException {
@@ -111,6 +114,7 @@ public final class ApiEvents {
                     "the request has " + invalid.violations().size() + " invalid field(s); see errors")
                     .withErrors(invalid.violations());
             case TenantNotFoundException notFound -> Problem.of(403, "unknown-tenant", "Forbidden", notFound.getMessage());
+            case CallNotFoundException notFound -> Problem.of(404, "call-not-found", "Not Found", notFound.getMessage());
             case IdempotencyConflictException conflict -> Problem.of(409, "idempotency-conflict", "Conflict",
                     conflict.getMessage()).withCallId(conflict.callId());
             case IntakeUnavailableException down -> Problem.of(503, "unavailable", "Service Unavailable",
@@ -128,5 +132,9 @@ public final class ApiEvents {
 
     public String tenantClaim() {
         return tenantClaim;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
     }
 }

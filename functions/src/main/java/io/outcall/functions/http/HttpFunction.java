@@ -8,6 +8,7 @@ import org.crac.Resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * What every HTTP API function shares: read the 2.0 event, answer, turn the failures the API
@@ -22,9 +23,38 @@ public abstract class HttpFunction implements RequestStreamHandler, Resource {
         this.api = api;
     }
 
+    /** Answers one event and logs it in one line (route, tenant, call, status, latency). */
     @Override
     public final void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        api.write(handle(api.read(event)), out);
+        ApiRequest request = api.read(event);
+        ApiResponse response = api.requestLog().around(route(request), request.requestId(), logged -> {
+            logged.tenant(request.claims().get(api.tenantClaim()));
+            logged.call(request.pathParameters().get("callId"));
+            ApiResponse answer = handle(request);
+            logged.status(answer.statusCode());
+            String location = answer.headers().get("location");
+            if (location != null && location.startsWith("/calls/")) {
+                logged.call(location.substring("/calls/".length()));
+            }
+            return answer;
+        });
+        api.write(response, out);
+    }
+
+    /**
+     * The route as declared, e.g. "GET /calls/{callId}": the path with the segments that hold
+     * parameters put back as their names (the first segment is always literal), so lines group by route.
+     */
+    static String route(ApiRequest request) {
+        String[] segments = request.path().split("/", -1);
+        for (int i = 2; i < segments.length; i++) {
+            for (Map.Entry<String, String> parameter : request.pathParameters().entrySet()) {
+                if (segments[i].equals(parameter.getValue())) {
+                    segments[i] = "{" + parameter.getKey() + "}";
+                }
+            }
+        }
+        return request.method() + " " + String.join("/", segments);
     }
 
     /** The response to one request, a problem response when the request fails in a way the API explains. */

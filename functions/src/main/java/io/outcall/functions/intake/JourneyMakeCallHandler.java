@@ -13,6 +13,7 @@ import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.JsonFields;
 import io.outcall.core.json.Json;
 import io.outcall.functions.IntakeWiring;
+import io.outcall.functions.http.RequestLog;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class JourneyMakeCallHandler implements RequestStreamHandler, Resource {
 
+    /** The route its request log lines carry: a journey step, not an HTTP route. */
+    static final String ROUTE = "journey MakeCall";
     private static final Set<String> JOURNEY_FIELDS = Set.of("tenantId", "journeyId", "executionId", "stepId");
     private static final Set<String> FIELDS = union(JOURNEY_FIELDS, CallRequestJson.FIELDS);
     // Step Functions execution ids are ARNs: colons and slashes included.
@@ -41,6 +44,7 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
 
     private final Json json;
     private final CallIntake intake;
+    private final RequestLog requestLog;
 
     public JourneyMakeCallHandler() {
         this(IntakeWiring.fromEnvironment());
@@ -50,27 +54,33 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
     public JourneyMakeCallHandler(IntakeWiring wiring) {
         this.json = wiring.json();
         this.intake = wiring.intake();
+        this.requestLog = wiring.requestLog();
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonFields fields = new JsonFields(json.read(input));
-        fields.onlyKnown(FIELDS);
-        String tenantId = reference(fields, "tenantId");
-        JourneyRef journey = new JourneyRef(reference(fields, "journeyId"), reference(fields, "executionId"),
-                reference(fields, "stepId"));
-        CallRequest call = CallRequestJson.read(fields);
-        if (!fields.violations().isEmpty()) {
-            throw new InvalidCallRequestException(fields.violations());
-        }
-        IdempotencyKey key = IdempotencyKey.ofJourneyStep(tenantId, journey.executionId(), journey.stepId());
-        Accepted accepted = intake.accept(new IntakeRequest(tenantId, call, key, journey));
-        json.write(out -> {
-            out.writeStartObject();
-            out.writeStringField("callId", accepted.call().callId());
-            out.writeStringField("status", accepted.call().status().name());
-            out.writeEndObject();
-        }, output);
+        requestLog.around(ROUTE, context == null ? null : context.getAwsRequestId(), logged -> {
+            JsonFields fields = new JsonFields(json.read(input));
+            fields.onlyKnown(FIELDS);
+            String tenantId = reference(fields, "tenantId");
+            logged.tenant(tenantId);
+            JourneyRef journey = new JourneyRef(reference(fields, "journeyId"), reference(fields, "executionId"),
+                    reference(fields, "stepId"));
+            CallRequest call = CallRequestJson.read(fields);
+            if (!fields.violations().isEmpty()) {
+                throw new InvalidCallRequestException(fields.violations());
+            }
+            IdempotencyKey key = IdempotencyKey.ofJourneyStep(tenantId, journey.executionId(), journey.stepId());
+            Accepted accepted = intake.accept(new IntakeRequest(tenantId, call, key, journey));
+            logged.call(accepted.call().callId());
+            json.write(out -> {
+                out.writeStartObject();
+                out.writeStringField("callId", accepted.call().callId());
+                out.writeStringField("status", accepted.call().status().name());
+                out.writeEndObject();
+            }, output);
+            return accepted;
+        });
     }
 
     private static String reference(JsonFields fields, String name) {

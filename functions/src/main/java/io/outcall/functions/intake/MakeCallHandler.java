@@ -9,7 +9,6 @@ import io.outcall.core.intake.IntakeRequest;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.JsonFields;
 import io.outcall.functions.IntakeWiring;
-import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
@@ -32,7 +31,7 @@ public final class MakeCallHandler extends HttpFunction {
     }
 
     public MakeCallHandler(IntakeWiring wiring) {
-        super(new ApiEvents(wiring.json(), wiring.tenantClaim()));
+        super(wiring.apiEvents());
         this.intake = wiring.intake();
     }
 
