@@ -1,10 +1,12 @@
 package io.outcall.bridge;
 
 import io.outcall.core.aws.AwsClients;
+import io.outcall.bridge.intake.OriginateConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the bridge from environment variables and stops it gracefully on SIGTERM or Ctrl-C. */
@@ -13,6 +15,16 @@ public final class BridgeMain {
     private static final Logger log = LoggerFactory.getLogger(BridgeMain.class);
 
     private BridgeMain() {
+    }
+
+    /**
+     * On a host, credentials come from the instance profile or the environment, hence the default
+     * chain; SQS answers a long poll only when it ends, so its socket waits longer than the poll.
+     */
+    static AwsClients awsClients(BridgeConfig config) {
+        return AwsClients.builder().region(config.region()).dynamoDbEndpoint(config.dynamoDbEndpoint())
+                .sqsEndpoint(config.sqsEndpoint()).credentials(DefaultCredentialsProvider.builder().build())
+                .sqsSocketTimeout(Duration.ofSeconds(OriginateConsumer.LONG_POLL_SECONDS + 10L)).build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -24,9 +36,7 @@ public final class BridgeMain {
             System.exit(2);
             return;
         }
-        // On a host, credentials come from the instance profile or the environment, hence the default chain.
-        AwsClients aws = AwsClients.builder().region(config.region()).dynamoDbEndpoint(config.dynamoDbEndpoint())
-                .sqsEndpoint(config.sqsEndpoint()).credentials(DefaultCredentialsProvider.builder().build()).build();
+        AwsClients aws = awsClients(config);
         Bridge bridge = Bridge.onDynamoDb(config, aws.dynamoDb(), aws.sqs(), 8);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bridge-shutdown").unstarted(() -> {

@@ -2,11 +2,12 @@ package io.outcall.local;
 
 /**
  * @param tokenFor non-null for {@code ./run-local token --tenant T}: print a token and exit
+ * @param noBridge start everything but the bridge, and print the environment a bridge process needs
  */
-record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor) {
+record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor, boolean noBridge) {
 
     static final String USAGE = """
-            usage: ./run-local [--in-memory] [--port N]
+            usage: ./run-local [--in-memory] [--port N] [--no-bridge]
                    ./run-local token --tenant T
                    ./run-local --help
 
@@ -17,6 +18,8 @@ record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor) {
 
               --in-memory      keep no data (default: .local/dynamodb survives restarts)
               --port N         the API's port (default 3000)
+              --no-bridge      start everything but the bridge and print the environment to run it
+                               as its own process: java -jar ami-bridge/target/ami-bridge-*.jar
               token --tenant T print a token for tenant T, signed with the local key, and exit
 
             Environment: JWT_JWKS_URL and JWT_ISSUER verify RS256 tokens of a real identity provider
@@ -25,12 +28,14 @@ record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor) {
     static LocalOptions parse(String[] args) {
         boolean inMemory = false;
         boolean help = false;
+        boolean noBridge = false;
         int port = 3000;
         String tokenFor = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--in-memory" -> inMemory = true;
                 case "--help", "-h" -> help = true;
+                case "--no-bridge" -> noBridge = true;
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "token" -> {
                     if (i + 1 >= args.length || !"--tenant".equals(args[i + 1])) {
@@ -45,7 +50,7 @@ record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor) {
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
-        return new LocalOptions(inMemory, port, help, tokenFor);
+        return new LocalOptions(inMemory, port, help, tokenFor, noBridge);
     }
 
     private static String value(String[] args, int i, String option) {

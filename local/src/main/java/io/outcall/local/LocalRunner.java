@@ -83,7 +83,7 @@ public final class LocalRunner {
                 fail("run-local is already running from this folder; stop it (Ctrl-C in its terminal) first");
             }
             boolean realAsterisk = System.getenv("AMI_HOST") != null && !System.getenv("AMI_HOST").isBlank();
-            checkPortsFree(options.port(), realAsterisk);
+            checkPortsFree(options.port(), realAsterisk, options.noBridge());
             requireEnvironment();
 
             List<AutoCloseable> running = new ArrayList<>();
@@ -105,19 +105,27 @@ public final class LocalRunner {
                         .secret("admin_password").build());
                 running.add(simulator);
             }
-            BridgeConfig bridgeConfig = bridgeConfig(queueUrl, dynamoDb, sqs, realAsterisk);
-            Bridge bridge = Bridge.onDynamoDb(bridgeConfig, aws.dynamoDb(), aws.sqs(), 4);
-            bridge.start();
+            BridgeEnvironment bridgeEnvironment = BridgeEnvironment.of(System.getenv(), queueUrl,
+                    dynamoDb.endpoint().toString(), sqs.endpoint().toString(), SIMULATOR_PORT, HEALTH_PORT, realAsterisk);
+            // --no-bridge: the bridge runs as its own process (printed below), e.g. one a crash soak kills.
+            Bridge bridge = options.noBridge() ? null
+                    : Bridge.onDynamoDb(BridgeConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.dynamoDb(),
+                    aws.sqs(), 4);
+            if (bridge != null) {
+                bridge.start();
+            }
 
             HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory()),
                     jwt, json);
             running.add(front);
 
-            printWelcome(options, front, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeConfig);
+            printWelcome(options, front, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-                System.out.println("\nstopping: the bridge finishes calls in flight (up to 10 s), then everything closes");
-                bridge.stop(Duration.ofSeconds(10));
+                if (bridge != null) {
+                    System.out.println("\nstopping: the bridge finishes calls in flight (up to 10 s), then everything closes");
+                    bridge.stop(Duration.ofSeconds(10));
+                }
                 for (int i = running.size() - 1; i >= 0; i--) {
                     try {
                         running.get(i).close();
@@ -132,29 +140,14 @@ public final class LocalRunner {
         }
     }
 
-    private static BridgeConfig bridgeConfig(String queueUrl, LocalDynamoDb dynamoDb, LocalSqs sqs, boolean realAsterisk) {
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
-        if (!realAsterisk) {
-            env.put("AMI_HOST", "127.0.0.1");
-            env.put("AMI_PORT", Integer.toString(SIMULATOR_PORT));
-            env.put("AMI_USER", "admin");
-            env.put("AMI_PASSWORD", "admin_password");
-        }
-        env.put("ORIGINATE_QUEUE_URL", queueUrl);
-        env.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
-        env.put("SQS_ENDPOINT", sqs.endpoint().toString());
-        env.putIfAbsent("HEALTH_PORT", Integer.toString(HEALTH_PORT));
-        env.putIfAbsent("BRIDGE_ID", "local-bridge");
-        env.putIfAbsent("CALLS_PER_SECOND", "20");
-        return BridgeConfig.fromEnvironment(env);
-    }
-
-    private static void checkPortsFree(int apiPort, boolean realAsterisk) {
+    private static void checkPortsFree(int apiPort, boolean realAsterisk, boolean noBridge) {
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(apiPort, "the API (change it with --port)");
         ports.put(DYNAMODB_PORT, "DynamoDB Local");
         ports.put(SQS_PORT, "ElasticMQ");
-        ports.put(HEALTH_PORT, "the bridge's health port");
+        if (!noBridge) {
+            ports.put(HEALTH_PORT, "the bridge's health port");
+        }
         if (!realAsterisk) {
             ports.put(SIMULATOR_PORT, "the PBX simulator");
         }
@@ -177,7 +170,7 @@ public final class LocalRunner {
     }
 
     private static void printWelcome(LocalOptions options, HttpFront front, String token, boolean realAsterisk,
-                                     BridgeConfig bridge) {
+                                     BridgeEnvironment bridge) {
         String api = "http://127.0.0.1:" + front.port();
         System.out.println();
         System.out.println("outcall is running locally");
@@ -186,9 +179,16 @@ public final class LocalRunner {
                 options.inMemory() ? "in memory" : "data in .local/dynamodb (--in-memory to discard)");
         System.out.printf("  ElasticMQ (SQS)              http://127.0.0.1:%d   queue OriginateQueue%n", SQS_PORT);
         System.out.printf("  Asterisk                     %s%n", realAsterisk
-                ? "real Asterisk at " + bridge.amiHost() + ":" + bridge.amiPort() + " (AMI_HOST)"
+                ? "real Asterisk at " + bridge.variables().get("AMI_HOST") + ":" + bridge.variables().get("AMI_PORT") + " (AMI_HOST)"
                 : "PBX simulator on 127.0.0.1:" + SIMULATOR_PORT + " (set AMI_HOST, AMI_PORT, AMI_USER, AMI_PASSWORD for a real one)");
-        System.out.printf("  Bridge health, metrics       http://127.0.0.1:%d/health  /metrics%n", bridge.healthPort());
+        if (options.noBridge()) {
+            System.out.println("  Bridge                       not started (--no-bridge); run it as its own process, from this folder:");
+            System.out.println(bridge.shellLines());
+            System.out.println("  (build it first if needed: ./mvnw -B -ntp -pl ami-bridge -am package -DskipTests)");
+        } else {
+            System.out.printf("  Bridge health, metrics       http://127.0.0.1:%s/health  /metrics%n",
+                    bridge.variables().get("HEALTH_PORT"));
+        }
         System.out.println();
         System.out.println("Demo tenant \"demo\": caller-IDs +14045550100, +14045550101; contexts DynamicIVR, Hold.");
         System.out.println("Token for tenant demo (12 h; another tenant: ./run-local token --tenant T):");

@@ -23,12 +23,20 @@ final class ManagerActions implements ClientSession.ActionHandler {
     private final AmiEvents events;
     private final EventSink broadcast;
     private final Supplier<Boot> boot;
+    private final OriginateLedger ledger;
+    private volatile OriginateGate gate = OriginateGate.OPEN;
 
-    ManagerActions(SimulatorConfig config, AmiEvents events, EventSink broadcast, Supplier<Boot> boot) {
+    ManagerActions(SimulatorConfig config, AmiEvents events, EventSink broadcast, Supplier<Boot> boot,
+                   OriginateLedger ledger) {
         this.config = config;
         this.events = events;
         this.broadcast = broadcast;
         this.boot = boot;
+        this.ledger = ledger;
+    }
+
+    void gate(OriginateGate gate) {
+        this.gate = gate == null ? OriginateGate.OPEN : gate;
     }
 
     @Override
@@ -141,6 +149,13 @@ final class ManagerActions implements ClientSession.ActionHandler {
             return;
         }
         OriginateRequest request = parsed.request();
+        if (gate.onOriginate(request.channelId()) == OriginateGate.Decision.DROP) {
+            return;
+        }
+        if (request.isLocal()) {
+            // Only Local channels start a call here; anything else fails like "no such tech".
+            ledger.accepted(request.channelId());
+        }
         Pbx pbx = boot.get().pbx();
         if (request.async()) {
             session.send(queued(action));

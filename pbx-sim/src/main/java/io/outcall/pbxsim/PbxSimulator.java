@@ -30,6 +30,7 @@ public final class PbxSimulator implements AutoCloseable {
     private final ServerSocket server;
     private final ManagerActions actions;
     private final AtomicLong sessionIds = new AtomicLong(1);
+    private final OriginateLedger ledger = new OriginateLedger();
     private final Object restartLock = new Object();
     private volatile Boot boot;
     private volatile boolean closed;
@@ -44,7 +45,7 @@ public final class PbxSimulator implements AutoCloseable {
                 });
         scheduler.setRemoveOnCancelPolicy(true); // Wait(600) timers of ended calls must not pile up
         this.boot = newBoot();
-        this.actions = new ManagerActions(config, events, sessions, () -> boot);
+        this.actions = new ManagerActions(config, events, sessions, () -> boot, ledger);
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 512);
@@ -82,6 +83,16 @@ public final class PbxSimulator implements AutoCloseable {
     /** Channels alive right now (both halves of every Local pair count). */
     public int liveChannelCount() {
         return boot.pbx().liveChannelCount();
+    }
+
+    /** Originates accepted per ChannelId since the simulator started, restarts included. */
+    public OriginateLedger originateLedger() {
+        return ledger;
+    }
+
+    /** Decides for every Originate from now on whether it reaches the PBX; null restores the default. */
+    public void originateGate(OriginateGate gate) {
+        actions.gate(gate);
     }
 
     /** Connected manager sessions, logged in or not. */

@@ -24,6 +24,7 @@ public final class AwsClients {
     private final URI sqsEndpoint;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
+    private final SdkHttpClient sqsHttp;
 
     private AwsClients(Builder builder) {
         this.region = Objects.requireNonNull(builder.region, "region");
@@ -31,9 +32,17 @@ public final class AwsClients {
         this.sqsEndpoint = builder.sqsEndpoint;
         this.credentials = builder.credentials != null ? builder.credentials
                 : EnvironmentVariableCredentialsProvider.create();
-        this.http = UrlConnectionHttpClient.builder()
+        this.http = httpClient(DEFAULT_SOCKET_TIMEOUT);
+        this.sqsHttp = builder.sqsSocketTimeout.equals(DEFAULT_SOCKET_TIMEOUT) ? http
+                : httpClient(builder.sqsSocketTimeout);
+    }
+
+    private static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+
+    private static SdkHttpClient httpClient(Duration socketTimeout) {
+        return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(5))
+                .socketTimeout(socketTimeout)
                 .build();
     }
 
@@ -50,7 +59,7 @@ public final class AwsClients {
     }
 
     public SqsClient sqs() {
-        var builder = SqsClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        var builder = SqsClient.builder().region(region).credentialsProvider(credentials).httpClient(sqsHttp);
         if (sqsEndpoint != null) {
             builder.endpointOverride(sqsEndpoint);
         }
@@ -62,6 +71,7 @@ public final class AwsClients {
         private URI dynamoDbEndpoint;
         private URI sqsEndpoint;
         private AwsCredentialsProvider credentials;
+        private Duration sqsSocketTimeout = DEFAULT_SOCKET_TIMEOUT;
 
         public Builder region(Region region) {
             this.region = region;
@@ -82,6 +92,15 @@ public final class AwsClients {
 
         public Builder credentials(AwsCredentialsProvider credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * How long an SQS answer may take (default 5 s, like DynamoDB's). A consumer that long-polls
+         * must allow more than its wait, or every receive on a quiet queue times out and is retried.
+         */
+        public Builder sqsSocketTimeout(Duration timeout) {
+            this.sqsSocketTimeout = Objects.requireNonNull(timeout, "sqsSocketTimeout");
             return this;
         }
 
