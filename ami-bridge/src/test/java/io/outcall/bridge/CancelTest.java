@@ -7,6 +7,7 @@ import io.outcall.core.call.Disposition;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.stats.StatsInterval;
 import io.outcall.core.store.CancelResult;
+import io.outcall.core.store.StatsItems;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,9 +158,10 @@ class CancelTest {
         assertNotNull(item.get("cancelRequestedAt"), "the request itself stays on the record");
     }
 
-    /** A counter of the call's hour bucket in CallStatsTable, read raw; 0 when absent. */
+    /** A counter of the call's hour bucket (its counter shard) in CallStatsTable, read raw; 0 when absent. */
     private static long statsCounter(Call call, String counter) {
-        String bucket = StatsInterval.HOUR.bucketKey(CallId.createdAt(call.callId()));
+        String bucket = StatsItems.bucketKey(StatsInterval.HOUR, CallId.createdAt(call.callId()),
+                StatsItems.shardOf(call.callId()));
         Map<String, AttributeValue> item = harness.local.dynamoDb().getItem(b -> b.tableName("CallStatsTable")
                 .key(Map.of("tenantId", AttributeValue.fromS(call.tenantId()), "bucket", AttributeValue.fromS(bucket)))
                 .consistentRead(true)).item();

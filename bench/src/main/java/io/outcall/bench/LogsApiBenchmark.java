@@ -171,6 +171,8 @@ public final class LogsApiBenchmark {
         AtomicLong retries = new AtomicLong();
         Map<String, TreeMap<Instant, StatsBucket>> hours = new HashMap<>();
         Map<String, TreeMap<Instant, StatsBucket>> days = new HashMap<>();
+        // What the counter items hold: each bucket split over its counter shards, as final writes leave it.
+        Map<CounterItem, StatsBucket> counters = new HashMap<>();
         Map<String, int[]> bigTenantNumbers = new HashMap<>(); // number -> {calls, completed}
         Map<CallStatus, Integer> statuses = new TreeMap<>();
         String newest = null;
@@ -188,6 +190,11 @@ public final class LogsApiBenchmark {
                     CountedCall counted = CountedCall.of(call);
                     add(hours, tenant.id(), StatsInterval.HOUR.floor(counted.createdAt()), counted);
                     add(days, tenant.id(), StatsInterval.DAY.floor(counted.createdAt()), counted);
+                    for (StatsInterval interval : StatsInterval.values()) {
+                        Instant start = interval.floor(counted.createdAt());
+                        counters.merge(new CounterItem(tenant.id(), interval, start, StatsItems.shardOf(callId)),
+                                StatsBucket.empty(start).plus(counted), StatsBucket::plus);
+                    }
                 } else {
                     live++;
                 }
@@ -228,18 +235,14 @@ public final class LogsApiBenchmark {
         List<Future<?>> puts = new ArrayList<>();
         int counterItems = 0;
         List<Map<String, AttributeValue>> chunk = new ArrayList<>();
-        for (Map.Entry<StatsInterval, Map<String, TreeMap<Instant, StatsBucket>>> byInterval
-                : Map.of(StatsInterval.HOUR, hours, StatsInterval.DAY, days).entrySet()) {
-            for (Map.Entry<String, TreeMap<Instant, StatsBucket>> tenant : byInterval.getValue().entrySet()) {
-                for (StatsBucket bucket : tenant.getValue().values()) {
-                    chunk.add(StatsItems.toItem(tenant.getKey(), byInterval.getKey(), bucket));
-                    counterItems++;
-                    if (chunk.size() == 50) {
-                        List<Map<String, AttributeValue>> items = chunk;
-                        puts.add(pool.submit(() -> items.forEach(item -> dynamoDb.putItem(b -> b.tableName(STATS_TABLE).item(item)))));
-                        chunk = new ArrayList<>();
-                    }
-                }
+        for (Map.Entry<CounterItem, StatsBucket> counter : counters.entrySet()) {
+            CounterItem key = counter.getKey();
+            chunk.add(StatsItems.toItem(key.tenantId(), key.interval(), counter.getValue(), key.shard()));
+            counterItems++;
+            if (chunk.size() == 50) {
+                List<Map<String, AttributeValue>> items = chunk;
+                puts.add(pool.submit(() -> items.forEach(item -> dynamoDb.putItem(b -> b.tableName(STATS_TABLE).item(item)))));
+                chunk = new ArrayList<>();
             }
         }
         if (!chunk.isEmpty()) {
@@ -252,8 +255,9 @@ public final class LogsApiBenchmark {
         pool.shutdown();
         int hourItems = hours.values().stream().mapToInt(Map::size).sum();
         int dayItems = days.values().stream().mapToInt(Map::size).sum();
-        System.out.printf(Locale.ROOT, "seeded %,d counter items (%,d hourly, %,d daily; %s: %,d hourly, %,d daily) with PutItem"
-                        + " in %.1f s%n", counterItems, hourItems, dayItems, BIG_TENANT, hours.get(BIG_TENANT).size(),
+        System.out.printf(Locale.ROOT, "seeded %,d counter items (%d shards of %,d hourly, %,d daily buckets; %s: %,d hourly,"
+                        + " %,d daily buckets) with PutItem"
+                        + " in %.1f s%n", counterItems, StatsItems.SHARDS, hourItems, dayItems, BIG_TENANT, hours.get(BIG_TENANT).size(),
                 days.get(BIG_TENANT).size(), seconds(statsStart));
         System.out.printf(Locale.ROOT, "seeding took %.1f s in all%n", seconds(seedStart));
 
@@ -283,6 +287,10 @@ public final class LogsApiBenchmark {
                         + " has %d calls, %d COMPLETED%n", BIG_TENANT, distribution.length,
                 distribution[distribution.length / 2], distribution[distribution.length - 1], hot, hotCounts[0], hotCounts[1]);
         return new Seeded(newest, hot, hotCounts[0], hotCounts[1], days.get(BIG_TENANT), written, counterItems);
+    }
+
+    /** One counter item: a tenant's bucket of one interval, one of its counter shards. */
+    private record CounterItem(String tenantId, StatsInterval interval, Instant start, int shard) {
     }
 
     private static void add(Map<String, TreeMap<Instant, StatsBucket>> buckets, String tenantId, Instant start,

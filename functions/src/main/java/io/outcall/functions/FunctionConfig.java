@@ -1,5 +1,6 @@
 package io.outcall.functions;
 
+import io.outcall.core.aws.AwsClients;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
@@ -35,6 +36,11 @@ public record FunctionConfig(Region region, String callsTable, String tenantsTab
         return new FunctionConfig(Region.of(region), calls, tenants, idempotency, events, stats, queue,
                 env.getOrDefault("TENANT_CLAIM", "tenant_id"), env.get("CURSOR_KEY"), uri(env, "DYNAMODB_ENDPOINT"),
                 uri(env, "SQS_ENDPOINT"));
+    }
+
+    /** The SDK clients every function builds once: this region, and the local endpoints where set. */
+    public AwsClients awsClients() {
+        return AwsClients.builder().region(region).dynamoDbEndpoint(dynamoDbEndpoint).sqsEndpoint(sqsEndpoint).build();
     }
 
     private static String required(Map<String, String> env, String name, List<String> missing) {

@@ -1,6 +1,5 @@
 package io.outcall.functions;
 
-import io.outcall.core.aws.AwsClients;
 import io.outcall.core.call.CallId;
 import io.outcall.core.intake.CallIntake;
 import io.outcall.core.intake.CallRequestValidator;
@@ -13,12 +12,14 @@ import io.outcall.core.queue.SqsOriginateQueue;
 import io.outcall.core.store.DynamoCallStore;
 import io.outcall.core.store.DynamoIdempotencyStore;
 import io.outcall.core.store.DynamoTenantStore;
+import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.tenant.TransferPicker;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Builds the intake service and its clients once per execution environment: the handlers' no-arg
@@ -29,24 +30,24 @@ public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenan
                            RequestLog requestLog) {
 
     public static IntakeWiring fromEnvironment() {
-        return of(FunctionConfig.fromEnvironment(System.getenv()));
+        Map<String, String> env = System.getenv();
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        var aws = config.awsClients();
+        return of(config, aws.dynamoDb(), aws.sqs(), SweepSettings.queuedIndexShards(env));
     }
 
-    public static IntakeWiring of(FunctionConfig config) {
-        AwsClients aws = AwsClients.builder()
-                .region(config.region())
-                .dynamoDbEndpoint(config.dynamoDbEndpoint())
-                .sqsEndpoint(config.sqsEndpoint())
-                .build();
-        return of(config, aws.dynamoDb(), aws.sqs());
-    }
-
+    /** With the default number of shards of the QUEUED index. */
     public static IntakeWiring of(FunctionConfig config, DynamoDbClient dynamoDb, SqsClient sqs) {
+        return of(config, dynamoDb, sqs, SweepSettings.DEFAULT_SHARDS);
+    }
+
+    /** @param queuedShards shards of the QUEUED index new calls spread over; the sweeper queries as many */
+    public static IntakeWiring of(FunctionConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int queuedShards) {
         Json json = Json.standard();
         DynamoTenantStore tenants = new DynamoTenantStore(dynamoDb, config.tenantsTable());
         CallIntake intake = new CallIntake(
                 tenants,
-                new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable()),
+                new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable(), queuedShards),
                 new DynamoIdempotencyStore(dynamoDb, config.idempotencyTable()),
                 new SqsOriginateQueue(sqs, config.originateQueueUrl(), new OriginateMessageCodec(json)),
                 new CallRequestValidator(new PhoneNumbers()),

@@ -1,6 +1,5 @@
 package io.outcall.functions;
 
-import io.outcall.core.aws.AwsClients;
 import io.outcall.core.calllog.CallLog;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.CursorCodec;
@@ -29,11 +28,7 @@ public record ReadWiring(Json json, String tenantClaim, CallStore calls, CallLoo
 
     public static ReadWiring fromEnvironment() {
         FunctionConfig config = FunctionConfig.fromEnvironment(System.getenv());
-        AwsClients aws = AwsClients.builder()
-                .region(config.region())
-                .dynamoDbEndpoint(config.dynamoDbEndpoint())
-                .sqsEndpoint(config.sqsEndpoint())
-                .build();
+        var aws = config.awsClients();
         return of(config, aws.dynamoDb());
     }
 

@@ -118,6 +118,8 @@ public final class LocalRunner {
             HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory()),
                     jwt, json);
             running.add(front);
+            // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
+            running.add(LocalSchedules.start(CloudFormationTemplate.findFromWorkingDirectory(), Clock.systemUTC()));
 
             printWelcome(options, front, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -189,6 +191,7 @@ public final class LocalRunner {
             System.out.printf("  Bridge health, metrics       http://127.0.0.1:%s/health  /metrics%n",
                     bridge.variables().get("HEALTH_PORT"));
         }
+        System.out.println("  Scheduled functions          the queued-call sweeper, every minute (one JSON line a run)");
         System.out.println();
         System.out.println("Demo tenant \"demo\": caller-IDs +14045550100, +14045550101; contexts DynamicIVR, Hold.");
         System.out.println("Token for tenant demo (12 h; another tenant: ./run-local token --tenant T):");

@@ -117,6 +117,7 @@ class TemplateConsistencyTest {
         List<String> used = new ArrayList<>(DynamoCallLogStore.INDEXES);
         used.add(DynamoCallStore.BY_BRIDGE_INDEX);
         used.add(DynamoCallStore.BY_CANCEL_INDEX);
+        used.add(DynamoCallStore.BY_QUEUED_INDEX);
         for (String index : used) {
             assertTrue(indexNames.contains(index), "the code queries index " + index + " of CallsTable, which is not defined");
         }

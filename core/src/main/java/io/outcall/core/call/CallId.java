@@ -77,6 +77,17 @@ public final class CallId {
         return Instant.ofEpochMilli(millis);
     }
 
+    /**
+     * Which of {@code shards} shards a call's items go to: the same for every write of the call on
+     * every JVM (String.hashCode is specified), so a retried write hits the same item.
+     */
+    public static int shard(String callId, int shards) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("shards must be at least 1, was " + shards);
+        }
+        return Math.floorMod(callId.hashCode(), shards);
+    }
+
     public static boolean isWellFormed(String value) {
         if (value == null || value.length() != LENGTH || value.charAt(0) > '7') {
             return false;

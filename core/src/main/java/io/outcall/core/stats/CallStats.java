@@ -34,7 +34,7 @@ public final class CallStats {
         return new Report(query, buckets, total, read.itemsRead());
     }
 
-    /** @param itemsRead counter items read, one per bucket that had calls */
+    /** @param itemsRead counter items read: per bucket that had calls, one per counter shard its calls fell in */
     public record Report(CallStatsQuery query, List<StatsBucket> buckets, StatsBucket total, int itemsRead) {
     }
 }

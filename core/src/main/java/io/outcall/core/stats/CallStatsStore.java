@@ -9,7 +9,10 @@ import java.util.List;
  */
 public interface CallStatsStore {
 
-    /** The buckets with any calls in {@code [from, to)}, oldest first; empty buckets are not stored. */
+    /**
+     * The buckets with any calls in {@code [from, to)}, oldest first, one per bucket however many
+     * items hold its counters; empty buckets are not stored.
+     */
     StatsRead read(String tenantId, StatsInterval interval, Instant from, Instant to);
 
     /** @param itemsRead how many counter items the read cost */

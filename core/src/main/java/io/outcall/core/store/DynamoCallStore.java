@@ -1,10 +1,12 @@
 package io.outcall.core.store;
 
 import io.outcall.core.call.Call;
+import io.outcall.core.call.CallId;
 import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsInterval;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
+import io.outcall.core.sweep.SweepSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.outcall.core.aws.TransientFailures;
@@ -36,26 +38,54 @@ public final class DynamoCallStore implements CallStore {
     public static final String BY_BRIDGE_INDEX = "byBridge";
     /** Sparse index: only live calls the tenant asked to stop carry {@code cancelOnBridge}. */
     public static final String BY_CANCEL_INDEX = "byCancel";
+    /**
+     * Sparse and sharded: only QUEUED calls carry {@code queuedShard} (a number below the shard
+     * count, as a string) and {@code queuedSince} (epoch milliseconds: created, or last enqueued
+     * again by the sweeper). Every write that moves a call out of QUEUED removes both, so the index
+     * holds exactly the calls waiting for a bridge, spread over shards so no key of it runs hot.
+     */
+    public static final String BY_QUEUED_INDEX = "byQueued";
+    static final String QUEUED_SHARD = "queuedShard";
+    static final String QUEUED_SINCE = "queuedSince";
+    /** What a final or claiming write removes: the call leaves the sparse index of waiting calls. */
+    private static final String LEAVE_QUEUED_INDEX = " REMOVE " + QUEUED_SHARD + ", " + QUEUED_SINCE;
 
     private static final int CONFLICT_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final String statsTable;
+    private final int queuedShards;
+
+    /** A store whose new calls spread over {@link SweepSettings#DEFAULT_SHARDS} shards of the QUEUED index. */
+    public DynamoCallStore(DynamoDbClient dynamoDb, String table, String statsTable) {
+        this(dynamoDb, table, statsTable, SweepSettings.DEFAULT_SHARDS);
+    }
 
     /**
-     * @param statsTable where final calls are counted, in the same transaction that makes them final
+     * @param statsTable   where final calls are counted, in the same transaction that makes them final
+     * @param queuedShards how many shards of {@link #BY_QUEUED_INDEX} new calls spread over; the
+     *                     sweeper must query as many (both read {@code QUEUED_INDEX_SHARDS})
      */
-    public DynamoCallStore(DynamoDbClient dynamoDb, String table, String statsTable) {
+    public DynamoCallStore(DynamoDbClient dynamoDb, String table, String statsTable, int queuedShards) {
+        if (queuedShards < 1) {
+            throw new IllegalArgumentException("queuedShards must be at least 1, was " + queuedShards);
+        }
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.statsTable = statsTable;
+        this.queuedShards = queuedShards;
     }
 
     @Override
     public void create(Call call) {
+        Map<String, AttributeValue> item = CallItems.toItem(call);
+        if (call.status() == CallStatus.QUEUED) {
+            item.put(QUEUED_SHARD, s(Integer.toString(CallId.shard(call.callId(), queuedShards))));
+            item.put(QUEUED_SINCE, n(call.createdAt().toEpochMilli()));
+        }
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(CallItems.toItem(call))
+            dynamoDb.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(callId)"));
         } catch (ConditionalCheckFailedException e) {
             throw new CallAlreadyExistsException(call.callId(), e);
@@ -75,7 +105,7 @@ public final class DynamoCallStore implements CallStore {
                 .conditionExpression("#status = :expected")
                 .updateExpression("SET #status = :failed, statusRank = :rank, tenantStatus = :tenantStatus,"
                         + " disposition = :disposition, tenantDisposition = :tenantDisposition,"
-                        + " failureReason = :reason, endedAt = :at, version = version + :one")
+                        + " failureReason = :reason, endedAt = :at, version = version + :one" + LEAVE_QUEUED_INDEX)
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(
                         ":expected", s(call.status().name()),
@@ -88,7 +118,7 @@ public final class DynamoCallStore implements CallStore {
                         ":at", s(at.toString()),
                         ":one", n(1)))
                 .build();
-        return writeFinal(update, CountedCall.of(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED,
+        return writeFinal(update, call.callId(), CountedCall.of(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED,
                 null, null, null, null, at));
     }
 
@@ -100,7 +130,7 @@ public final class DynamoCallStore implements CallStore {
                     .conditionExpression("#status = :queued AND tenantId = :tenant")
                     .updateExpression("SET #status = :dialing, statusRank = :rank, tenantStatus = :tenantStatus,"
                             + " bridgeId = :bridge, liveOnBridge = :bridge, originateActionId = :action,"
-                            + " dialedAt = :at, version = version + :one")
+                            + " dialedAt = :at, version = version + :one" + LEAVE_QUEUED_INDEX)
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
                             ":queued", s(CallStatus.QUEUED.name()),
@@ -181,11 +211,11 @@ public final class DynamoCallStore implements CallStore {
         }
         Update update = Update.builder().tableName(table).key(Map.of("callId", s(p.callId())))
                 .conditionExpression("attribute_exists(callId) AND statusRank < :rank")
-                .updateExpression(set + " REMOVE liveOnBridge, cancelOnBridge")
+                .updateExpression(set + LEAVE_QUEUED_INDEX + ", liveOnBridge, cancelOnBridge")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
-        return writeFinal(update, CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
+        return writeFinal(update, p.callId(), CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
                 p.ringSeconds(), p.answeredAt(), p.talkSeconds(),
                 p.endedAt() != null ? p.endedAt() : Instant.now()));
     }
@@ -207,7 +237,7 @@ public final class DynamoCallStore implements CallStore {
                 return new CancelResult(CancelResult.Outcome.ALREADY_FINAL, call);
             }
             if (call.status() == CallStatus.QUEUED) {
-                if (writeFinal(cancelQueued(callId, tenantId, at), CountedCall.of(callId, tenantId, CallStatus.CANCELED,
+                if (writeFinal(cancelQueued(callId, tenantId, at), callId, CountedCall.of(callId, tenantId, CallStatus.CANCELED,
                         Disposition.CANCELED, null, null, null, null, at))) {
                     return new CancelResult(CancelResult.Outcome.CANCELED, call.canceledWhileQueued(at));
                 }
@@ -240,7 +270,7 @@ public final class DynamoCallStore implements CallStore {
                 .conditionExpression("#status = :queued AND tenantId = :tenant")
                 .updateExpression("SET #status = :canceled, statusRank = :rank, tenantStatus = :tenantStatus,"
                         + " disposition = :disposition, tenantDisposition = :tenantDisposition, endedAt = :at,"
-                        + " version = version + :one")
+                        + " version = version + :one" + LEAVE_QUEUED_INDEX)
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(
                         ":queued", s(CallStatus.QUEUED.name()),
@@ -283,11 +313,13 @@ public final class DynamoCallStore implements CallStore {
      *
      * @return false when the call's condition failed: it had moved on, or is missing
      */
-    private boolean writeFinal(Update callUpdate, CountedCall counted) {
+    private boolean writeFinal(Update callUpdate, String callId, CountedCall counted) {
+        // The call's counter shard comes from its id: a retry of this write hits the same items.
+        int shard = StatsItems.shardOf(callId);
         TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
                 TransactWriteItem.builder().update(callUpdate).build(),
-                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.HOUR, counted)).build(),
-                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.DAY, counted)).build())
+                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.HOUR, counted, shard)).build(),
+                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.DAY, counted, shard)).build())
                 .build();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -301,7 +333,7 @@ public final class DynamoCallStore implements CallStore {
                 if (!TransientFailures.isTransient(e) || attempt == CONFLICT_ATTEMPTS) {
                     throw e;
                 }
-                // Another final write of the same tenant holds the counter item: step aside briefly.
+                // Another final write of the same tenant holds the counter shard: step aside briefly.
                 sleepQuietly(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
             }
         }

@@ -1,5 +1,6 @@
 package io.outcall.core.store;
 
+import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.stats.CountedCall;
@@ -8,6 +9,7 @@ import io.outcall.core.stats.StatsInterval;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,18 +19,44 @@ import static io.outcall.core.store.Items.n;
 import static io.outcall.core.store.Items.s;
 
 /**
- * A statistics bucket's DynamoDB item: key (tenantId, bucket), then one number per counter:
+ * A statistics bucket's DynamoDB items: key (tenantId, bucket), then one number per counter:
  * {@code calls}, {@code s_<STATUS>}, {@code d_<DISPOSITION>}, {@code ringCalls},
  * {@code ringSeconds}, {@code r<seconds>} (the ring histogram), {@code talkCalls}, {@code talkSeconds}.
  * Counters only ever grow by ADD, which DynamoDB applies atomically.
+ *
+ * <p>Each bucket is split over {@link #SHARDS} items so one busy tenant's final writes do not all
+ * queue on one item (at most 1,000 write units a second, and transactions on it conflict): shard 0
+ * is keyed {@code H#2026-11-24T07} as buckets always were, shard n {@code H#2026-11-24T07#n}. A
+ * bucket's shards sort together, so a range of buckets with all their shards is still one key-range
+ * query, and its figures are the sum of the items found. Readers do not need to know the count:
+ * raising it later only spreads new calls wider.
  */
 public final class StatsItems {
+
+    /** Counter items per bucket; see the README's ceiling per tenant before changing it. */
+    public static final int SHARDS = 8;
 
     private StatsItems() {
     }
 
-    /** The increments one final call applies to its bucket of {@code interval}. */
-    public static Update increment(String table, StatsInterval interval, CountedCall call) {
+    /** The counter shard a call counts in: from its id, so a retried final write hits the same items. */
+    public static int shardOf(String callId) {
+        return CallId.shard(callId, SHARDS);
+    }
+
+    /** The sort key of one shard of a bucket. */
+    public static String bucketKey(StatsInterval interval, Instant at, int shard) {
+        return shard == 0 ? interval.bucketKey(at) : interval.bucketKey(at) + "#" + shard;
+    }
+
+    /** The greatest sort key any shard of the bucket of {@code at} can have: bounds a key-range query. */
+    static String lastKeyOfBucket(StatsInterval interval, Instant at) {
+        // '~' sorts after every digit, so after "#<any shard number>".
+        return interval.bucketKey(at) + "#~";
+    }
+
+    /** The increments one final call applies to its bucket of {@code interval}, in counter shard {@code shard}. */
+    public static Update increment(String table, StatsInterval interval, CountedCall call, int shard) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":one", n(1));
@@ -51,7 +79,7 @@ public final class StatsItems {
         }
         return Update.builder()
                 .tableName(table)
-                .key(Map.of("tenantId", s(call.tenantId()), "bucket", s(interval.bucketKey(call.createdAt()))))
+                .key(Map.of("tenantId", s(call.tenantId()), "bucket", s(bucketKey(interval, call.createdAt(), shard))))
                 .updateExpression(add.toString())
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
@@ -59,13 +87,15 @@ public final class StatsItems {
     }
 
     /**
-     * A whole bucket as one item, in the layout {@link #increment} builds up: for loading counters
-     * computed elsewhere (a backfill, a benchmark's seed), never for live traffic.
+     * A whole bucket (or the calls of one shard of it) as one item, in the layout {@link #increment}
+     * builds up: for loading counters computed elsewhere (a backfill, a benchmark's seed), never for
+     * live traffic.
      */
-    public static Map<String, AttributeValue> toItem(String tenantId, StatsInterval interval, StatsBucket bucket) {
+    public static Map<String, AttributeValue> toItem(String tenantId, StatsInterval interval, StatsBucket bucket,
+                                                     int shard) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("tenantId", s(tenantId));
-        item.put("bucket", s(interval.bucketKey(bucket.start())));
+        item.put("bucket", s(bucketKey(interval, bucket.start(), shard)));
         item.put("calls", n(bucket.calls()));
         bucket.byStatus().forEach((status, count) -> item.put("s_" + status.name(), n(count)));
         bucket.byDisposition().forEach((disposition, count) -> item.put("d_" + disposition.name(), n(count)));
@@ -81,6 +111,7 @@ public final class StatsItems {
         return item;
     }
 
+    /** One item's counters, as a bucket starting where its bucket starts (whatever its shard). */
     public static StatsBucket fromItem(StatsInterval interval, Map<String, AttributeValue> item) {
         EnumMap<CallStatus, Long> statuses = new EnumMap<>(CallStatus.class);
         EnumMap<Disposition, Long> dispositions = new EnumMap<>(Disposition.class);
@@ -94,7 +125,11 @@ public final class StatsItems {
                 histogram.put(Integer.parseInt(name.substring(1)), Long.parseLong(value.n()));
             }
         });
-        return new StatsBucket(interval.startOf(Items.string(item, "bucket")), Items.number(item, "calls", 0),
+        String key = Items.string(item, "bucket");
+        // "H#2026-11-24T07#3": the bucket's own key ends at the shard's '#', after the prefix's.
+        int shardMark = key.indexOf('#', 2);
+        String bucketKey = shardMark < 0 ? key : key.substring(0, shardMark);
+        return new StatsBucket(interval.startOf(bucketKey), Items.number(item, "calls", 0),
                 statuses, dispositions, Items.number(item, "ringCalls", 0), Items.number(item, "ringSeconds", 0),
                 histogram, Items.number(item, "talkCalls", 0), Items.number(item, "talkSeconds", 0));
     }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class StatsBucketTest {
 
     private static final Instant HOUR = Instant.parse("2026-11-24T08:00:00Z");
+    private static final Instant DAY = Instant.parse("2026-11-24T00:00:00Z");
 
     @Test
     void figuresOfAnEmptyBucketAreAbsentNotZero() {
@@ -77,6 +78,11 @@ class StatsBucketTest {
         StatsBucket bucket = StatsBucket.empty(HOUR)
                 .plus(new CountedCall("t", HOUR, CallStatus.COMPLETED, Disposition.ANSWERED, 4, 60))
                 .plus(new CountedCall("t", HOUR, CallStatus.NO_ANSWER, Disposition.NO_ANSWER, 30, null));
-        assertEquals(bucket, StatsItems.fromItem(StatsInterval.HOUR, StatsItems.toItem("t", StatsInterval.HOUR, bucket)));
+        for (int shard = 0; shard < StatsItems.SHARDS; shard++) {
+            assertEquals(bucket, StatsItems.fromItem(StatsInterval.HOUR, StatsItems.toItem("t", StatsInterval.HOUR, bucket, shard)),
+                    "shard " + shard + " keeps the bucket's start");
+            StatsBucket day = StatsBucket.empty(DAY).plus(bucket);
+            assertEquals(day, StatsItems.fromItem(StatsInterval.DAY, StatsItems.toItem("t", StatsInterval.DAY, day, shard)));
+        }
     }
 }

@@ -1,0 +1,28 @@
+package io.outcall.functions;
+
+import io.outcall.core.json.Json;
+import io.outcall.core.queue.OriginateMessageCodec;
+import io.outcall.core.queue.OriginateQueue;
+import io.outcall.core.queue.SqsOriginateQueue;
+import io.outcall.core.store.DynamoCallStore;
+import io.outcall.core.store.DynamoQueuedCalls;
+import io.outcall.core.sweep.QueuedCalls;
+import io.outcall.core.sweep.SweepSettings;
+
+import java.util.Map;
+
+/** The queued-call sweeper's parts, built once per execution environment from the variables template.yaml sets. */
+public record SweepWiring(QueuedCalls calls, OriginateQueue queue, SweepSettings settings) {
+
+    public static SweepWiring fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        SweepSettings settings = SweepSettings.fromEnvironment(env);
+        var aws = config.awsClients();
+        DynamoCallStore store = new DynamoCallStore(aws.dynamoDb(), config.callsTable(), config.callStatsTable(),
+                settings.shards());
+        return new SweepWiring(new DynamoQueuedCalls(aws.dynamoDb(), config.callsTable(), store),
+                new SqsOriginateQueue(aws.sqs(), config.originateQueueUrl(), new OriginateMessageCodec(Json.standard())),
+                settings);
+    }
+}
