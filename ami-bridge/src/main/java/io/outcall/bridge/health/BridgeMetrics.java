@@ -27,6 +27,7 @@ public final class BridgeMetrics {
     public final AtomicLong lastEventAtMillis = new AtomicLong();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
+    private final Map<String, String> gaugeHelp = new ConcurrentHashMap<>();
 
     public void outcome(String status) {
         outcomes.computeIfAbsent(status, s -> new LongAdder()).increment();
@@ -34,6 +35,12 @@ public final class BridgeMetrics {
 
     /** A value read when scraped, e.g. active calls or persistence lag. */
     public void gauge(String name, LongSupplier value) {
+        gauges.put(name, value);
+    }
+
+    /** A gauge with its HELP line. */
+    public void gauge(String name, String help, LongSupplier value) {
+        gaugeHelp.put(name, help);
         gauges.put(name, value);
     }
 
@@ -61,8 +68,14 @@ public final class BridgeMetrics {
         out.append("# HELP bridge_call_outcomes_total Calls that reached a final status\n# TYPE bridge_call_outcomes_total counter\n");
         outcomes.forEach((status, n) -> out.append("bridge_call_outcomes_total{status=\"").append(status).append("\"} ")
                 .append(n.sum()).append('\n'));
-        gauges.forEach((name, value) -> out.append("# TYPE ").append(name).append(" gauge\n").append(name).append(' ')
-                .append(value.getAsLong()).append('\n'));
+        gauges.forEach((name, value) -> {
+            String help = gaugeHelp.get(name);
+            if (help != null) {
+                out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+            }
+            out.append("# TYPE ").append(name).append(" gauge\n").append(name).append(' ')
+                    .append(value.getAsLong()).append('\n');
+        });
         return out.toString();
     }
 
