@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +45,8 @@ public final class Bridge implements AutoCloseable {
     private static final int EVENT_QUEUE_HIGH_WATER_PERCENT = 50;
     /** A canceled call still up this long after its Hangup gets the Hangup again at the next cancel poll. */
     private static final Duration CANCEL_HANGUP_RETRY = Duration.ofSeconds(5);
+    /** A call whose channels are all down is ended this long after without its OriginateResponse. */
+    private static final Duration ORIGINATE_RESPONSE_GRACE = Duration.ofSeconds(5);
 
     private final BridgeConfig config;
     private final BridgeMetrics metrics;
@@ -104,8 +104,10 @@ public final class Bridge implements AutoCloseable {
         this.ami = new AmiLink(new AmiLink.Settings(config.amiHost(), config.amiPort(), config.amiUser(),
                 config.amiPassword(), config.amiPingInterval(), config.amiPingInterval().multipliedBy(2)), amiEvents, new LinkObserver(),
                 scheduler, background, metrics);
-        this.tracker = new CallTracker(amiEvents.queue(), sink, new AmiChannelHangups(ami, background, metrics), metrics,
-                clock, Duration.ofSeconds(5), CANCEL_HANGUP_RETRY, finished -> pacer.finished(finished.tenantId()));
+        this.tracker = new CallTracker(amiEvents.queue(), sink, new AmiChannelHangups(ami, background, metrics),
+                ami::liveChannelsByLinkedId, background, metrics, clock,
+                new CallTracker.Timing(ORIGINATE_RESPONSE_GRACE, CANCEL_HANGUP_RETRY, config.quietCallAfter()),
+                finished -> pacer.finished(finished.tenantId()));
         this.cancels = new CancelWatcher(calls, config.bridgeId(), tracker::cancelRequested, scheduler,
                 config.cancelPollInterval());
         this.orphans = new Orphans(calls, tracker, ami, sink::lastEventSeq, pacer, clock);
@@ -121,6 +123,8 @@ public final class Bridge implements AutoCloseable {
         metrics.gauge("bridge_ami_event_queue_fill_ratio", "How full the AMI event queue is, 0 to 1 (at 0.5 the bridge"
                 + " stops taking calls)", () -> amiEvents.fillPercent() / 100.0);
         metrics.gauge("bridge_last_event_age_seconds", "Seconds since the last AMI event arrived", this::lastEventAgeSeconds);
+        metrics.gauge("bridge_oldest_followed_call_age_seconds", "Seconds since the bridge began following the oldest"
+                + " call it still follows; 0 when it follows none", tracker::oldestFollowedCallAgeSeconds);
     }
 
     public void start() throws IOException {
@@ -168,10 +172,7 @@ public final class Bridge implements AutoCloseable {
             background.execute(() -> {
                 try {
                     if (reconnect) {
-                        long asked = System.nanoTime();
-                        Map<String, Set<String>> live = ami.liveChannelsByLinkedId();
-                        tracker.reconcile(live, asked, "ENDED_WHILE_AMI_DISCONNECTED: the call's channels ended while the"
-                                + " bridge's AMI link was down; the exact outcome is unknown");
+                        tracker.reconcileAfterReconnect();
                     }
                     orphans.resolveOwn(config.bridgeId());
                 } catch (IOException | RuntimeException e) {

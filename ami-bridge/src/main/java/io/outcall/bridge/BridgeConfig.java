@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param tenantCallsPerSecond / tenantMaxConcurrent the same limits for each tenant
  * @param amiPingInterval   how often the AMI link is pinged; two intervals without an answer
  *                          mean a half-open socket, and the connection is replaced
+ * @param quietCallAfter    how long a call may go without any AMI event before the bridge asks
+ *                          Asterisk (CoreShowChannels) whether it still has the call's channels
  */
 public record BridgeConfig(
         String amiHost, int amiPort, String amiUser, String amiPassword,
@@ -26,13 +28,30 @@ public record BridgeConfig(
         String dialString, double callsPerSecond, int maxConcurrent,
         double tenantCallsPerSecond, int tenantMaxConcurrent,
         int healthPort, String bridgeId, java.time.Duration amiPingInterval, java.time.Duration cancelPollInterval,
-        java.time.Duration drainTimeout) {
+        java.time.Duration drainTimeout, java.time.Duration quietCallAfter) {
+
+    /** The default of {@code QUIET_CALL_SECONDS}. */
+    public static final java.time.Duration DEFAULT_QUIET_CALL_AFTER = java.time.Duration.ofSeconds(60);
 
     public BridgeConfig {
         if (!dialString.contains("{number}")) {
             throw new IllegalArgumentException("DIAL_STRING must contain {number}, e.g. PJSIP/{number}@trunk; was '"
                     + dialString + "'");
         }
+    }
+
+    /** The same with quiet calls asked about after {@link #DEFAULT_QUIET_CALL_AFTER}. */
+    public BridgeConfig(String amiHost, int amiPort, String amiUser, String amiPassword,
+                        String queueUrl, String callsTable, String callEventsTable, String callStatsTable,
+                        Region region, URI dynamoDbEndpoint, URI sqsEndpoint,
+                        String dialString, double callsPerSecond, int maxConcurrent,
+                        double tenantCallsPerSecond, int tenantMaxConcurrent,
+                        int healthPort, String bridgeId, java.time.Duration amiPingInterval,
+                        java.time.Duration cancelPollInterval, java.time.Duration drainTimeout) {
+        this(amiHost, amiPort, amiUser, amiPassword, queueUrl, callsTable, callEventsTable, callStatsTable, region,
+                dynamoDbEndpoint, sqsEndpoint, dialString, callsPerSecond, maxConcurrent, tenantCallsPerSecond,
+                tenantMaxConcurrent, healthPort, bridgeId, amiPingInterval, cancelPollInterval, drainTimeout,
+                DEFAULT_QUIET_CALL_AFTER);
     }
 
     public static BridgeConfig fromEnvironment(Map<String, String> env) {
@@ -62,9 +81,11 @@ public record BridgeConfig(
                 s -> java.time.Duration.ofMillis(Reader.positiveInt(s)), "a positive whole number of milliseconds");
         java.time.Duration drain = r.optional("DRAIN_SECONDS", "30", s -> java.time.Duration.ofSeconds(Reader.positiveInt(s)),
                 "a positive whole number of seconds");
+        java.time.Duration quiet = r.optional("QUIET_CALL_SECONDS", Long.toString(DEFAULT_QUIET_CALL_AFTER.toSeconds()),
+                s -> java.time.Duration.ofSeconds(Reader.positiveInt(s)), "a positive whole number of seconds");
         r.failIfAnyBad();
         return new BridgeConfig(host, port, user, password, queue, calls, events, stats, region, dynamoDb, sqs, dialString, cps,
-                concurrent, tenantCps, tenantConcurrent, healthPort, bridgeId, ping, cancelPoll, drain);
+                concurrent, tenantCps, tenantConcurrent, healthPort, bridgeId, ping, cancelPoll, drain, quiet);
     }
 
     /** What is safe to log: everything but the AMI password. */
@@ -74,7 +95,8 @@ public record BridgeConfig(
                 + ", calls=" + callsTable + ", events=" + callEventsTable + ", stats=" + callStatsTable + ", region=" + region
                 + ", dialString=" + dialString + ", callsPerSecond=" + callsPerSecond + ", maxConcurrent=" + maxConcurrent
                 + ", tenantCallsPerSecond=" + tenantCallsPerSecond + ", tenantMaxConcurrent=" + tenantMaxConcurrent
-                + ", healthPort=" + healthPort + ", bridgeId=" + bridgeId + ", amiPing=" + amiPingInterval + ", cancelPoll=" + cancelPollInterval + ", drain=" + drainTimeout + "]";
+                + ", healthPort=" + healthPort + ", bridgeId=" + bridgeId + ", amiPing=" + amiPingInterval + ", cancelPoll=" + cancelPollInterval + ", drain=" + drainTimeout
+                + ", quietCallAfter=" + quietCallAfter + "]";
     }
 
     private static String hostName() {

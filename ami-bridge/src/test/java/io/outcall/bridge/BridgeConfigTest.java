@@ -57,6 +57,17 @@ class BridgeConfigTest {
     }
 
     @Test
+    void quietCallsAreAskedAboutAfterAMinuteUnlessToldOtherwise() {
+        assertEquals(java.time.Duration.ofSeconds(60), BridgeConfig.fromEnvironment(complete()).quietCallAfter());
+        Map<String, String> env = complete();
+        env.put("QUIET_CALL_SECONDS", "300");
+        assertEquals(java.time.Duration.ofSeconds(300), BridgeConfig.fromEnvironment(env).quietCallAfter());
+        env.put("QUIET_CALL_SECONDS", "0");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BridgeConfig.fromEnvironment(env)).getMessage()
+                .contains("QUIET_CALL_SECONDS is '0'; expected a positive whole number of seconds"));
+    }
+
+    @Test
     void thePasswordNeverAppearsInTheLoggedForm() {
         assertFalse(BridgeConfig.fromEnvironment(complete()).toString().contains("s3cret-value"));
     }

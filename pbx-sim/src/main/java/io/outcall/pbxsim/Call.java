@@ -37,6 +37,8 @@ final class Call {
     private final String outcomeExten;
     private final String callId;
     private final String transferNumber;
+    /** AMI clients hear only this call's OriginateResponse (SimulatorConfig#unobservedNumbers). */
+    private final boolean unobserved;
 
     private Channel o1;
     private Channel o2;
@@ -63,6 +65,7 @@ final class Call {
         this.outcomeExten = "d" + (Character.isDigit(digit) && digit != '0' ? digit : '7');
         this.callId = req.variable("CALL_ID");
         this.transferNumber = req.variable("TRANSFER_NUMBER");
+        this.unobserved = env.config().unobservedNumbers().contains(req.number());
     }
 
     // ---------------------------------------------------------------- lifecycle entry points
@@ -763,7 +766,9 @@ final class Call {
             reorderer.apply(entries);
         }
         for (Burst.Entry e : entries) {
-            env.sink().publish(e.message());
+            if (!unobserved || e.message().name().equals("OriginateResponse")) {
+                env.sink().publish(e.message());
+            }
         }
     }
 }

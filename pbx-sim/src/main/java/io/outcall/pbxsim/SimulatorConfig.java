@@ -15,6 +15,9 @@ import java.util.Set;
  * @param reorder        whether and how events of one call are shuffled the ways real Asterisk does
  * @param writeTimeout   a write to a client blocked longer than this drops the client (Asterisk's writetimeout, 100 ms)
  * @param localContexts  contexts a {@code Local/<n>@<ctx>} channel may name; others fail like {@code @nosuchcontext}
+ * @param unobservedNumbers dialed numbers whose calls AMI clients never hear about, but for their
+ *                       OriginateResponse: the calls play out as usual and CoreShowChannels lists their channels
+ *                       while they live, as when manager.conf filters a call's events or they are lost with a session
  */
 public record SimulatorConfig(
         String bindAddress,
@@ -24,7 +27,8 @@ public record SimulatorConfig(
         double timeScale,
         ReorderMode reorder,
         Duration writeTimeout,
-        Set<String> localContexts) {
+        Set<String> localContexts,
+        Set<String> unobservedNumbers) {
 
     public SimulatorConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -33,6 +37,7 @@ public record SimulatorConfig(
         Objects.requireNonNull(reorder, "reorder");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
         localContexts = Set.copyOf(localContexts);
+        unobservedNumbers = Set.copyOf(unobservedNumbers);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -62,6 +67,7 @@ public record SimulatorConfig(
         private ReorderMode reorder = ReorderMode.off();
         private Duration writeTimeout = Duration.ofMillis(100);
         private Set<String> localContexts = Set.of("outbound");
+        private Set<String> unobservedNumbers = Set.of();
 
         private Builder() {
         }
@@ -74,10 +80,12 @@ public record SimulatorConfig(
         public Builder reorder(ReorderMode value) { this.reorder = value; return this; }
         public Builder writeTimeout(Duration value) { this.writeTimeout = value; return this; }
         public Builder localContexts(Set<String> value) { this.localContexts = value; return this; }
+        /** Calls to these numbers (as dialed, e.g. {@code +17065551235}) send AMI nothing but their OriginateResponse. */
+        public Builder unobservedNumbers(Set<String> value) { this.unobservedNumbers = value; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(bindAddress, port, username, secret, timeScale, reorder, writeTimeout,
-                    localContexts);
+                    localContexts, unobservedNumbers);
         }
     }
 }

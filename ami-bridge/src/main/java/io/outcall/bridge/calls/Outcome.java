@@ -14,6 +14,15 @@ import io.outcall.core.call.HangupCause;
  */
 public record Outcome(CallStatus status, Disposition disposition, HangupCause cause) {
 
+    /**
+     * The outcome of any call, whether its end was seen or not: a canceled one ends CANCELED,
+     * any other as its facts decide. With no fact at all that is FAILED, or COMPLETED once answered.
+     */
+    public static Outcome of(boolean canceled, boolean answered, String dialStatus, Integer originateReason,
+                             HangupCause cause) {
+        return canceled ? canceled(answered, cause) : decide(answered, dialStatus, originateReason, cause);
+    }
+
     public static Outcome decide(boolean answered, String dialStatus, Integer originateReason, HangupCause cause) {
         return new Outcome(statusOf(disposition(answered, dialStatus, originateReason, cause)),
                 disposition(answered, dialStatus, originateReason, cause), cause);

@@ -2,9 +2,8 @@ package io.outcall.bridge.intake;
 
 import io.outcall.bridge.ami.AmiLink;
 import io.outcall.bridge.calls.CallTracker;
+import io.outcall.bridge.calls.Outcome;
 import io.outcall.core.call.Call;
-import io.outcall.core.call.CallStatus;
-import io.outcall.core.call.Disposition;
 import io.outcall.core.store.CallProgress;
 import io.outcall.core.store.ClaimedCall;
 import io.outcall.core.store.CallStore;
@@ -83,12 +82,10 @@ public final class Orphans {
      * tenant had asked to stop ends CANCELED, as it would have with its bridge still there.
      */
     public void end(Call call, String reason) {
-        boolean answered = call.answeredAt() != null;
-        boolean canceled = call.cancelRequestedAt() != null;
-        CallStatus status = canceled ? CallStatus.CANCELED : answered ? CallStatus.COMPLETED : CallStatus.FAILED;
-        Disposition disposition = answered ? Disposition.ANSWERED : canceled ? Disposition.CANCELED : Disposition.FAILED;
-        calls.advance(new CallProgress(call.callId(), call.tenantId(), status, disposition, null, reason, null, null,
-                clock.instant(), null, null, call.channel()));
-        log.warn("call {} ended {}: {}", call.callId(), status, reason);
+        // The rule of a followed call whose end was not seen (CallFinisher), on what was recorded.
+        Outcome outcome = Outcome.of(call.cancelRequestedAt() != null, call.answeredAt() != null, null, null, null);
+        calls.advance(new CallProgress(call.callId(), call.tenantId(), outcome.status(), outcome.disposition(), null,
+                reason, null, null, clock.instant(), null, null, call.channel()));
+        log.warn("call {} ended {}: {}", call.callId(), outcome.status(), reason);
     }
 }

@@ -40,7 +40,8 @@ class CallTrackerAdoptTest {
             }
         };
         CallTracker tracker = new CallTracker(new LinkedBlockingQueue<ManagerEvent>(), sink, (callId, channel) -> { },
-                new BridgeMetrics(), Clock.systemUTC(), Duration.ofMinutes(1), Duration.ofSeconds(1), finished -> { });
+                Map::of, Runnable::run, new BridgeMetrics(), Clock.systemUTC(),
+                new CallTracker.Timing(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofHours(1)), finished -> { });
         Thread thread = Thread.ofPlatform().name("test-tracker").start(tracker);
         try {
             Call recorded = Call.queued("c-9", "acme", "+17065551231", "+14045550100", "did-main", null, null, "Hold",

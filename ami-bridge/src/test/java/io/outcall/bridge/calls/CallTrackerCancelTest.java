@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -67,8 +68,10 @@ class CallTrackerCancelTest {
                 return 0;
             }
         };
-        tracker = new CallTracker(events, sink, (callId, channel) -> hungUp.add(channel), metrics,
-                Clock.systemUTC(), Duration.ofMinutes(1), cancelHangupRetry, finished -> { });
+        // No call here goes quiet for an hour: Asterisk is never asked.
+        tracker = new CallTracker(events, sink, (callId, channel) -> hungUp.add(channel), Map::of, Runnable::run,
+                metrics, Clock.systemUTC(), new CallTracker.Timing(Duration.ofMinutes(1), cancelHangupRetry,
+                Duration.ofHours(1)), finished -> { });
         thread = Thread.ofPlatform().name("test-tracker").start(tracker);
         tracker.expect(CALL, "acme", "orig-" + CALL, DIALED_HALF);
     }
