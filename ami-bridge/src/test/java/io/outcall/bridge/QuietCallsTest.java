@@ -135,7 +135,7 @@ class QuietCallsTest {
 
     private static long gauge(BridgeHarness.RunningBridge bridge) {
         return metricsText(bridge).lines().filter(line -> line.startsWith(GAUGE + " "))
-                .mapToLong(line -> Long.parseLong(line.substring(GAUGE.length() + 1))).findFirst()
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(GAUGE.length() + 1))).findFirst()
                 .orElseThrow(() -> new AssertionError(GAUGE + " is not on /metrics"));
     }
 
