@@ -4,6 +4,7 @@ import io.outcall.bridge.ami.AmiLink;
 import io.outcall.bridge.calls.CallTracker;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.phone.MaskedNumber;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.store.CallStore;
@@ -227,7 +228,7 @@ public final class OriginateConsumer implements Runnable {
             metrics.originateAccepted(call.createdAt());
             calls.markOriginated(call.callId(), clock.instant());
             // The operator's one line for QUEUED -> DIALING; later changes are logged as they are written.
-            log.info("call {} DIALING {} for tenant {}", call.callId(), call.to(), call.tenantId());
+            log.info("call {} DIALING {} for tenant {}", call.callId(), MaskedNumber.of(call.to()), call.tenantId());
         }
         messages.delete(message);
     }
