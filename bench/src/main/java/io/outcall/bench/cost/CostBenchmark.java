@@ -54,7 +54,17 @@ public final class CostBenchmark {
     private CostBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the servers' threads would keep the JVM up
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int callsPerOutcome = intOption(args, "--calls", 3);
         double timeScale = Double.parseDouble(option(args, "--time-scale", "0.05"));
         CostMeter meter = new CostMeter();
@@ -84,7 +94,8 @@ public final class CostBenchmark {
             try {
                 CallRunner runner = new CallRunner(new Functions(IntakeWiring.of(functions, dynamoDb, sqs),
                         ReadWiring.of(functions, dynamoDb)), meter, bridge, sink,
-                        new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable"));
+                        new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable"), local.dynamoDb(),
+                        local.sqs(), queueUrl);
                 System.out.printf("bench/cost: %d call(s) per outcome through MakeCallHandler, the bridge (4 writer lanes)"
                         + " and the PBX simulator (time scale %s); DynamoDB Local and ElasticMQ in this JVM%n",
                         callsPerOutcome, timeScale);
@@ -102,16 +113,31 @@ public final class CostBenchmark {
                     }
                     results.add(new OutcomeCost(outcome.getKey(), outcome.getValue(), finals, call, read));
                 }
-                new CostReport(prices, callsPerOutcome).print(results, meter.background());
+                // About the largest call a tenant may ask for (a body stops at 16 KB): 15 variables of
+                // 1,024 characters, carried by the call's item through every status step.
+                Tally large = new Tally();
+                List<Call> largeCalls = new ArrayList<>();
+                for (int i = 0; i < callsPerOutcome; i++) {
+                    largeCalls.add(runner.run(1, largestVariables(), large, new Tally()));
+                }
+                new CostReport(prices, callsPerOutcome).print(results, meter.background(),
+                        new OutcomeCost("1, 15 KB variables", 1, largeCalls, large, new Tally()));
             } finally {
                 bridge.stop(Duration.ofSeconds(5));
             }
         }
-        System.exit(0);
     }
 
     /** One outcome's calls: what they cost together, and what reading each back once cost. */
     record OutcomeCost(String name, int digit, List<Call> calls, Tally call, Tally read) {
+    }
+
+    private static String largestVariables() {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 15; i++) {
+            json.append(i == 0 ? "" : ",").append("\"V").append(i).append("\":\"").append("x".repeat(1_024)).append('"');
+        }
+        return json.append('}').toString();
     }
 
     private static StaticCredentialsProvider credentials() {

@@ -109,7 +109,7 @@ final class CostMeter implements ExecutionInterceptor {
             if (capacity.hasGlobalSecondaryIndexes()) {
                 // Part of the total above, shown apart: DynamoDB Local may leave index writes out.
                 capacity.globalSecondaryIndexes().forEach((index, part) -> tally.add((write ? Tally.WRU_TABLE
-                        : Tally.RRU_TABLE) + capacity.tableName() + "." + index, part.capacityUnits()));
+                        : Tally.RRU_TABLE) + capacity.tableName() + " index " + index, part.capacityUnits()));
             }
         }
     }

@@ -18,30 +18,26 @@ final class CostReport {
         this.callsPerOutcome = callsPerOutcome;
     }
 
-    void print(List<CostBenchmark.OutcomeCost> outcomes, Tally background) {
+    void print(List<CostBenchmark.OutcomeCost> outcomes, Tally background, CostBenchmark.OutcomeCost largest) {
         System.out.println();
         System.out.println("per call (mean of " + callsPerOutcome + "); USD per 1,000 calls at " + Prices.TAKEN + ":");
-        System.out.printf(Locale.ROOT, "  %-18s %-22s %6s %6s %6s %6s %6s %6s %7s  %9s %9s %9s %9s %9s%n",
-                "outcome", "status / disposition", "WRU", "RRU", "items", "ddb rq", "sqs rq", "invoc", "fn ms",
+        System.out.printf(Locale.ROOT, "  %-18s %-22s %6s %6s %6s %6s %6s %6s %7s %7s  %9s %9s %9s %9s %9s%n",
+                "outcome", "status / disposition", "WRU", "RRU", "items", "ddb rq", "sqs rq", "invoc", "fn ms", "item B",
                 "DynamoDB", "SQS", "Lambda", "HTTP API", "total");
         for (CostBenchmark.OutcomeCost outcome : outcomes) {
-            Call last = outcome.calls().getLast();
-            Tally call = outcome.call();
-            Prices.Cost cost = prices.of(call);
-            System.out.printf(Locale.ROOT, "  %-18s %-22s %6s %6s %6s %6s %6s %6s %7s  %9.5f %9.5f %9.5f %9.5f %9.5f%n",
-                    outcome.digit() + " " + outcome.name(), last.status() + " / " + last.disposition(),
-                    perCall(call.get(Tally.WRU)), perCall(call.get(Tally.RRU)), perCall(sum(call, Tally.ITEMS_WRITTEN)),
-                    perCall(sum(call, Tally.DYNAMODB_REQUESTS)), perCall(call.get(Tally.SQS_BILLED)),
-                    perCall(sum(call, Tally.INVOCATIONS)), perCall(call.get(Tally.LAMBDA_MS)),
-                    per1000(cost.dynamoDb()), per1000(cost.sqs()), per1000(cost.lambda()), per1000(cost.apiGateway()),
-                    per1000(cost.total()));
+            row(outcome.digit() + " " + outcome.name(), outcome);
         }
+        System.out.println("  and, apart (the largest request a tenant may send):");
+        row(largest.name(), largest);
         System.out.println();
-        System.out.println("where it goes, per call:");
-        for (CostBenchmark.OutcomeCost outcome : outcomes) {
+        System.out.println("where it goes, per call (WRU of a table include its indexes, whose parts follow it):");
+        List<CostBenchmark.OutcomeCost> all = new java.util.ArrayList<>(outcomes);
+        all.add(largest);
+        for (CostBenchmark.OutcomeCost outcome : all) {
             Tally call = outcome.call();
             System.out.printf(Locale.ROOT, "  %-18s WRU %s; items written %s; DynamoDB %s; SQS %s%n",
-                    outcome.digit() + " " + outcome.name(), breakdown(call, Tally.WRU_TABLE),
+                    outcome == largest ? largest.name() : outcome.digit() + " " + outcome.name(),
+                    breakdown(call, Tally.WRU_TABLE),
                     breakdown(call, Tally.ITEMS_WRITTEN), breakdown(call, Tally.DYNAMODB_REQUESTS),
                     breakdown(call, Tally.SQS_REQUESTS));
         }
@@ -71,6 +67,20 @@ final class CostReport {
         CostBenchmark.OutcomeCost answered = outcomes.getFirst();
         System.out.printf(Locale.ROOT, "cost answered_wru=%s answered_usd_per_1000=%.4f%n",
                 perCall(answered.call().get(Tally.WRU)), per1000(prices.of(answered.call()).total()));
+    }
+
+    private void row(String label, CostBenchmark.OutcomeCost outcome) {
+        Call last = outcome.calls().getLast();
+        Tally call = outcome.call();
+        Prices.Cost cost = prices.of(call);
+        System.out.printf(Locale.ROOT, "  %-18s %-22s %6s %6s %6s %6s %6s %6s %7s %7s  %9.5f %9.5f %9.5f %9.5f %9.5f%n",
+                label, last.status() + " / " + last.disposition(),
+                perCall(call.get(Tally.WRU)), perCall(call.get(Tally.RRU)), perCall(sum(call, Tally.ITEMS_WRITTEN)),
+                perCall(sum(call, Tally.DYNAMODB_REQUESTS)), perCall(call.get(Tally.SQS_BILLED)),
+                perCall(sum(call, Tally.INVOCATIONS)), perCall(call.get(Tally.LAMBDA_MS)),
+                perCall(call.get(Tally.CALL_ITEM_BYTES)),
+                per1000(cost.dynamoDb()), per1000(cost.sqs()), per1000(cost.lambda()), per1000(cost.apiGateway()),
+                per1000(cost.total()));
     }
 
     private String perCall(double total) {

@@ -35,13 +35,18 @@ final class Functions {
 
     /** POST /calls for {@code to}; the new call's id. */
     String makeCall(String to, Tally tally) throws IOException {
+        return makeCall(to, "{}", tally);
+    }
+
+    /** POST /calls for {@code to} with {@code variables} (a JSON object; escaped here into the event's body). */
+    String makeCall(String to, String variables, Tally tally) throws IOException {
         String event = """
                 {"version":"2.0","routeKey":"POST /calls","rawPath":"/calls",
                  "headers":{"content-type":"application/json"},
                  "requestContext":{"http":{"method":"POST","path":"/calls"},"requestId":"cost",
                  "authorizer":{"jwt":{"claims":{"tenant_id":"%s"}}}},
-                 "body":"{\\"to\\":\\"%s\\",\\"ringTimeoutSeconds\\":5}","isBase64Encoded":false}"""
-                .formatted(TENANT, to);
+                 "body":"{\\"to\\":\\"%s\\",\\"ringTimeoutSeconds\\":5,\\"variables\\":%s}","isBase64Encoded":false}"""
+                .formatted(TENANT, to, variables.replace("\"", "\\\""));
         String response = invoke("MakeCallFunction", makeCall, event, tally, "202");
         Matcher location = LOCATION.matcher(response);
         if (!location.find()) {

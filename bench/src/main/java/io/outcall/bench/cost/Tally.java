@@ -58,4 +58,6 @@ final class Tally {
     static final String INVOCATIONS = "lambda.invocations.";
     static final String LAMBDA_MS = "lambda.billed_ms";
     static final String API_REQUESTS = "apigateway.requests";
+    /** The call's item in CallsTable once final, in the bytes DynamoDB bills an update by. */
+    static final String CALL_ITEM_BYTES = "calls.item_bytes";
 }
