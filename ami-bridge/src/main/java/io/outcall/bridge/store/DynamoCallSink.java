@@ -22,12 +22,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Persists what the tracker learns, off the tracker thread. Work is spread over lanes by call id,
  * so one call's writes stay in order while calls are written in parallel. A call's events are held
- * briefly and written together, one item for the lot ({@link TimelineBuffer}), items 25 to a request. Nothing is dropped for a passing failure (throttling, the network, a 5xx, a
- * transaction conflict): it is retried with backoff, and the backlog (which the bridge watches to
+ * briefly and written together, one item for the lot ({@link TimelineBuffer}), items 25 to a
+ * request. Nothing is dropped for a passing failure (throttling, the network, a 5xx, a transaction
+ * conflict): it is retried with backoff, and the backlog (which the bridge watches to
  * stop taking new calls) grows instead. A write that can never succeed is logged and counted
  * ({@code bridge_persistence_given_up_total}), not retried for ever.
  */
 public final class DynamoCallSink implements CallSink, AutoCloseable {
+
+    /**
+     * The longest a call's events wait to be written with the next ones while its status stays the
+     * same (e.g. the UserEvents of an IVR): how far a live call's timeline may lag behind.
+     */
+    public static final Duration TIMELINE_DELAY = Duration.ofSeconds(1);
+    /** Events of one call held at most before they are written anyway (an item holds up to 50). */
+    private static final int MAX_HELD_EVENTS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(DynamoCallSink.class);
 
@@ -37,14 +46,6 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     private final CallStore calls;
     private final CallEventStore events;
     private final BridgeMetrics metrics;
-    /**
-     * The longest a call's events wait to be written with the next ones while its status stays the
-     * same (e.g. the UserEvents of an IVR): how far a live call's timeline may lag behind.
-     */
-    public static final Duration TIMELINE_DELAY = Duration.ofSeconds(1);
-    /** Events of one call held at most before they are written anyway (an item holds up to 50). */
-    private static final int MAX_HELD_EVENTS = 50;
-
     private final List<LinkedBlockingQueue<Pending>> lanes = new ArrayList<>();
     private final List<TimelineBuffer> heldEvents = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
