@@ -10,6 +10,7 @@ import io.outcall.core.store.CallStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +21,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Persists what the tracker learns, off the tracker thread. Work is spread over lanes by call id,
- * so one call's writes stay in order while calls are written in parallel. Events are written 25 to
- * a request. Nothing is dropped for a passing failure (throttling, the network, a 5xx, a
- * transaction conflict): it is retried with backoff, and the backlog (which the bridge watches to
+ * so one call's writes stay in order while calls are written in parallel. A call's events are held
+ * briefly and written together, one item for the lot ({@link TimelineBuffer}), items 25 to a
+ * request. Nothing is dropped for a passing failure (throttling, the network, a 5xx, a transaction
+ * conflict): it is retried with backoff, and the backlog (which the bridge watches to
  * stop taking new calls) grows instead. A write that can never succeed is logged and counted
  * ({@code bridge_persistence_given_up_total}), not retried for ever.
  */
 public final class DynamoCallSink implements CallSink, AutoCloseable {
+
+    /**
+     * The longest a call's events wait to be written with the next ones while its status stays the
+     * same (e.g. the UserEvents of an IVR): how far a live call's timeline may lag behind.
+     */
+    public static final Duration TIMELINE_DELAY = Duration.ofSeconds(1);
+    /** Events of one call held at most before they are written anyway (an item holds up to 50). */
+    private static final int MAX_HELD_EVENTS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(DynamoCallSink.class);
 
@@ -37,18 +47,27 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     private final CallEventStore events;
     private final BridgeMetrics metrics;
     private final List<LinkedBlockingQueue<Pending>> lanes = new ArrayList<>();
+    private final List<TimelineBuffer> heldEvents = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean running = true;
 
     public DynamoCallSink(CallStore calls, CallEventStore events, BridgeMetrics metrics, int laneCount) {
+        this(calls, events, metrics, laneCount, TIMELINE_DELAY);
+    }
+
+    /** @param timelineDelay the longest a call's events are held to be written together */
+    public DynamoCallSink(CallStore calls, CallEventStore events, BridgeMetrics metrics, int laneCount,
+                          Duration timelineDelay) {
         this.calls = calls;
         this.events = events;
         this.metrics = metrics;
         for (int i = 0; i < laneCount; i++) {
             LinkedBlockingQueue<Pending> lane = new LinkedBlockingQueue<>();
+            TimelineBuffer held = new TimelineBuffer(timelineDelay, MAX_HELD_EVENTS);
             lanes.add(lane);
-            Thread thread = Thread.ofPlatform().name("call-writer-" + i).daemon(true).unstarted(() -> drain(lane));
+            heldEvents.add(held);
+            Thread thread = Thread.ofPlatform().name("call-writer-" + i).daemon(true).unstarted(() -> drain(lane, held));
             threads.add(thread);
             thread.start();
         }
@@ -83,6 +102,9 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
                 oldest = Math.min(oldest, head.enqueuedNanos());
             }
         }
+        for (TimelineBuffer held : heldEvents) {
+            oldest = Math.min(oldest, held.oldestNanos());
+        }
         return oldest == Long.MAX_VALUE ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - oldest);
     }
 
@@ -91,36 +113,32 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
         lanes.get(Math.floorMod(callId.hashCode(), lanes.size())).add(new Pending(item, System.nanoTime()));
     }
 
-    private void drain(LinkedBlockingQueue<Pending> lane) {
+    private void drain(LinkedBlockingQueue<Pending> lane, TimelineBuffer held) {
         List<Pending> batch = new ArrayList<>(128);
-        List<CallEvent> eventBatch = new ArrayList<>(128);
-        while (running || !lane.isEmpty()) {
-            try {
+        try {
+            while (running || !lane.isEmpty()) {
                 Pending first = lane.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (first != null) {
+                    batch.add(first);
+                    lane.drainTo(batch, 127);
                 }
-                batch.add(first);
-                lane.drainTo(batch, 127);
-                // Events first, all of them, 25 to a request; then the status writes in order. A
-                // reader who sees a status then finds the events that led to it (and maybe a few
-                // later ones), and batches stay full instead of being cut at every status.
-                for (Pending pending : batch) {
-                    if (pending.item() instanceof CallEvent event) {
-                        eventBatch.add(event);
-                    }
-                }
-                flushEvents(eventBatch);
                 // A call's progress items carry everything known so far, so when a backlog holds
                 // several of one call, only the furthest is written (one final transaction instead
                 // of RINGING, ANSWERED and the final one). Every step is still logged, in order.
                 Map<String, CallProgress> furthest = new LinkedHashMap<>();
                 for (Pending pending : batch) {
-                    if (pending.item() instanceof CallProgress progress) {
-                        furthest.merge(progress.callId(), progress,
+                    switch (pending.item()) {
+                        case CallEvent event -> held.add(event, pending.enqueuedNanos());
+                        case CallProgress progress -> furthest.merge(progress.callId(), progress,
                                 (kept, next) -> next.status().rank() >= kept.status().rank() ? next : kept);
+                        default -> throw new IllegalStateException("a lane holds only events and progress: " + pending);
                     }
                 }
+                // Events first, then the status writes in order: a reader who sees a status finds the
+                // events that led to it. A call's events are held until then (or a while, see
+                // TimelineBuffer) so that they are written together, in one item.
+                flushEvents(held.take(furthest.keySet(), System.nanoTime()));
+                int written = 0;
                 for (Pending pending : batch) {
                     if (pending.item() instanceof CallProgress progress) {
                         if (furthest.get(progress.callId()) == progress) {
@@ -129,14 +147,15 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
                             metrics.statusWritesCoalesced.increment();
                         }
                         logProgress(progress);
+                        written++;
                     }
                 }
-                backlog.addAndGet(-batch.size());
+                backlog.addAndGet(-written);
                 batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+            flushEvents(held.takeAll());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -147,7 +166,7 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
         retrying("call events", () -> events.append(batch));
         metrics.callEventsPersisted.add(batch.size());
         batch.forEach(event -> metrics.eventWritten(event.receivedAt()));
-        batch.clear();
+        backlog.addAndGet(-batch.size());
     }
 
     private void writeProgress(CallProgress progress) throws InterruptedException {

@@ -7,6 +7,7 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.call.HangupCause;
+import io.outcall.core.store.CallEvent;
 import io.outcall.core.store.CallProgress;
 import io.outcall.core.store.CallStore;
 import io.outcall.core.store.DynamoCallEventStore;
@@ -15,8 +16,11 @@ import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +30,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The call writer over DynamoDB Local: a backlog of one call's steps becomes one write of the furthest. */
+/**
+ * The call writer over DynamoDB Local: a backlog of one call's steps becomes one write of the
+ * furthest; a call's events are written together, before the status they led to.
+ */
 class DynamoCallSinkTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
@@ -77,6 +84,48 @@ class DynamoCallSinkTest {
         assertEquals(T0.plusSeconds(1), stored.ringingAt());
         assertEquals(T0.plusSeconds(4), stored.answeredAt());
         assertEquals(30, stored.talkSeconds());
+    }
+
+    @Test
+    void aCallsEventsAreWrittenTogetherBeforeTheStatusTheyLedToAndTheRestAtTheStop() {
+        DynamoCallStore store = new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable");
+        DynamoCallEventStore events = new DynamoCallEventStore(local.dynamoDb(), "CallEventsTable");
+        String callId = CallId.systemGenerator().next();
+        store.create(Call.queued(callId, "acme", "+14045550101", "+14045550100", "did-main", null, null, "Hold",
+                Map.of(), 30, T0, null, null));
+        store.claim(callId, "acme", "bridge-1", "action-" + callId, T0);
+        List<List<CallEvent>> timelineAtEachStatus = new CopyOnWriteArrayList<>();
+        CallStore watching = new ForwardingCallStore(store) {
+            @Override
+            public boolean advance(CallProgress progress) {
+                timelineAtEachStatus.add(events.timeline(progress.callId()));
+                return store.advance(progress);
+            }
+        };
+        List<CallEvent> beforeRinging = List.of(event(callId, 1, "Newchannel"), event(callId, 2, "DialBegin"),
+                event(callId, 3, "Newstate"));
+        List<CallEvent> afterRinging = List.of(event(callId, 4, "UserEvent:HoldStarted"));
+        // A long delay: only the status and the stop decide when the events are written.
+        try (DynamoCallSink sink = new DynamoCallSink(watching, events, new BridgeMetrics(), 2, Duration.ofMinutes(5))) {
+            beforeRinging.forEach(sink::event);
+            sink.progress(CallProgress.status(callId, "acme", CallStatus.RINGING, T0.plusSeconds(1), null, "Local/c;1"));
+            afterRinging.forEach(sink::event);
+        }
+
+        assertEquals(1, timelineAtEachStatus.size());
+        // Events handed over with the status in one batch may go along with the ones before it.
+        assertEquals(beforeRinging, timelineAtEachStatus.getFirst().subList(0, 3),
+                "the events that led to RINGING were stored before it");
+        List<CallEvent> all = new ArrayList<>(beforeRinging);
+        all.addAll(afterRinging);
+        assertEquals(all, events.timeline(callId), "the event after it was written at the stop at the latest");
+        int items = local.dynamoDb().query(b -> b.tableName("CallEventsTable").keyConditionExpression("callId = :c")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(callId)))).count();
+        assertTrue(items <= 2, "four events in at most two items (the status and the stop cut them), not " + items);
+    }
+
+    private static CallEvent event(String callId, long seq, String name) {
+        return new CallEvent(callId, seq, name, T0.plusMillis(seq), "Local/c;1", Map.of("Seq", Long.toString(seq)));
     }
 
     /** The real store; records which statuses were written per call and holds one call's write until opened. */

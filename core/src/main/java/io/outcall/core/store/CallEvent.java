@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One item of a call's timeline: an AMI event that matters to a reader, in the order the bridge
- * received it. One DynamoDB item per event, never one growing list (an update is billed by the
- * whole item and items stop at 400 KB).
+ * One entry of a call's timeline: an AMI event that matters to a reader, in the order the bridge
+ * received it. Stored with the events written beside it in a write-once item, never one growing
+ * list (an update is billed by the whole item and items stop at 400 KB).
  *
  * @param seq    1, 2, 3... per call, in arrival order
  * @param name   the AMI event name, e.g. "Newstate", or "UserEvent:IvrStarted"

@@ -5,7 +5,10 @@ import java.util.List;
 /** The event timeline of calls. */
 public interface CallEventStore {
 
-    /** Writes events; rewriting an event with the same call id and seq is harmless. */
+    /**
+     * Writes events, each handed over once, a call's in seq order; handing the same list over again
+     * (a retry) is harmless. An event handed over again in another list could be stored twice.
+     */
     void append(List<CallEvent> events);
 
     /** A call's events in order. */

@@ -7,17 +7,16 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.outcall.core.store.Items.n;
 import static io.outcall.core.store.Items.s;
 
-/** Call events in DynamoDB, written 25 to a request, unprocessed items retried. */
+/**
+ * Call events in DynamoDB: the events of one call handed over together go into one write-once item
+ * (see {@link TimelineItems}), items written 25 to a request, unprocessed items retried.
+ */
 public final class DynamoCallEventStore implements CallEventStore {
 
     private static final int BATCH = 25;
@@ -30,12 +29,14 @@ public final class DynamoCallEventStore implements CallEventStore {
         this.table = table;
     }
 
+    /** Writes events, a run of one call's consecutive events to an item; writing the same list again is harmless. */
     @Override
     public void append(List<CallEvent> events) {
-        for (int from = 0; from < events.size(); from += BATCH) {
+        List<Map<String, AttributeValue>> items = TimelineItems.pack(events);
+        for (int from = 0; from < items.size(); from += BATCH) {
             List<WriteRequest> batch = new ArrayList<>();
-            for (CallEvent event : events.subList(from, Math.min(events.size(), from + BATCH))) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(event)).build()).build());
+            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + BATCH))) {
+                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
             write(batch);
         }
@@ -62,7 +63,7 @@ public final class DynamoCallEventStore implements CallEventStore {
             QueryResponse page = dynamoDb.query(b -> b.tableName(table).keyConditionExpression("callId = :c")
                     .expressionAttributeValues(Map.of(":c", s(callId))).consistentRead(true)
                     .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(item -> events.add(fromItem(item)));
+            page.items().forEach(item -> events.addAll(TimelineItems.unpack(item)));
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return events;
@@ -72,32 +73,7 @@ public final class DynamoCallEventStore implements CallEventStore {
     public long lastSeq(String callId) {
         QueryResponse last = dynamoDb.query(b -> b.tableName(table).keyConditionExpression("callId = :c")
                 .expressionAttributeValues(Map.of(":c", s(callId))).consistentRead(true)
-                .scanIndexForward(false).limit(1).projectionExpression("seq"));
-        return last.items().isEmpty() ? 0 : Long.parseLong(last.items().getFirst().get("seq").n());
-    }
-
-    static Map<String, AttributeValue> toItem(CallEvent event) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("callId", s(event.callId()));
-        item.put("seq", n(event.seq()));
-        item.put("name", s(event.name()));
-        item.put("receivedAt", s(event.receivedAt().toString()));
-        Items.putIfPresent(item, "channel", event.channel());
-        if (!event.fields().isEmpty()) {
-            Map<String, AttributeValue> fields = new LinkedHashMap<>();
-            event.fields().forEach((k, v) -> fields.put(k, s(v)));
-            item.put("fields", AttributeValue.fromM(fields));
-        }
-        return item;
-    }
-
-    static CallEvent fromItem(Map<String, AttributeValue> item) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        AttributeValue map = item.get("fields");
-        if (map != null) {
-            map.m().forEach((k, v) -> fields.put(k, v.s()));
-        }
-        return new CallEvent(item.get("callId").s(), Long.parseLong(item.get("seq").n()), item.get("name").s(),
-                Instant.parse(item.get("receivedAt").s()), Items.string(item, "channel"), fields);
+                .scanIndexForward(false).limit(1).projectionExpression(TimelineItems.lastSeqProjection()));
+        return last.items().isEmpty() ? 0 : TimelineItems.lastSeq(last.items().getFirst());
     }
 }
