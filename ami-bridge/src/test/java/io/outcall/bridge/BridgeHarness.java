@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -147,6 +148,17 @@ final class BridgeHarness implements AutoCloseable {
         }
         fail("call " + callId + " never reached " + what + "; last seen: " + last);
         return null;
+    }
+
+    /** Waits until {@code counter} reaches {@code atLeast}; fails after a minute, naming {@code what}. */
+    static void awaitCount(LongAdder counter, long atLeast, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (counter.sum() < atLeast) {
+            if (System.nanoTime() > deadline) {
+                fail("never happened: " + what + " (counted " + counter.sum() + " of " + atLeast + ")");
+            }
+            sleep(10);
+        }
     }
 
     /** Messages on a queue of the template, visible or in flight. */

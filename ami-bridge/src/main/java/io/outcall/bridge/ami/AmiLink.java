@@ -160,9 +160,11 @@ public final class AmiLink implements AutoCloseable {
                 onConnected(reconnect);
                 return;
             } catch (AuthenticationFailedException e) {
+                metrics.amiLoginsRefused.increment();
                 log.error("AMI login to {} refused: check AMI_USER / AMI_PASSWORD and the permit lines of manager.conf;"
                         + " retrying in {} ms", settings, backoffMillis);
             } catch (IOException | TimeoutException | IllegalStateException e) {
+                metrics.amiUnreachable.increment();
                 log.warn("AMI at {} unreachable ({}); retrying in {} ms", settings, e.getMessage(), backoffMillis);
             }
             safeLogoff(candidate);

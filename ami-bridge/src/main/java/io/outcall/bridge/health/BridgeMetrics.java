@@ -21,6 +21,8 @@ public final class BridgeMetrics {
     public final LongAdder statusWritesCoalesced = new LongAdder();
     public final LongAdder persistenceGivenUp = new LongAdder();
     public final LongAdder reconnects = new LongAdder();
+    public final LongAdder amiUnreachable = new LongAdder();
+    public final LongAdder amiLoginsRefused = new LongAdder();
     public final LongAdder cancelHangups = new LongAdder();
     public final LongAdder canceledBeforeDialing = new LongAdder();
     public final LongAdder tenantDeferrals = new LongAdder();
@@ -53,6 +55,10 @@ public final class BridgeMetrics {
         counter(out, "bridge_status_writes_coalesced_total", "Status writes skipped because a later one of the same call was"
                 + " waiting in the same batch", statusWritesCoalesced.sum());
         counter(out, "bridge_reconnects_total", "AMI reconnections", reconnects.sum());
+        counter(out, "bridge_ami_unreachable_total", "Attempts to open the bridge's first AMI session that found no"
+                + " Asterisk listening", amiUnreachable.sum());
+        counter(out, "bridge_ami_logins_refused_total", "AMI logins Asterisk refused (AMI_USER / AMI_PASSWORD, manager.conf)",
+                amiLoginsRefused.sum());
         counter(out, "bridge_cancel_hangups_total", "Hangup actions sent for calls their tenant canceled", cancelHangups.sum());
         counter(out, "bridge_tenant_deferrals_total", "Queue messages put back because their tenant was at its limit",
                 tenantDeferrals.sum());
