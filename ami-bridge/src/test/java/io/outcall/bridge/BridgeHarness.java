@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -150,12 +150,12 @@ final class BridgeHarness implements AutoCloseable {
         return null;
     }
 
-    /** Waits until {@code counter} reaches {@code atLeast}; fails after a minute, naming {@code what}. */
-    static void awaitCount(LongAdder counter, long atLeast, String what) {
+    /** Waits until {@code count} reaches {@code atLeast}; fails after a minute, naming {@code what}. */
+    static void awaitCount(LongSupplier count, long atLeast, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (counter.sum() < atLeast) {
+        while (count.getAsLong() < atLeast) {
             if (System.nanoTime() > deadline) {
-                fail("never happened: " + what + " (counted " + counter.sum() + " of " + atLeast + ")");
+                fail("never happened: " + what + " (counted " + count.getAsLong() + " of " + atLeast + ")");
             }
             sleep(10);
         }

@@ -162,7 +162,7 @@ class ResilienceTest {
             // The second attempt to reach Asterisk counted from here began after the call was queued:
             // the consumer, polling every 50 ms, had the call within reach during it and its backoff.
             LongAdder unreachable = bridge.metrics().amiUnreachable;
-            BridgeHarness.awaitCount(unreachable, unreachable.sum() + 2, "two more attempts to reach Asterisk");
+            BridgeHarness.awaitCount(unreachable::sum, unreachable.sum() + 2, "two more attempts to reach Asterisk");
             assertEquals(CallStatus.QUEUED, harness.calls.find(call.callId()).orElseThrow().status(),
                     "no claim while Asterisk is unreachable");
 
@@ -178,7 +178,7 @@ class ResilienceTest {
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx.port(), "wrong", "bridge-badpw"))) {
             Call call = harness.queueCall("+17065551232");
             LongAdder refused = bridge.metrics().amiLoginsRefused;
-            BridgeHarness.awaitCount(refused, refused.sum() + 2, "the login tried again, twice, after the call was queued");
+            BridgeHarness.awaitCount(refused::sum, refused.sum() + 2, "the login tried again, twice, after the call was queued");
             assertEquals(CallStatus.QUEUED, harness.calls.find(call.callId()).orElseThrow().status());
             assertTrue(!bridge.bridge().ami().isUp());
         }
