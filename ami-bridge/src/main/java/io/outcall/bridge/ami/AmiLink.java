@@ -135,7 +135,7 @@ public final class AmiLink implements AutoCloseable {
     private void connectUntilUp() {
         long backoffMillis = 250;
         while (!closed && !up) {
-            BridgeManagerConnection candidate = new BridgeManagerConnection();
+            BridgeManagerConnection candidate = new BridgeManagerConnection(metrics.asteriskJavaQueueFull);
             candidate.setHostname(settings.host());
             candidate.setPort(settings.port());
             candidate.setUsername(settings.user());

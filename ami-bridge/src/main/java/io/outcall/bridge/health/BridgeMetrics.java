@@ -1,7 +1,5 @@
 package io.outcall.bridge.health;
 
-import io.outcall.bridge.logging.BridgeLogging;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +14,8 @@ public final class BridgeMetrics {
     public final LongAdder duplicateMessages = new LongAdder();
     public final LongAdder amiEvents = new LongAdder();
     public final LongAdder amiEventsDropped = new LongAdder();
+    /** Dropped by asterisk-java itself, before the bridge saw them: its dispatch queue was full. */
+    public final LongAdder asteriskJavaQueueFull = new LongAdder();
     public final LongAdder callEventsPersisted = new LongAdder();
     public final LongAdder persistenceErrors = new LongAdder();
     public final LongAdder statusWritesCoalesced = new LongAdder();
@@ -47,7 +47,7 @@ public final class BridgeMetrics {
         counter(out, "bridge_ami_events_total", "AMI events handed to the bridge", amiEvents.sum());
         counter(out, "bridge_ami_events_dropped_total", "AMI events dropped because the bridge's queue was full", amiEventsDropped.sum());
         counter(out, "bridge_asterisk_java_queue_full_total", "AMI messages asterisk-java dropped (its dispatch queue was full)",
-                BridgeLogging.asteriskJavaQueueFull());
+                asteriskJavaQueueFull.sum());
         counter(out, "bridge_call_events_persisted_total", "Call timeline events written", callEventsPersisted.sum());
         counter(out, "bridge_persistence_errors_total", "Writes that failed and were retried or given up", persistenceErrors.sum());
         counter(out, "bridge_persistence_given_up_total", "Writes that failed in a way retrying cannot fix (logged with"
