@@ -12,9 +12,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.services.sqs.SqsClient;
+
 import java.time.Duration;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,18 +63,28 @@ class AtMostOnceTest {
     }
 
     /**
-     * Copies of one message in one receive are claimed side by side. A copy that loses the claim
-     * while the winner is still between its claim and its Originate must not take the call for an
-     * orphan (and end it unheard); here the winner is held there on purpose.
+     * Copies of one message arrive in one receive. A copy that loses the claim while the winner is
+     * still between its claim and its Originate must not take the call for an orphan (and end it
+     * unheard). The winner is held there until the bridge has dealt with both other copies (their
+     * messages deleted or put off, whatever it chose), so they are handled inside that window every time.
      */
     @Test
     void copiesClaimedSideBySideLeaveTheCallToTheWinningCopy() throws Exception {
-        CallStore slowWinner = new ForwardingCallStore(harness.calls) {
+        CountDownLatch otherCopiesHandled = new CountDownLatch(2);
+        SqsClient sqs = ObservedSqs.of(harness.local.sqs(), operation -> {
+            if (operation.equals("deleteMessage") || operation.equals("changeMessageVisibility")) {
+                otherCopiesHandled.countDown();
+            }
+        });
+        AtomicBoolean heldUntilHandled = new AtomicBoolean();
+        CallStore heldWinner = new ForwardingCallStore(harness.calls) {
             @Override
             public ClaimResult claim(String callId, String tenantId, String bridgeId, String actionId, Instant at) {
                 ClaimResult result = store.claim(callId, tenantId, bridgeId, actionId, at);
                 if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
-                    BridgeHarness.sleep(500);
+                    // The winner's own message is deleted only after its Originate: until then every
+                    // delete or visibility change is another copy's.
+                    heldUntilHandled.set(BridgeHarness.await(otherCopiesHandled));
                 }
                 return result;
             }
@@ -81,9 +95,11 @@ class AtMostOnceTest {
         }
 
         try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-side-by-side"),
-                slowWinner)) {
+                heldWinner, sqs)) {
             Call done = harness.awaitFinal(call.callId());
             assertEquals(CallStatus.BUSY, done.status(), "ended as the call did, not as an orphan: " + done.failureReason());
+            assertTrue(heldUntilHandled.get(), "the other copies were handled while the winner held its claim"
+                    + " (they must arrive in the winner's receive)");
             awaitDuplicates(bridge, 2);
             assertEquals(1, bridge.metrics().originates.sum());
         }

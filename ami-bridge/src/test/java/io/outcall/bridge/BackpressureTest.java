@@ -1,9 +1,11 @@
 package io.outcall.bridge;
 
+import io.outcall.bridge.calls.CallSink;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.bridge.store.DynamoCallSink;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.store.CallEvent;
 import io.outcall.core.store.CallProgress;
 import io.outcall.core.store.CallStore;
 import io.outcall.pbxsim.PbxSimulator;
@@ -14,16 +16,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** When persistence falls behind, the bridge stops taking calls; it drops nothing. */
 class BackpressureTest {
 
+    private static final int HIGH_WATER = 20;
+    /** Calls whose events fill the backlog past {@link #HIGH_WATER} while their writes are held. */
+    private static final int FIRST_CALLS = 5;
+    private static final int HELD_BACK_CALLS = 30;
+
     /** The real DynamoDB store, whose progress writes wait until the test lets them through. */
     private static final class StalledWrites extends ForwardingCallStore {
         private final CountDownLatch open;
+        private final CountDownLatch aWriteHeld = new CountDownLatch(1);
 
         StalledWrites(CallStore store, CountDownLatch open) {
             super(store);
@@ -32,12 +40,36 @@ class BackpressureTest {
 
         @Override
         public boolean advance(CallProgress progress) {
-            try {
-                open.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            aWriteHeld.countDown();
+            BridgeHarness.await(open);
             return store.advance(progress);
+        }
+    }
+
+    /**
+     * The bridge's sink, counting the times the bridge found its backlog at or over the high water:
+     * the bridge reads it before each receive, to decide whether it may take calls.
+     */
+    private static final class WatchedBacklog implements CallSink {
+        private final DynamoCallSink sink;
+        private final LongAdder seenFull = new LongAdder();
+
+        WatchedBacklog(DynamoCallSink sink) {
+            this.sink = sink;
+        }
+
+        @Override public void progress(CallProgress progress) { sink.progress(progress); }
+        @Override public void event(CallEvent event) { sink.event(event); }
+        @Override public long lastEventSeq(String callId) { return sink.lastEventSeq(callId); }
+        @Override public long lagMillis() { return sink.lagMillis(); }
+
+        @Override
+        public long backlog() {
+            long backlog = sink.backlog();
+            if (backlog >= HIGH_WATER) {
+                seenFull.increment();
+            }
+            return backlog;
         }
     }
 
@@ -46,30 +78,39 @@ class BackpressureTest {
         try (BridgeHarness harness = BridgeHarness.start();
              PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build())) {
             CountDownLatch open = new CountDownLatch(1);
-            CallStore stalled = new StalledWrites(harness.calls, open);
+            StalledWrites stalled = new StalledWrites(harness.calls, open);
             BridgeMetrics metrics = new BridgeMetrics();
-            DynamoCallSink sink = new DynamoCallSink(stalled, harness.events, metrics, 1);
-            Bridge bridge = new Bridge(harness.config(pbx, "bridge-backpressure"), stalled, sink, 20, harness.local.sqs(),
-                    metrics, Clock.systemUTC());
+            DynamoCallSink writer = new DynamoCallSink(stalled, harness.events, metrics, 1);
+            WatchedBacklog sink = new WatchedBacklog(writer);
+            Bridge bridge = new Bridge(harness.config(pbx, "bridge-backpressure"), stalled, sink, HIGH_WATER,
+                    harness.local.sqs(), metrics, Clock.systemUTC());
             bridge.start();
             try {
-                List<Call> calls = new ArrayList<>();
-                for (int i = 0; i < 30; i++) {
-                    calls.add(harness.queueCall("+17065551232"));
+                List<Call> first = queueCalls(harness, FIRST_CALLS);
+                // Once its one writer holds a write, the backlog only grows: from the first time the
+                // bridge finds it full, it takes no call until the writes go through.
+                BridgeHarness.await(stalled.aWriteHeld);
+                BridgeHarness.awaitCount(writer::backlog, HIGH_WATER, "the backlog reached the high water");
+                BridgeHarness.awaitCount(sink.seenFull::sum, sink.seenFull.sum() + 1, "the bridge saw its backlog full");
+
+                List<Call> heldBack = queueCalls(harness, HELD_BACK_CALLS);
+                BridgeHarness.awaitCount(sink.seenFull::sum, sink.seenFull.sum() + 2,
+                        "the bridge looked at its backlog again, twice, with the calls waiting");
+                for (Call call : heldBack) {
+                    assertEquals(CallStatus.QUEUED, harness.calls.find(call.callId()).orElseThrow().status(),
+                            "no call taken while writes are stuck");
                 }
-                awaitBacklog(sink, 20);
-                BridgeHarness.sleep(500);
-                long stillQueued = calls.stream().filter(c -> harness.calls.find(c.callId()).orElseThrow().status()
-                        == CallStatus.QUEUED).count();
-                assertTrue(stillQueued > 0, "the bridge stopped claiming while writes were stuck");
 
                 open.countDown();
 
-                for (Call call : calls) {
+                for (Call call : heldBack) {
+                    assertEquals(CallStatus.BUSY, harness.awaitFinal(call.callId()).status());
+                }
+                for (Call call : first) {
                     assertEquals(CallStatus.BUSY, harness.awaitFinal(call.callId()).status());
                 }
                 assertEquals(0, metrics.amiEventsDropped.sum(), "nothing dropped");
-                assertEquals(30, metrics.originates.sum());
+                assertEquals(FIRST_CALLS + HELD_BACK_CALLS, metrics.originates.sum());
             } finally {
                 open.countDown();
                 bridge.stop(Duration.ofSeconds(5));
@@ -77,10 +118,11 @@ class BackpressureTest {
         }
     }
 
-    private static void awaitBacklog(DynamoCallSink sink, long atLeast) {
-        for (int i = 0; i < 3_000 && sink.backlog() < atLeast; i++) {
-            BridgeHarness.sleep(10);
+    private static List<Call> queueCalls(BridgeHarness harness, int count) {
+        List<Call> calls = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            calls.add(harness.queueCall("+17065551232"));
         }
-        assertTrue(sink.backlog() >= atLeast, "backlog reached " + sink.backlog());
+        return calls;
     }
 }

@@ -17,6 +17,7 @@ import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 import io.outcall.pbxsim.SimulatorConfig;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Clock;
@@ -24,6 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -90,9 +94,14 @@ final class BridgeHarness implements AutoCloseable {
 
     /** A bridge whose call store is {@code store}: the real one, or a test's wrapper of it. */
     RunningBridge startBridge(BridgeConfig config, CallStore store) throws Exception {
+        return startBridge(config, store, local.sqs());
+    }
+
+    /** A bridge whose call store and SQS client are the real ones or a test's wrappers of them. */
+    RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
-        Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, local.sqs(), metrics, Clock.systemUTC());
+        Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC());
         bridge.start();
         return new RunningBridge(bridge, metrics);
     }
@@ -141,6 +150,17 @@ final class BridgeHarness implements AutoCloseable {
         return null;
     }
 
+    /** Waits until {@code count} reaches {@code atLeast}; fails after a minute, naming {@code what}. */
+    static void awaitCount(LongSupplier count, long atLeast, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count.getAsLong() < atLeast) {
+            if (System.nanoTime() > deadline) {
+                fail("never happened: " + what + " (counted " + count.getAsLong() + " of " + atLeast + ")");
+            }
+            sleep(10);
+        }
+    }
+
     /** Messages on a queue of the template, visible or in flight. */
     long messagesOn(String queueUrl) {
         return local.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
@@ -155,6 +175,16 @@ final class BridgeHarness implements AutoCloseable {
 
     List<String> names(String callId) {
         return timeline(callId).stream().map(CallEvent::name).toList();
+    }
+
+    /** @return whether {@code latch} opened; false after 30 s (within {@link #await}'s minute), for the caller to fail on */
+    static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void sleep(long millis) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -158,7 +159,10 @@ class ResilienceTest {
         int port = portOutsideEphemeralRange();
         try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(port, "admin_password", "bridge-early"))) {
             Call call = harness.queueCall("+17065551232");
-            BridgeHarness.sleep(500);
+            // The second attempt to reach Asterisk counted from here began after the call was queued:
+            // the consumer, polling every 50 ms, had the call within reach during it and its backoff.
+            LongAdder unreachable = bridge.metrics().amiUnreachable;
+            BridgeHarness.awaitCount(unreachable::sum, unreachable.sum() + 2, "two more attempts to reach Asterisk");
             assertEquals(CallStatus.QUEUED, harness.calls.find(call.callId()).orElseThrow().status(),
                     "no claim while Asterisk is unreachable");
 
@@ -173,7 +177,8 @@ class ResilienceTest {
         try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx.port(), "wrong", "bridge-badpw"))) {
             Call call = harness.queueCall("+17065551232");
-            BridgeHarness.sleep(1_500);
+            LongAdder refused = bridge.metrics().amiLoginsRefused;
+            BridgeHarness.awaitCount(refused::sum, refused.sum() + 2, "the login tried again, twice, after the call was queued");
             assertEquals(CallStatus.QUEUED, harness.calls.find(call.callId()).orElseThrow().status());
             assertTrue(!bridge.bridge().ami().isUp());
         }

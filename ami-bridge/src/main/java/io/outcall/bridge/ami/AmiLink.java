@@ -135,7 +135,7 @@ public final class AmiLink implements AutoCloseable {
     private void connectUntilUp() {
         long backoffMillis = 250;
         while (!closed && !up) {
-            BridgeManagerConnection candidate = new BridgeManagerConnection();
+            BridgeManagerConnection candidate = new BridgeManagerConnection(metrics.asteriskJavaQueueFull);
             candidate.setHostname(settings.host());
             candidate.setPort(settings.port());
             candidate.setUsername(settings.user());
@@ -160,9 +160,11 @@ public final class AmiLink implements AutoCloseable {
                 onConnected(reconnect);
                 return;
             } catch (AuthenticationFailedException e) {
+                metrics.amiLoginsRefused.increment();
                 log.error("AMI login to {} refused: check AMI_USER / AMI_PASSWORD and the permit lines of manager.conf;"
                         + " retrying in {} ms", settings, backoffMillis);
             } catch (IOException | TimeoutException | IllegalStateException e) {
+                metrics.amiUnreachable.increment();
                 log.warn("AMI at {} unreachable ({}); retrying in {} ms", settings, e.getMessage(), backoffMillis);
             }
             safeLogoff(candidate);

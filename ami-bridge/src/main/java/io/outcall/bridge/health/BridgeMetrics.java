@@ -1,6 +1,5 @@
 package io.outcall.bridge.health;
 
-import io.outcall.bridge.logging.BridgeLogging;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -43,11 +42,15 @@ public final class BridgeMetrics {
     public final LongAdder duplicateMessages = new LongAdder();
     public final LongAdder amiEvents = new LongAdder();
     public final LongAdder amiEventsDropped = new LongAdder();
+    /** Dropped by asterisk-java itself, before the bridge saw them: its dispatch queue was full. */
+    public final LongAdder asteriskJavaQueueFull = new LongAdder();
     public final LongAdder callEventsPersisted = new LongAdder();
     public final LongAdder persistenceErrors = new LongAdder();
     public final LongAdder statusWritesCoalesced = new LongAdder();
     public final LongAdder persistenceGivenUp = new LongAdder();
     public final LongAdder reconnects = new LongAdder();
+    public final LongAdder amiUnreachable = new LongAdder();
+    public final LongAdder amiLoginsRefused = new LongAdder();
     public final LongAdder cancelHangups = new LongAdder();
     public final LongAdder canceledBeforeDialing = new LongAdder();
     public final LongAdder tenantDeferrals = new LongAdder();
@@ -74,7 +77,7 @@ public final class BridgeMetrics {
         counter("bridge_ami_events_total", "AMI events handed to the bridge", amiEvents::sum);
         counter("bridge_ami_events_dropped_total", "AMI events dropped because the bridge's queue was full", amiEventsDropped::sum);
         counter("bridge_asterisk_java_queue_full_total", "AMI messages asterisk-java dropped (its dispatch queue was full)",
-                BridgeLogging::asteriskJavaQueueFull);
+                asteriskJavaQueueFull::sum);
         counter("bridge_call_events_persisted_total", "Call timeline events written", callEventsPersisted::sum);
         counter("bridge_persistence_errors_total", "Writes that failed and were retried or given up", persistenceErrors::sum);
         counter("bridge_persistence_given_up_total", "Writes that failed in a way retrying cannot fix (logged with the call)",
@@ -82,6 +85,10 @@ public final class BridgeMetrics {
         counter("bridge_status_writes_coalesced_total", "Status writes skipped because a later one of the same call was"
                 + " waiting in the same batch", statusWritesCoalesced::sum);
         counter("bridge_reconnects_total", "AMI reconnections", reconnects::sum);
+        counter("bridge_ami_unreachable_total", "Attempts to open the bridge's first AMI session that found no"
+                + " Asterisk listening", amiUnreachable::sum);
+        counter("bridge_ami_logins_refused_total", "AMI logins Asterisk refused (AMI_USER / AMI_PASSWORD, manager.conf)",
+                amiLoginsRefused::sum);
         counter("bridge_cancel_hangups_total", "Hangup actions sent for calls their tenant canceled", cancelHangups::sum);
         counter("bridge_tenant_deferrals_total", "Queue messages put back because their tenant was at its limit",
                 tenantDeferrals::sum);

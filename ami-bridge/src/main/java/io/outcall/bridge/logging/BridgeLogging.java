@@ -26,17 +26,32 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BridgeLogging implements SLF4JServiceProvider {
 
-    /** asterisk-java's AsyncEventPump: "... Event queue is full, not processing ...". */
+    /** asterisk-java's AsyncEventPump: "... Event queue is full, not processing ...", in this process. */
     private static final LongAdder ASTERISK_JAVA_QUEUE_FULL = new LongAdder();
+    /**
+     * The count of the AMI connection whose reader runs on this thread: the pump complains on the
+     * reader's thread, so each bridge counts its own drops, whatever else runs in the process.
+     */
+    private static final ThreadLocal<LongAdder> READERS_QUEUE_FULL = new ThreadLocal<>();
 
     private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();
     private final Level threshold = parse(System.getenv("LOG_LEVEL"));
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new NOPMDCAdapter();
 
-    /** AMI events (or responses) asterisk-java dropped because its queue was full. */
+    /** AMI events (or responses) asterisk-java dropped because its queue was full, all connections of the process. */
     public static long asteriskJavaQueueFull() {
         return ASTERISK_JAVA_QUEUE_FULL.sum();
+    }
+
+    /** Runs an AMI connection's reader, counting into {@code queueFull} what asterisk-java drops from it. */
+    public static void countingQueueFull(LongAdder queueFull, Runnable reader) {
+        READERS_QUEUE_FULL.set(queueFull);
+        try {
+            reader.run();
+        } finally {
+            READERS_QUEUE_FULL.remove();
+        }
     }
 
     @Override
@@ -123,6 +138,10 @@ public final class BridgeLogging implements SLF4JServiceProvider {
             String message = MessageFormatter.basicArrayFormat(pattern, arguments);
             if (eventPump && level == Level.ERROR && message != null && message.contains("queue is full")) {
                 ASTERISK_JAVA_QUEUE_FULL.increment();
+                LongAdder readers = READERS_QUEUE_FULL.get();
+                if (readers != null) {
+                    readers.increment();
+                }
             }
             StringBuilder line = new StringBuilder(128).append(Instant.now()).append(' ').append(level).append(' ')
                     .append(shortName).append(" - ").append(message);

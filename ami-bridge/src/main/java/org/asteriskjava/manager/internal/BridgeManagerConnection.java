@@ -1,11 +1,22 @@
 package org.asteriskjava.manager.internal;
 
+import io.outcall.bridge.logging.BridgeLogging;
+
+import java.util.concurrent.atomic.LongAdder;
+
 /**
- * asterisk-java's connection with one change: its reader keeps every UserEvent and every ActionID (see
- * {@link BridgeEventBuilder}). It lives here because the reader factory it overrides takes
- * a package-private type.
+ * asterisk-java's connection with two changes: its reader keeps every UserEvent and every ActionID
+ * (see {@link BridgeEventBuilder}), and what it drops for a full queue is counted for this
+ * connection. It lives here because the reader factory it overrides takes a package-private type.
  */
 public final class BridgeManagerConnection extends ManagerConnectionImpl {
+
+    private final LongAdder queueFull;
+
+    /** @param queueFull counts the events and responses asterisk-java drops from this connection (its queue full) */
+    public BridgeManagerConnection(LongAdder queueFull) {
+        this.queueFull = queueFull;
+    }
 
     /**
      * Closes the socket without a Logoff: on a half-open link a Logoff would only wait out its
@@ -17,6 +28,12 @@ public final class BridgeManagerConnection extends ManagerConnectionImpl {
 
     @Override
     protected ManagerReader createReader(Dispatcher dispatcher, Object source) {
-        return BridgeEventBuilder.install(new ManagerReaderImpl(dispatcher, source));
+        return BridgeEventBuilder.install(new ManagerReaderImpl(dispatcher, source) {
+            @Override
+            public void run() {
+                // asterisk-java reports a drop only in a log line, written on this thread.
+                BridgeLogging.countingQueueFull(queueFull, super::run);
+            }
+        });
     }
 }
