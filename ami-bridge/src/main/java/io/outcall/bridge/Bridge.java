@@ -110,7 +110,7 @@ public final class Bridge implements AutoCloseable {
                 finished -> pacer.finished(finished.tenantId()));
         this.cancels = new CancelWatcher(calls, config.bridgeId(), tracker::cancelRequested, scheduler,
                 config.cancelPollInterval());
-        this.orphans = new Orphans(calls, tracker, ami, sink::lastEventSeq, pacer, clock);
+        this.orphans = new Orphans(calls, tracker, ami, sink::lastEventSeq, pacer, clock, clock.instant());
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
                 claimers, background, metrics, clock, config.bridgeId());

@@ -1,6 +1,7 @@
 package io.outcall.bridge;
 
 import io.outcall.bridge.intake.Orphans;
+import io.outcall.bridge.intake.Pacer;
 import io.outcall.core.call.Call;
 import io.outcall.core.store.CallEvent;
 import io.outcall.core.call.CallStatus;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,6 +107,35 @@ class AtMostOnceTest {
         }
     }
 
+    /**
+     * A reconnect looks for this bridge's orphans while its consumer may hold a call between claim
+     * and Originate, unknown to the tracker yet: that call is its own, not an orphan, and must not
+     * be ended "not dialed" just before it is dialed. A claim older than this run is an orphan.
+     */
+    @Test
+    void callsClaimedByThisRunAreNeverTakenForOrphans() throws Exception {
+        try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-in-hand"))) {
+            Instant runStarted = Instant.now();
+            Call leftOver = harness.record("+17065551231", "DynamicIVR", 30);
+            Call inHand = harness.record("+17065551232", "DynamicIVR", 30);
+            harness.calls.claim(leftOver.callId(), BridgeHarness.TENANT, "bridge-in-hand", "orig-" + leftOver.callId(),
+                    runStarted.minus(Duration.ofMinutes(5)));
+            harness.calls.claim(inHand.callId(), BridgeHarness.TENANT, "bridge-in-hand", "orig-" + inHand.callId(),
+                    runStarted.plusMillis(1));
+            Orphans orphans = new Orphans(harness.calls, bridge.bridge().tracker(), bridge.bridge().ami(), callId -> 0,
+                    new Pacer(10, 10, 10, 10, System::nanoTime), Clock.systemUTC(), runStarted);
+
+            orphans.resolveOwn("bridge-in-hand");
+
+            Call ended = harness.calls.find(leftOver.callId()).orElseThrow();
+            assertEquals(CallStatus.FAILED, ended.status(), "a claim older than this run, not followed, is an orphan");
+            assertEquals(Orphans.LOST_AT_ORIGINATE, ended.failureReason());
+            Call kept = harness.calls.find(inHand.callId()).orElseThrow();
+            assertEquals(CallStatus.DIALING, kept.status(), "claimed by this run: left to its claimer, "
+                    + kept.failureReason());
+        }
+    }
+
     @Test
     void aBridgeLostBetweenClaimAndOriginateLeavesACallThatIsNeverDialed() throws Exception {
         Call call = harness.record("+17065551231", "DynamicIVR", 30);
@@ -118,7 +149,7 @@ class AtMostOnceTest {
             Call done = harness.awaitFinal(call.callId());
 
             assertEquals(CallStatus.FAILED, done.status());
-            assertEquals(Orphans.LOST_BEFORE_ORIGINATE, done.failureReason());
+            assertEquals(Orphans.LOST_AT_ORIGINATE, done.failureReason());
             assertEquals(0, bridge.metrics().originates.sum(), "never dialed by the survivor");
             assertEquals(0, pbx.liveChannelCount());
         }
@@ -134,7 +165,7 @@ class AtMostOnceTest {
             Call done = harness.awaitFinal(call.callId());
 
             assertEquals(CallStatus.FAILED, done.status());
-            assertEquals(Orphans.LOST_BEFORE_ORIGINATE, done.failureReason());
+            assertEquals(Orphans.LOST_AT_ORIGINATE, done.failureReason());
             assertEquals(0, bridge.metrics().originates.sum());
         }
     }

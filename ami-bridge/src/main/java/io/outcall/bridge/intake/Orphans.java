@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,9 @@ public final class Orphans {
 
     private static final Logger log = LoggerFactory.getLogger(Orphans.class);
 
-    public static final String LOST_BEFORE_ORIGINATE = "BRIDGE_LOST_BEFORE_ORIGINATE: the call was claimed for"
-            + " dialing but the bridge stopped before sending the Originate; it was not dialed and will not be";
+    public static final String LOST_AT_ORIGINATE = "BRIDGE_LOST_AT_ORIGINATE: the bridge stopped after claiming the"
+            + " call and before recording an Originate, and Asterisk has no channel of it: it was either never dialed"
+            + " or ended before the bridge came back; it will not be dialed again";
     public static final String ENDED_UNSEEN = "ENDED_WHILE_BRIDGE_AWAY: the call was dialed but ended while no"
             + " bridge was following it; its exact outcome is unknown";
 
@@ -37,19 +39,30 @@ public final class Orphans {
     private final ToLongFunction<String> lastEventSeq;
     private final Pacer pacer;
     private final Clock clock;
+    private final Instant ownSince;
 
-    /** @param lastEventSeq where an adopted call's stored timeline ends (CallSink#lastEventSeq) */
+    /**
+     * @param lastEventSeq where an adopted call's stored timeline ends (CallSink#lastEventSeq)
+     * @param ownSince     when this process began claiming calls: what it claimed since is in its own
+     *                     consumer's hands (claimed, not yet followed) or its tracker's, never an orphan
+     */
     public Orphans(CallStore calls, CallTracker tracker, AmiLink ami, ToLongFunction<String> lastEventSeq, Pacer pacer,
-                   Clock clock) {
+                   Clock clock, Instant ownSince) {
         this.calls = calls;
         this.tracker = tracker;
         this.ami = ami;
         this.lastEventSeq = lastEventSeq;
         this.pacer = pacer;
         this.clock = clock;
+        this.ownSince = ownSince;
     }
 
-    /** At start-up: every call this bridge was following when it stopped. */
+    /**
+     * After each AMI connection: every call this bridge was following when an earlier run of it
+     * stopped. A call claimed since this run began is left alone even when the tracker does not know
+     * it yet: its claimer sits between the claim and the Originate, and ending it there would record
+     * "not dialed" for a call about to be dialed.
+     */
     public void resolveOwn(String bridgeId) throws IOException {
         List<ClaimedCall> live = calls.liveOnBridge(bridgeId);
         if (live.isEmpty()) {
@@ -57,7 +70,9 @@ public final class Orphans {
         }
         Map<String, Set<String>> channels = ami.liveChannelsByLinkedId();
         for (ClaimedCall claimed : live) {
-            if (!tracker.knows(claimed.call().callId())) {
+            Instant claimedAt = claimed.call().dialedAt();
+            boolean claimedByThisRun = claimedAt != null && !claimedAt.isBefore(ownSince);
+            if (!claimedByThisRun && !tracker.knows(claimed.call().callId())) {
                 resolve(claimed, channels);
             }
         }
@@ -74,7 +89,9 @@ public final class Orphans {
                     lastEventSeq.applyAsLong(call.callId()), channels, () -> pacer.adopted(call.tenantId()));
             return;
         }
-        end(call, claimed.originatedAt() == null ? LOST_BEFORE_ORIGINATE : ENDED_UNSEEN);
+        // Stored events prove a dial even when the Originate's acceptance was never recorded.
+        boolean dialed = claimed.originatedAt() != null || lastEventSeq.applyAsLong(call.callId()) > 0;
+        end(call, dialed ? ENDED_UNSEEN : LOST_AT_ORIGINATE);
     }
 
     /**

@@ -94,7 +94,7 @@ public final class CrashSoak {
             bridge.stop();
 
             SoakChecks.Verdict verdict = checks.check(callIds, start);
-            out.printf("outcomes: %s; timelines out of order: %d; ended BRIDGE_LOST_BEFORE_ORIGINATE though dialed: %d%n",
+            out.printf("outcomes: %s; timelines out of order: %d; ended BRIDGE_LOST_AT_ORIGINATE though dialed: %d%n",
                     verdict.byStatus(), verdict.timelineFaults(), verdict.lostButDialed());
             int totalKills = kills.values().stream().mapToInt(Integer::intValue).sum();
             out.printf("crash-soak kills=%d calls=%d double_dials=%d stuck=%d stats_mismatch=%d%n", totalKills,

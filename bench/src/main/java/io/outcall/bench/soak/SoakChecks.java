@@ -46,7 +46,7 @@ final class SoakChecks {
     }
 
     /**
-     * @param lostButDialed calls that ended BRIDGE_LOST_BEFORE_ORIGINATE although the simulator
+     * @param lostButDialed calls that ended BRIDGE_LOST_AT_ORIGINATE although the simulator
      *                      accepted their Originate: not dialed twice, but the reason misleads
      */
     record Verdict(int doubleDials, int statsMismatch, int timelineFaults, int lostButDialed,
@@ -75,9 +75,9 @@ final class SoakChecks {
                 timelineFaults++;
             }
             String reason = call.failureReason() == null ? "" : call.failureReason();
-            if (reason.startsWith("BRIDGE_LOST_BEFORE_ORIGINATE") && ledger.acceptedFor(callId) > 0) {
+            if (reason.startsWith("BRIDGE_LOST_AT_ORIGINATE") && ledger.acceptedFor(callId) > 0) {
                 lostButDialed++;
-                out.printf("note: call %s ended BRIDGE_LOST_BEFORE_ORIGINATE but the PBX accepted its Originate%n", callId);
+                out.printf("note: call %s ended BRIDGE_LOST_AT_ORIGINATE but the PBX accepted its Originate%n", callId);
             }
         }
         int mismatch = statsMismatch(StatsInterval.HOUR, byStatus, soakStart)
