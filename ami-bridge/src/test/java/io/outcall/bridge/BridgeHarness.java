@@ -99,9 +99,18 @@ final class BridgeHarness implements AutoCloseable {
 
     /** A bridge whose call store and SQS client are the real ones or a test's wrappers of them. */
     RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs) throws Exception {
+        return startBridge(config, store, sqs, Clock.systemUTC());
+    }
+
+    /** A bridge whose rules about time (grace periods, quiet calls) follow {@code clock}, e.g. one the test moves. */
+    RunningBridge startBridge(BridgeConfig config, Clock clock) throws Exception {
+        return startBridge(config, calls, local.sqs(), clock);
+    }
+
+    private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
-        Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC());
+        Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, clock);
         bridge.start();
         return new RunningBridge(bridge, metrics);
     }

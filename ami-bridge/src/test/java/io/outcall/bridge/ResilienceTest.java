@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,13 +56,15 @@ class ResilienceTest {
 
     @Test
     void aCallWhoseEventsWereLostWithTheSessionEndsAtTheReconnect() throws Exception {
+        MovableClock clock = new MovableClock(Instant.now());
         try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
-             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-lost-events"))) {
+             BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-lost-events"), clock)) {
             // Accepted by Asterisk, then the session died before any of its events arrived.
             Call call = harness.record("+17065551231", "Hold", 30);
             bridge.bridge().tracker().expect(call.callId(), BridgeHarness.TENANT, "orig-" + call.callId(),
                     call.callId() + "-2");
-            BridgeHarness.sleep(5_500); // longer than Asterisk may take to create a first channel
+            BridgeHarness.awaitCount(() -> bridge.bridge().tracker().isFollowing(call.callId()) ? 1 : 0, 1, "the tracker follows it");
+            clock.advance(Duration.ofSeconds(6)); // longer than Asterisk may take to create a first channel
 
             pbx.dropConnections();
 
