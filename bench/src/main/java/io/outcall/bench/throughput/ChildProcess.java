@@ -1,5 +1,7 @@
 package io.outcall.bench.throughput;
 
+import io.outcall.bench.throughput.child.BridgeThroughputChild;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,7 +61,9 @@ final class ChildProcess implements AutoCloseable {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(args);
-        Path log = work.resolve(mode + "-bridge.log").toAbsolutePath();
+        // pipeline-bridge.log, e2e-bridge.log; asterisk-java-alone.log
+        String logName = mainClass == BridgeThroughputChild.class ? mode + "-bridge.log" : mode + ".log";
+        Path log = work.resolve(logName).toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
         pb.environment().put("LOG_LEVEL", System.getenv().getOrDefault("BRIDGE_LOG_LEVEL", "INFO"));
         ChildProcess child = new ChildProcess(pb.start(), log);

@@ -19,9 +19,15 @@ final class PipelineRun {
     /** The bridge's ladder, the floor's (null when skipped), and a burst (null unless asked). */
     record Figures(StepLadder.Result bridge, StepLadder.Result floor, PipelineStep burst) {
 
-        /** The bridge pipeline's events/s over asterisk-java's own, on the wire; 0 when the floor did not run. */
+        /**
+         * The bridge pipeline's events/s over asterisk-java's own, on the wire, each at the most it
+         * sustained without losing anything; 0 when the floor did not run or lost at every step.
+         */
         double ingestRatio() {
-            return floor == null || floor.bestWireRate() <= 0 ? 0 : bridge.bestWireRate() / floor.bestWireRate();
+            if (floor == null || floor.capacity() == null || bridge.capacity() == null) {
+                return 0;
+            }
+            return bridge.capacity().wireRate() / floor.capacity().wireRate();
         }
     }
 

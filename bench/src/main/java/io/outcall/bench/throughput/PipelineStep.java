@@ -10,6 +10,25 @@ record PipelineStep(double rate, ChildResult r, double wireRate, double parentCp
 
     /** Empty when the child kept up without losing anything; else what went wrong. */
     String clean() {
+        List<String> problems = losses();
+        if (rate > 0 && r.number("originates_per_s") < rate * 0.95) {
+            problems.add(String.format(Locale.ROOT, "fell behind: %.0f originates/s", r.number("originates_per_s")));
+        }
+        if (r.number("latency_p99_ms") > 1000) {
+            problems.add("p99 enqueue-to-Originate " + r.get("latency_p99_ms") + " ms");
+        }
+        return String.join("; ", problems);
+    }
+
+    /**
+     * True when every call's events came in, whole and without a reconnect, even if the child fell
+     * behind the offered rate: its events/s then is what it sustains, its capacity.
+     */
+    boolean lossless() {
+        return losses().isEmpty();
+    }
+
+    private List<String> losses() {
         List<String> problems = new ArrayList<>();
         if (!r.isTrue("complete")) {
             problems.add("only " + r.get("calls") + " calls finished" + (r.isTrue("stalled")
@@ -25,13 +44,7 @@ record PipelineStep(double rate, ChildResult r, double wireRate, double parentCp
         if (!statuses.matches("\\{COMPLETED=\\d+}")) {
             problems.add("outcomes " + statuses);
         }
-        if (rate > 0 && r.number("originates_per_s") < rate * 0.95) {
-            problems.add(String.format(Locale.ROOT, "fell behind: %.0f originates/s", r.number("originates_per_s")));
-        }
-        if (r.number("latency_p99_ms") > 1000) {
-            problems.add("p99 enqueue-to-Originate " + r.get("latency_p99_ms") + " ms");
-        }
-        return String.join("; ", problems);
+        return problems;
     }
 
     /** @param handled what the child's own event count means: "followed" by the bridge, "dispatched" by asterisk-java */

@@ -29,8 +29,13 @@ final class StepLadder {
             return best != null ? best : steps.get(0);
         }
 
-        double bestWireRate() {
-            return best == null ? 0 : best.wireRate();
+        /**
+         * The most AMI events/s read on the wire at any step that lost nothing, the step where the
+         * child fell behind included: what it sustains, not the ladder's rung below it.
+         */
+        PipelineStep capacity() {
+            return steps.stream().filter(PipelineStep::lossless)
+                    .max(java.util.Comparator.comparingDouble(PipelineStep::wireRate)).orElse(null);
         }
     }
 
