@@ -63,7 +63,7 @@ public final class BridgeThroughputBenchmark {
         Say.line("peak_heap_mb: highest heap used sampled in any bridge JVM of this run (each -Xmx256m); p99_ms: enqueue-to-Originate at "
                 + (e2e.paced() != null ? String.format(Locale.ROOT, "%.0f calls/s offered end to end", e2e.pacedRate())
                 : String.format(Locale.ROOT, "%.0f calls/s offered to the pipeline (end-to-end run skipped)", firstStep.rate()))
-                + "; ingest_ratio: A's AMI events/s over asterisk-java alone's on the same ladder" + (a.floor() == null
+                + "; ingest_ratio: the bridge's AMI events/s in A over asterisk-java alone's, each the most it sustained with nothing lost" + (a.floor() == null
                 ? " (skipped: 0)" : ""));
         Say.line(String.format(Locale.ROOT, "bridge originates_per_s=%d ami_events_per_s=%d e2e_originates_per_s=%d p99_ms=%d"
                         + " peak_heap_mb=%d ingest_ratio=%.2f", Math.round(shown.r().number("originates_per_s")),
