@@ -11,6 +11,7 @@ import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.response.ManagerError;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -162,7 +163,8 @@ public final class AsteriskJavaAlone {
                         latencies.originated(call.callId(), Instant.now());
                     }
                 });
-            } catch (Exception e) {
+            } catch (IOException | IllegalStateException e) {
+                // Not connected: the step counts it as an originate error and is not clean.
                 refused.incrementAndGet();
             }
         }
