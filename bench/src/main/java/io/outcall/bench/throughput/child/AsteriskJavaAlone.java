@@ -8,6 +8,7 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.queue.OriginateMessage;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.ManagerError;
 
 import java.io.BufferedReader;
@@ -141,26 +142,37 @@ public final class AsteriskJavaAlone {
                         : "{COMPLETED=" + (calls - failed) + ",FAILED=" + failed + "}");
     }
 
-    /** The Originates, each at its scheduled time; latency runs from that time to asterisk-java's response. */
+    /**
+     * The Originates, each at its scheduled time; latency runs from that time to asterisk-java's
+     * response. The actions are built before the first is sent, so the sender only sends: the
+     * floor measures asterisk-java, not this loop.
+     */
     private void send(String tenant, long count, double perSecond) {
+        List<OriginateAction> actions = new ArrayList<>((int) count);
+        List<String> callIds = new ArrayList<>((int) count);
+        Instant planned = Instant.now();
+        for (long i = 0; i < count; i++) {
+            Call call = BenchCalls.queued(ids, tenant, BenchCalls.number(numbers.incrementAndGet(), '6'), "FastHangup", planned);
+            actions.add(originates.build(OriginateMessage.of(call)));
+            callIds.add(call.callId());
+        }
         long startNanos = System.nanoTime();
         Instant startedAt = Instant.now();
-        for (long i = 0; i < count; i++) {
+        for (int i = 0; i < count; i++) {
             long dueNanos = (long) (i / perSecond * 1e9);
             long wait = startNanos + dueNanos - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            Call call = BenchCalls.queued(ids, tenant, BenchCalls.number(numbers.incrementAndGet(), '6'), "FastHangup",
-                    startedAt.plusNanos(dueNanos));
-            latencies.claimed(call.callId(), tenant, call.createdAt());
+            String callId = callIds.get(i);
+            latencies.claimed(callId, tenant, startedAt.plusNanos(dueNanos));
             try {
-                connection.sendAction(originates.build(OriginateMessage.of(call)), response -> {
+                connection.sendAction(actions.get(i), response -> {
                     if (response instanceof ManagerError) {
                         refused.incrementAndGet();
                     } else {
                         accepted.incrementAndGet();
-                        latencies.originated(call.callId(), Instant.now());
+                        latencies.originated(callId, Instant.now());
                     }
                 });
             } catch (IOException | IllegalStateException e) {
