@@ -64,8 +64,8 @@ final class PipelineReport {
         if (step == null) {
             return "every step lost events";
         }
-        return String.format(Locale.ROOT, "offered %.0f/s, %s originates/s, CPU %s cores%s", step.rate(),
-                step.r().get("originates_per_s"), step.r().get("cpu_cores_used"),
+        return String.format(Locale.ROOT, "offered %.0f/s, %s originates/s, CPU %s cores (%% of one core: %s)%s", step.rate(),
+                step.r().get("originates_per_s"), step.r().get("cpu_cores_used"), step.r().get("threads"),
                 step.clean().isEmpty() ? "" : "; nothing lost, but " + step.clean());
     }
 }

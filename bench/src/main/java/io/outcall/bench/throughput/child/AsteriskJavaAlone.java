@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -47,6 +48,7 @@ public final class AsteriskJavaAlone {
     private final AtomicLong refused = new AtomicLong();
     private final Latencies latencies = new Latencies();
     private final HeapWatch heap = new HeapWatch();
+    private final ThreadCpu threadCpu = new ThreadCpu().start();
 
     private AsteriskJavaAlone(int amiPort) {
         this.connection = new ManagerConnectionFactory("127.0.0.1", amiPort, "admin", "admin_password")
@@ -92,6 +94,7 @@ public final class AsteriskJavaAlone {
         long responses0 = events.originateResponses.sum();
         long hangups0 = events.hangups.sum();
         heap.resetRunPeak();
+        Map<Long, Long> cpu0 = threadCpu.snapshot();
         List<Sample> samples = new ArrayList<>();
         Sample first = sample(responses0);
         samples.add(first);
@@ -133,6 +136,7 @@ public final class AsteriskJavaAlone {
                 .put("latency_p99_ms", lat[1])
                 .put("latency_max_ms", lat[2])
                 .put("cpu_cores_used", window.rate(Sample::cpuNanos) / 1e9)
+                .put("threads", threadCpu.top(cpu0, (last.nanos() - first.nanos()) / 1e9, 6))
                 .put("peak_heap_mb", ResultLine.mb(heap.runPeak.get()))
                 .put("ami_events_dropped", 0)
                 .put("asterisk_java_queue_full", BridgeLogging.asteriskJavaQueueFull() - queueFull0)
