@@ -23,7 +23,9 @@ import java.util.Map;
  * timeline and the statistics. Prints one line per check and exits 1 on the first surprise.
  *
  * <p>Usage: {@code SmokeTest <api base URL> <token>}; {@code local/smoke-test} starts the stack
- * with ./run-local and runs this.
+ * with ./run-local and runs this from the test class path. It is a program, not a JUnit test: it
+ * needs the whole stack up on fixed ports, so {@code mvn verify} never runs it; {@code ./run-tests}
+ * does, through {@code local/smoke-test}, after the build.
  */
 public final class SmokeTest {
 
@@ -51,6 +53,11 @@ public final class SmokeTest {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--help")) {
+            // local/smoke-test --check-classpath: proves the class resolves without a stack running.
+            System.out.println("usage: SmokeTest <api base URL, e.g. http://127.0.0.1:3000> <token>");
+            return;
+        }
         if (args.length != 2) {
             System.err.println("usage: SmokeTest <api base URL, e.g. http://127.0.0.1:3000> <token>");
             System.exit(2);

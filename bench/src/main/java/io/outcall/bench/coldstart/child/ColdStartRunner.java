@@ -1,9 +1,5 @@
-package io.outcall.bench;
+package io.outcall.bench.coldstart.child;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import java.io.ByteArrayInputStream;
@@ -15,20 +11,27 @@ import java.util.regex.Pattern;
 
 /**
  * The child side of {@code bench/cold-start}: what the Lambda runtime does in a fresh execution
- * environment, and nothing more. It loads the handler class by name, builds it through its no-arg
+ * environment, and nothing more. It loads the handler class named by its first argument (the
+ * make-call function, or {@link BareHandler}, the floor it is compared with), builds it through its no-arg
  * constructor (the Init phase), hands it one API Gateway HTTP API 2.0 event for {@code POST /calls}
  * (the first Invoke) and prints how long that took from the JVM's start.
  *
- * <p>It runs on a class path of the functions' shaded jar plus a jar holding only this class and its
- * nested one, so nothing but what Lambda would load is loaded. Every measurement is taken before
+ * <p>It runs on a class path of the functions' shaded jar plus a jar holding only this package, so
+ * nothing but what Lambda would load is loaded. Every measurement is taken before
  * anything for reporting (java.lang.management, regex) is touched, so reporting costs nothing.
  *
- * <p>Output, one line on stdout: {@code COLD-START jvm_to_response_ms=.. jvm_to_main_ms=..
+ * <p>Arguments: {@code HANDLER_CLASS TENANT REQUEST_ID}. Output, one line on stdout: {@code COLD-START jvm_to_response_ms=.. jvm_to_main_ms=..
  * init_ms=.. invoke_ms=.. status=202}. Anything other than a 202 exits 1 with the response.
  */
 public final class ColdStartRunner {
 
-    static final String HANDLER = "io.outcall.functions.intake.MakeCallHandler";
+    /** The function measured. */
+    public static final String MAKE_CALL_HANDLER = "io.outcall.functions.intake.MakeCallHandler";
+    /**
+     * Its floor, {@link BareHandler}, by name: the benchmark's JVM must not load it (the Lambda types
+     * it implements are only on the children's class path).
+     */
+    public static final String BARE_HANDLER = "io.outcall.bench.coldstart.child.BareHandler";
 
     private ColdStartRunner() {
     }
@@ -36,12 +39,13 @@ public final class ColdStartRunner {
     public static void main(String[] args) throws Exception {
         long mainAt = System.currentTimeMillis();
         long mainNanos = System.nanoTime();
-        String tenantId = args.length > 0 ? args[0] : "bench-tenant";
-        String requestId = args.length > 1 ? args[1] : "cold-start";
+        String handlerClass = args.length > 0 ? args[0] : MAKE_CALL_HANDLER;
+        String tenantId = args.length > 1 ? args[1] : "bench-tenant";
+        String requestId = args.length > 2 ? args[2] : "cold-start";
         String claim = System.getenv().getOrDefault("TENANT_CLAIM", "tenant_id");
 
         // Init: what the runtime does with the function's Handler setting.
-        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(HANDLER).getDeclaredConstructor().newInstance();
+        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
         long constructedNanos = System.nanoTime();
 
         // First invoke: the event as API Gateway (HTTP API, payload 2.0, JWT authorizer) sends it.
@@ -78,34 +82,5 @@ public final class ColdStartRunner {
         System.out.flush();
         // Like the runtime's process being frozen: nothing the SDK left running keeps us alive.
         System.exit(0);
-    }
-
-    /** The few things a Context says; the handler reads none of them today. */
-    static final class InvokeContext implements Context {
-        private final String requestId;
-
-        InvokeContext(String requestId) {
-            this.requestId = requestId;
-        }
-
-        @Override public String getAwsRequestId() { return requestId; }
-        @Override public String getLogGroupName() { return "/aws/lambda/MakeCallFunction"; }
-        @Override public String getLogStreamName() { return "cold-start"; }
-        @Override public String getFunctionName() { return "MakeCallFunction"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:MakeCallFunction";
-        }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 15_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() { return new StdoutLogger(); }
-    }
-
-    /** Lambda sends a function's log lines to CloudWatch; here they go to stdout. */
-    static final class StdoutLogger implements LambdaLogger {
-        @Override public void log(String message) { System.out.print(message); }
-        @Override public void log(byte[] message) { System.out.write(message, 0, message.length); }
     }
 }

@@ -1,4 +1,4 @@
-package io.outcall.bench;
+package io.outcall.bench.throughput;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>A message ends with an empty line (CRLF CRLF); its kind is its first header: {@code Event:}
  * or {@code Response:}. The banner line before the first message is skipped.
  */
-final class BridgeThroughputProxy implements AutoCloseable {
+final class AmiRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final int upstreamPort;
@@ -31,7 +31,7 @@ final class BridgeThroughputProxy implements AutoCloseable {
     private final Map<String, LongAdder> eventNames = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    BridgeThroughputProxy(int upstreamPort) throws IOException {
+    AmiRelay(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
