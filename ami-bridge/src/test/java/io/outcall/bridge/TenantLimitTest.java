@@ -5,7 +5,12 @@ import io.outcall.core.call.CallStatus;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.Test;
 
+import io.outcall.core.queue.OriginateMessage;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,5 +65,48 @@ class TenantLimitTest {
 
     private static long finished(BridgeHarness harness, List<Call> calls) {
         return calls.stream().filter(c -> harness.calls.find(c.callId()).orElseThrow().status().isFinal()).count();
+    }
+
+    /**
+     * A call that has waited for minutes and is turned away again for its tenant's turn is not
+     * lost: the bridge restarts the queued-call sweeper's wait on it and clears the sweeper's count,
+     * so a long backlog is never ended NEVER_DIALED while the bridge is working through it.
+     */
+    @Test
+    void aLongWaitingCallTurnedAwayRestartsTheSweepersWait() throws Exception {
+        try (BridgeHarness harness = BridgeHarness.start();
+             PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build())) {
+            Call first = harness.record("+17065551232", "DynamicIVR", 30);
+            Call waiting = harness.record("+17065551232", "DynamicIVR", 30);
+            // As if the sweeper had enqueued it twice already.
+            harness.local.dynamoDb().updateItem(b -> b.tableName("CallsTable")
+                    .key(Map.of("callId", AttributeValue.fromS(waiting.callId())))
+                    .updateExpression("SET requeues = :two").expressionAttributeValues(Map.of(":two", AttributeValue.fromN("2"))));
+            long queuedSince = Long.parseLong(rawItem(harness, waiting).get("queuedSince").n());
+            harness.queue.send(OriginateMessage.of(first));
+            harness.queue.send(OriginateMessage.of(waiting));
+
+            // A tenant rate of one call per 10 s turns the second away; the bridge's clock runs two
+            // minutes ahead, so both calls look as old as a real backlog's.
+            Clock twoMinutesLater = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2));
+            try (BridgeHarness.RunningBridge running = harness.startBridge(
+                    harness.config(pbx.port(), "admin_password", "bridge-still-waiting", 0.1, BridgeHarness.AMI_PING),
+                    twoMinutesLater)) {
+                BridgeHarness.awaitCount(() -> rawItem(harness, waiting).containsKey("requeues") ? 0 : 1, 1,
+                        "the sweeper's count on the waiting call cleared");
+                Map<String, AttributeValue> item = rawItem(harness, waiting);
+                assertEquals("QUEUED", item.get("status").s(), "told while it still waited");
+                assertTrue(Long.parseLong(item.get("queuedSince").n()) > queuedSince, "its wait restarted");
+                assertTrue(running.metrics().tenantDeferrals.sum() >= 1);
+
+                assertEquals(CallStatus.BUSY, harness.awaitFinal(first.callId()).status());
+                assertEquals(CallStatus.BUSY, harness.awaitFinal(waiting.callId()).status(), "dialed in its turn");
+            }
+        }
+    }
+
+    private static Map<String, AttributeValue> rawItem(BridgeHarness harness, Call call) {
+        return harness.local.dynamoDb().getItem(b -> b.tableName("CallsTable").consistentRead(true)
+                .key(Map.of("callId", AttributeValue.fromS(call.callId())))).item();
     }
 }

@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +47,12 @@ public final class OriginateConsumer implements Runnable {
     public static final int LONG_POLL_SECONDS = 5;
     /** How long a message received while the AMI link is down waits before it is received again. */
     private static final int AMI_DOWN_PUT_BACK_SECONDS = 2;
+    /**
+     * A call turned away for its tenant's turn after waiting this long tells the store it is still
+     * waiting, so the queued-call sweeper (whose threshold is minutes) never takes a long tenant
+     * backlog for lost calls; younger ones cost no write.
+     */
+    private static final Duration STILL_WAITING_AFTER = Duration.ofMinutes(1);
 
     private final ReceivedMessages messages;
     private final DuplicateMessages duplicates;
@@ -127,6 +136,9 @@ public final class OriginateConsumer implements Runnable {
                         // This tenant is at its limit: let other tenants' calls pass, look at this one in its turn.
                         metrics.tenantDeferrals.increment();
                         notYet.add(ReceivedMessages.PutBack.after(message, pacer.untilTurn(call.tenantId())));
+                        if (waitedLongerThan(call, STILL_WAITING_AFTER)) {
+                            claimers.execute(() -> stillWaiting(call.callId()));
+                        }
                         continue;
                     }
                     if (verdict != Pacer.Verdict.GO) {
@@ -158,6 +170,23 @@ public final class OriginateConsumer implements Runnable {
             log.error("message {} is not an originate message ({}); leaving it for the dead-letter queue",
                     message.messageId(), e.getMessage());
             return null;
+        }
+    }
+
+    private boolean waitedLongerThan(OriginateMessage call, Duration wait) {
+        try {
+            return Instant.parse(call.createdAt()).plus(wait).isBefore(clock.instant());
+        } catch (DateTimeParseException | NullPointerException unreadable) {
+            return true; // an older message without a readable time: telling the store is harmless
+        }
+    }
+
+    private void stillWaiting(String callId) {
+        try {
+            calls.stillWaiting(callId, clock.instant());
+        } catch (RuntimeException e) {
+            // Only the sweeper's clock misses this; the call itself waits on the queue as before.
+            log.warn("call {}: could not record that it still waits for its tenant's turn: {}", callId, e.toString());
         }
     }
 

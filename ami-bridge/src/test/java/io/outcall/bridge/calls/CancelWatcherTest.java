@@ -47,6 +47,7 @@ class CancelWatcherTest {
         @Override public void create(Call call) { throw new UnsupportedOperationException(); }
         @Override public Optional<Call> find(String callId) { throw new UnsupportedOperationException(); }
         @Override public boolean fail(Call call, String reason, Instant at) { throw new UnsupportedOperationException(); }
+        @Override public void stillWaiting(String callId, Instant at) { throw new UnsupportedOperationException(); }
         @Override public ClaimResult claim(String c, String t, String b, String a, Instant at) { throw new UnsupportedOperationException(); }
         @Override public void markOriginated(String callId, Instant at) { throw new UnsupportedOperationException(); }
         @Override public boolean advance(CallProgress progress) { throw new UnsupportedOperationException(); }

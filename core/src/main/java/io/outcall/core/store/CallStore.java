@@ -32,6 +32,13 @@ public interface CallStore {
      */
     ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at);
 
+    /**
+     * A bridge saw this QUEUED call's message and put it back to wait for its tenant's turn: the
+     * call is not lost, so the queued-call sweeper's wait restarts at {@code at} and its count of
+     * re-enqueues is cleared. Does nothing to a call that is no longer QUEUED.
+     */
+    void stillWaiting(String callId, Instant at);
+
     /** Records that the Originate for a claimed call was accepted by Asterisk. */
     void markOriginated(String callId, Instant at);
 

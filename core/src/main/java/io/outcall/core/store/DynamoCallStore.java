@@ -156,6 +156,20 @@ public final class DynamoCallStore implements CallStore {
     }
 
     @Override
+    public void stillWaiting(String callId, Instant at) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
+                    .conditionExpression("#status = :queued AND attribute_exists(#since)")
+                    .updateExpression("SET #since = :since REMOVE requeues")
+                    .expressionAttributeNames(Map.of("#status", "status", "#since", QUEUED_SINCE))
+                    .expressionAttributeValues(Map.of(":queued", s(CallStatus.QUEUED.name()),
+                            ":since", n(at.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException movedOn) {
+            // Claimed, canceled or failed meanwhile, or written before the sweeper's index: nothing to restart.
+        }
+    }
+
+    @Override
     public void markOriginated(String callId, Instant at) {
         dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
                 .conditionExpression("attribute_exists(callId)")

@@ -38,6 +38,11 @@ final class InMemoryCallStore implements CallStore {
     }
 
     @Override
+    public void stillWaiting(String callId, Instant at) {
+        // No sweeper here: nothing to restart.
+    }
+
+    @Override
     public ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at) {
         Call call = queued.remove(callId);
         if (call == null) {

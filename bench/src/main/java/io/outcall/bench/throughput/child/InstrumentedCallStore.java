@@ -44,6 +44,11 @@ final class InstrumentedCallStore implements CallStore {
     }
 
     @Override
+    public void stillWaiting(String callId, Instant at) {
+        delegate.stillWaiting(callId, at);
+    }
+
+    @Override
     public ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at) {
         ClaimResult result = claim.time(() -> delegate.claim(callId, tenantId, bridgeId, originateActionId, at));
         if (result.outcome() == ClaimResult.Outcome.CLAIMED && result.call() != null) {
