@@ -1,7 +1,7 @@
 package io.outcall.bridge;
 
+import io.outcall.bridge.originate.OriginateConsumer;
 import io.outcall.core.aws.AwsClients;
-import io.outcall.bridge.intake.OriginateConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

@@ -1,13 +1,13 @@
 package io.outcall.bridge;
 
-import io.outcall.bridge.intake.Orphans;
-import io.outcall.bridge.intake.Pacer;
+import io.outcall.bridge.originate.Orphans;
+import io.outcall.bridge.originate.Pacer;
 import io.outcall.core.call.Call;
-import io.outcall.core.store.CallEvent;
+import io.outcall.core.call.CallEvent;
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.CallStore;
+import io.outcall.core.call.ClaimResult;
 import io.outcall.core.queue.OriginateMessage;
-import io.outcall.core.store.CallStore;
-import io.outcall.core.store.ClaimResult;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,10 +4,10 @@ import io.outcall.bridge.calls.CallSink;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.bridge.store.DynamoCallSink;
 import io.outcall.core.call.Call;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStatus;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallProgress;
-import io.outcall.core.store.CallStore;
+import io.outcall.core.call.CallStore;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.Test;
 

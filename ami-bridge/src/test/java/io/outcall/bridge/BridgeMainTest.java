@@ -2,7 +2,7 @@ package io.outcall.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.outcall.bridge.intake.OriginateConsumer;
+import io.outcall.bridge.originate.OriginateConsumer;
 import io.outcall.localaws.LocalSqs;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;

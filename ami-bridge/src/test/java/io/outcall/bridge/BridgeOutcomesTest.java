@@ -1,9 +1,9 @@
 package io.outcall.bridge;
 
 import io.outcall.core.call.Call;
+import io.outcall.core.call.CallEvent;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
-import io.outcall.core.store.CallEvent;
 import io.outcall.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,19 +1,19 @@
 package io.outcall.functions;
 
 import io.outcall.core.call.CallId;
+import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoIdempotencyStore;
+import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.intake.CallIntake;
 import io.outcall.core.intake.CallRequestValidator;
 import io.outcall.core.json.Json;
-import io.outcall.functions.http.ApiEvents;
-import io.outcall.functions.http.RequestLog;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
-import io.outcall.core.store.DynamoCallStore;
-import io.outcall.core.store.DynamoIdempotencyStore;
-import io.outcall.core.store.DynamoTenantStore;
 import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.tenant.TransferPicker;
+import io.outcall.functions.http.ApiEvents;
+import io.outcall.functions.http.RequestLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

@@ -1,17 +1,17 @@
 package io.outcall.functions;
 
+import io.outcall.core.call.CallStore;
 import io.outcall.core.calllog.CallLog;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.CursorCodec;
+import io.outcall.core.dynamo.DynamoCallEventStore;
+import io.outcall.core.dynamo.DynamoCallLogStore;
+import io.outcall.core.dynamo.DynamoCallStatsStore;
+import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.json.Json;
+import io.outcall.core.stats.CallStats;
 import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.RequestLog;
-import io.outcall.core.stats.CallStats;
-import io.outcall.core.store.CallStore;
-import io.outcall.core.store.DynamoCallEventStore;
-import io.outcall.core.store.DynamoCallLogStore;
-import io.outcall.core.store.DynamoCallStatsStore;
-import io.outcall.core.store.DynamoCallStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;

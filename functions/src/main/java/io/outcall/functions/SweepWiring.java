@@ -1,11 +1,11 @@
 package io.outcall.functions;
 
+import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoQueuedCalls;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.queue.SqsOriginateQueue;
-import io.outcall.core.store.DynamoCallStore;
-import io.outcall.core.store.DynamoQueuedCalls;
 import io.outcall.core.sweep.QueuedCalls;
 import io.outcall.core.sweep.SweepSettings;
 

@@ -3,7 +3,7 @@ package io.outcall.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.bridge.Bridge;
 import io.outcall.bridge.BridgeConfig;
-import io.outcall.core.store.DynamoTenantStore;
+import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalDynamoDb;
 import io.outcall.localaws.LocalServices;

@@ -2,8 +2,8 @@ package io.outcall.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.outcall.bridge.BridgeConfig;
-import io.outcall.core.store.DynamoCallLogStore;
-import io.outcall.core.store.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoCallLogStore;
+import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.localaws.CloudFormationTemplate;
 import org.junit.jupiter.api.Test;
 

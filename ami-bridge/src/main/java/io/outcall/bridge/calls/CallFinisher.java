@@ -1,7 +1,7 @@
 package io.outcall.bridge.calls;
 
 import io.outcall.bridge.health.BridgeMetrics;
-import io.outcall.core.store.CallProgress;
+import io.outcall.core.call.CallProgress;
 
 import java.time.Clock;
 import java.time.Duration;

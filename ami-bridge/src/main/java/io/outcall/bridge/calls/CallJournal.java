@@ -1,8 +1,8 @@
 package io.outcall.bridge.calls;
 
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStatus;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallProgress;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.outcall.bridge.calls;
 
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallProgress;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallProgress;
 
 /**
  * Where the tracker hands what it learned. Implementations must return at once: they are called

@@ -1,6 +1,6 @@
 package io.outcall.bridge.calls;
 
-import io.outcall.core.store.CallStore;
+import io.outcall.core.call.CallStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

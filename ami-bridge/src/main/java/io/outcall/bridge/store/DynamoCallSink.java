@@ -3,10 +3,10 @@ package io.outcall.bridge.store;
 import io.outcall.bridge.calls.CallSink;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.aws.TransientFailures;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallEventStore;
-import io.outcall.core.store.CallProgress;
-import io.outcall.core.store.CallStore;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallEventStore;
+import io.outcall.core.call.CallProgress;
+import io.outcall.core.call.CallStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

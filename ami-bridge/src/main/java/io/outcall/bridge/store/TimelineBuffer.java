@@ -1,6 +1,6 @@
 package io.outcall.bridge.store;
 
-import io.outcall.core.store.CallEvent;
+import io.outcall.core.call.CallEvent;
 
 import java.time.Duration;
 import java.util.ArrayList;

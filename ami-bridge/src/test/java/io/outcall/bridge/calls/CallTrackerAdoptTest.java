@@ -2,8 +2,8 @@ package io.outcall.bridge.calls;
 
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.call.Call;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallProgress;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallProgress;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package io.outcall.bridge.calls;
 
 import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.call.HangupCause;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallProgress;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;

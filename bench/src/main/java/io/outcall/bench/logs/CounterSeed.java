@@ -1,9 +1,9 @@
 package io.outcall.bench.logs;
 
+import io.outcall.core.dynamo.StatsItems;
 import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
-import io.outcall.core.store.StatsItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

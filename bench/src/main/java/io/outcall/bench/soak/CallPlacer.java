@@ -2,6 +2,9 @@ package io.outcall.bench.soak;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.core.call.CallId;
+import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoIdempotencyStore;
+import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.intake.CallIntake;
 import io.outcall.core.intake.CallRequest;
 import io.outcall.core.intake.CallRequestValidator;
@@ -9,9 +12,6 @@ import io.outcall.core.intake.IntakeRequest;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
-import io.outcall.core.store.DynamoCallStore;
-import io.outcall.core.store.DynamoIdempotencyStore;
-import io.outcall.core.store.DynamoTenantStore;
 import io.outcall.core.tenant.TransferPicker;
 
 import java.security.SecureRandom;

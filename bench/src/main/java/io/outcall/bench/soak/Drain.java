@@ -1,7 +1,7 @@
 package io.outcall.bench.soak;
 
 import io.outcall.core.call.Call;
-import io.outcall.core.store.CallStore;
+import io.outcall.core.call.CallStore;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 

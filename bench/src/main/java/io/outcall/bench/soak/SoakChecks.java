@@ -1,16 +1,16 @@
 package io.outcall.bench.soak;
 
 import io.outcall.core.call.Call;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallEventStore;
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.CallStore;
+import io.outcall.core.dynamo.DynamoCallEventStore;
+import io.outcall.core.dynamo.DynamoCallStatsStore;
+import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.stats.CallStatsStore;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallEventStore;
-import io.outcall.core.store.CallStore;
-import io.outcall.core.store.DynamoCallEventStore;
-import io.outcall.core.store.DynamoCallStatsStore;
-import io.outcall.core.store.DynamoCallStore;
 import io.outcall.pbxsim.OriginateLedger;
 
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package io.outcall.bench.throughput;
 import io.outcall.bench.throughput.child.BenchCalls;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallId;
-import io.outcall.core.store.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoCallStore;
 
 import java.time.Instant;
 import java.util.ArrayList;

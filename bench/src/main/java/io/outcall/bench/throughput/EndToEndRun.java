@@ -2,7 +2,7 @@ package io.outcall.bench.throughput;
 
 import io.outcall.bench.throughput.child.BridgeThroughputChild;
 import io.outcall.core.call.CallId;
-import io.outcall.core.store.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.bench.throughput.child.BenchCalls;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallId;
+import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
-import io.outcall.core.store.DynamoCallStore;
 import io.outcall.localaws.LocalServices;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 

@@ -2,9 +2,9 @@ package io.outcall.core.calllog;
 
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
-import io.outcall.core.intake.Violation;
 import io.outcall.core.phone.InvalidPhoneNumberException;
 import io.outcall.core.phone.PhoneNumbers;
+import io.outcall.core.validation.Violation;
 
 import java.time.Instant;
 import java.util.ArrayList;

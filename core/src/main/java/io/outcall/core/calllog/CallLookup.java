@@ -1,9 +1,9 @@
 package io.outcall.core.calllog;
 
 import io.outcall.core.call.Call;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallEventStore;
-import io.outcall.core.store.CallStore;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallEventStore;
+import io.outcall.core.call.CallStore;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.outcall.core.calllog;
 
-import io.outcall.core.intake.Violation;
+import io.outcall.core.validation.Violation;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,14 +1,12 @@
 package io.outcall.core.intake;
 
 import io.outcall.core.call.Call;
+import io.outcall.core.call.CallAlreadyExistsException;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.CallStore;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
-import io.outcall.core.store.CallAlreadyExistsException;
-import io.outcall.core.store.CallStore;
-import io.outcall.core.store.IdempotencyRecord;
-import io.outcall.core.store.IdempotencyStore;
 import io.outcall.core.tenant.CallerIdPicker;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;

@@ -1,5 +1,7 @@
 package io.outcall.core.intake;
 
+import io.outcall.core.validation.JsonFields;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;

@@ -4,6 +4,8 @@ import io.outcall.core.phone.InvalidPhoneNumberException;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
+import io.outcall.core.validation.JsonFields;
+import io.outcall.core.validation.Violation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.outcall.core.intake;
 
+import io.outcall.core.validation.Violation;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

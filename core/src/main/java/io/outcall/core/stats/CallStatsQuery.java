@@ -2,7 +2,7 @@ package io.outcall.core.stats;
 
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.calllog.QueryParameters;
-import io.outcall.core.intake.Violation;
+import io.outcall.core.validation.Violation;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,16 +2,16 @@ package io.outcall.core.calllog;
 
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.CancelResult;
 import io.outcall.core.call.Disposition;
+import io.outcall.core.dynamo.DynamoCallLogStore;
+import io.outcall.core.dynamo.DynamoCallStatsStore;
+import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.stats.CallStats;
 import io.outcall.core.stats.CallStatsQuery;
 import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
-import io.outcall.core.store.CancelResult;
-import io.outcall.core.store.DynamoCallLogStore;
-import io.outcall.core.store.DynamoCallStatsStore;
-import io.outcall.core.store.DynamoCallStore;
 import io.outcall.core.testing.SharedLocalServices;
 import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,7 +196,7 @@ class CallLogOnDynamoDbTest {
                 "B's statistics count B's finished calls only");
 
         Call queuedOfA = callsOfA.stream().filter(c -> c.status() == CallStatus.QUEUED).findFirst().orElseThrow();
-        CallLookup lookup = new CallLookup(calls, new io.outcall.core.store.DynamoCallEventStore(aws.dynamoDb(), "CallEventsTable"));
+        CallLookup lookup = new CallLookup(calls, new io.outcall.core.dynamo.DynamoCallEventStore(aws.dynamoDb(), "CallEventsTable"));
         assertTrue(lookup.find(tenantB, queuedOfA.callId()).isEmpty(), "B cannot read A's call");
         assertEquals(CancelResult.Outcome.NOT_FOUND, calls.cancel(queuedOfA.callId(), tenantB, Instant.now()).outcome());
         assertEquals(CallStatus.QUEUED, calls.find(queuedOfA.callId()).orElseThrow().status(), "A's call is untouched");
@@ -240,7 +240,7 @@ class CallLogOnDynamoDbTest {
         assertEquals(Disposition.CANCELED, canceled.call().disposition());
         assertEquals(created.plusSeconds(5), canceled.call().endedAt());
         assertEquals(calls.find(queued.callId()).orElseThrow(), canceled.call(), "the answer is the call as stored");
-        assertEquals(io.outcall.core.store.ClaimResult.Outcome.NOT_QUEUED,
+        assertEquals(io.outcall.core.call.ClaimResult.Outcome.NOT_QUEUED,
                 calls.claim(queued.callId(), tenant, "bridge-x", "action-x", Instant.now()).outcome(),
                 "the bridge's claim finds it canceled and does not dial");
 
@@ -273,7 +273,7 @@ class CallLogOnDynamoDbTest {
                 "asking twice keeps the first request time");
         assertEquals(CancelResult.Outcome.NOT_FOUND, calls.cancel(callId, "another-tenant", Instant.now()).outcome());
 
-        calls.advance(new io.outcall.core.store.CallProgress(callId, tenant, CallStatus.CANCELED, Disposition.CANCELED,
+        calls.advance(new io.outcall.core.call.CallProgress(callId, tenant, CallStatus.CANCELED, Disposition.CANCELED,
                 null, null, null, null, Instant.parse("2026-11-24T08:00:01Z"), 0, 0, null));
         assertEquals(List.of(), calls.cancelRequests(bridge), "a final call leaves the bridge's cancel list");
         CancelResult finished = calls.cancel(callId, tenant, Instant.now());
@@ -297,7 +297,7 @@ class CallLogOnDynamoDbTest {
     private static long counterItems(List<Call> calls, StatsInterval interval, Instant from, Instant to) {
         return calls.stream()
                 .filter(c -> c.status().isFinal() && !c.createdAt().isBefore(from) && c.createdAt().isBefore(to))
-                .map(c -> interval.floor(c.createdAt()) + "#" + io.outcall.core.store.StatsItems.shardOf(c.callId()))
+                .map(c -> interval.floor(c.createdAt()) + "#" + io.outcall.core.dynamo.StatsItems.shardOf(c.callId()))
                 .distinct().count();
     }
 

@@ -2,13 +2,13 @@ package io.outcall.core.calllog;
 
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallId;
+import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.CallStore;
+import io.outcall.core.call.CancelResult;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.call.HangupCause;
 import io.outcall.core.call.JourneyRef;
-import io.outcall.core.store.CallProgress;
-import io.outcall.core.store.CallStore;
-import io.outcall.core.store.CancelResult;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package io.outcall.core.calllog;
 
 import io.outcall.core.call.Call;
+import io.outcall.core.dynamo.DynamoCallStatsStore;
+import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.dynamo.StatsItems;
 import io.outcall.core.stats.CallStats;
 import io.outcall.core.stats.CallStatsQuery;
 import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
-import io.outcall.core.store.DynamoCallStatsStore;
-import io.outcall.core.store.DynamoCallStore;
-import io.outcall.core.store.StatsItems;
 import io.outcall.core.testing.SharedLocalServices;
 import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.outcall.core.intake;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
+import io.outcall.core.validation.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,7 +2,7 @@ package io.outcall.core.stats;
 
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
-import io.outcall.core.store.StatsItems;
+import io.outcall.core.dynamo.StatsItems;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.outcall.core.tenant;
 
-import io.outcall.core.store.DynamoTenantStore;
+import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.testing.SharedLocalServices;
 import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -2,12 +2,12 @@ package io.outcall.functions.calllog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.outcall.core.call.Call;
+import io.outcall.core.call.CallEvent;
 import io.outcall.core.calllog.CallLog;
 import io.outcall.core.calllog.CallLookup;
+import io.outcall.core.json.JsonWritable;
 import io.outcall.core.stats.CallStats;
 import io.outcall.core.stats.StatsBucket;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.json.JsonWritable;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.outcall.functions.calllog;
 
-import io.outcall.core.store.CallStore;
-import io.outcall.core.store.CancelResult;
+import io.outcall.core.call.CallStore;
+import io.outcall.core.call.CancelResult;
 import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;

@@ -4,7 +4,7 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.calllog.QueryParameters;
-import io.outcall.core.intake.Violation;
+import io.outcall.core.validation.Violation;
 import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;

@@ -8,7 +8,7 @@ import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.CallNotFoundException;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.intake.InvalidCallRequestException;
-import io.outcall.core.intake.JsonFields;
+import io.outcall.core.validation.JsonFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.outcall.core.json.Json;
 import io.outcall.functions.ReadWiring;

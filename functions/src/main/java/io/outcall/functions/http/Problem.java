@@ -1,8 +1,8 @@
 package io.outcall.functions.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.outcall.core.intake.Violation;
 import io.outcall.core.json.JsonWritable;
+import io.outcall.core.validation.Violation;
 
 import java.io.IOException;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.outcall.core.intake.CallRequestJson;
 import io.outcall.core.intake.IdempotencyKey;
 import io.outcall.core.intake.IntakeRequest;
 import io.outcall.core.intake.InvalidCallRequestException;
-import io.outcall.core.intake.JsonFields;
+import io.outcall.core.validation.JsonFields;
 import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;

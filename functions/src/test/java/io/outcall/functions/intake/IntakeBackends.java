@@ -1,6 +1,6 @@
 package io.outcall.functions.intake;
 
-import io.outcall.core.store.DynamoTenantStore;
+import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TransferNumber;

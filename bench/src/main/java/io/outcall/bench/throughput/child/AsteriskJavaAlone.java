@@ -1,8 +1,8 @@
 package io.outcall.bench.throughput.child;
 
 import io.outcall.bench.common.Machine;
-import io.outcall.bridge.intake.OriginateActions;
 import io.outcall.bridge.logging.BridgeLogging;
+import io.outcall.bridge.originate.OriginateActions;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallId;
 import io.outcall.core.queue.OriginateMessage;

@@ -1,8 +1,8 @@
 package io.outcall.bench.throughput.child;
 
 import io.outcall.bridge.calls.CallSink;
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallProgress;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallProgress;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,11 +1,11 @@
 package io.outcall.bench.throughput.child;
 
 import io.outcall.core.call.Call;
-import io.outcall.core.store.CallProgress;
-import io.outcall.core.store.CallStore;
-import io.outcall.core.store.CancelResult;
-import io.outcall.core.store.ClaimResult;
-import io.outcall.core.store.ClaimedCall;
+import io.outcall.core.call.CallProgress;
+import io.outcall.core.call.CallStore;
+import io.outcall.core.call.CancelResult;
+import io.outcall.core.call.ClaimResult;
+import io.outcall.core.call.ClaimedCall;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

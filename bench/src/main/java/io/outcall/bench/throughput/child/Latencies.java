@@ -1,6 +1,6 @@
 package io.outcall.bench.throughput.child;
 
-import io.outcall.core.store.CallStore;
+import io.outcall.core.call.CallStore;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.outcall.bench.throughput.child;
 
-import io.outcall.core.store.CallEvent;
-import io.outcall.core.store.CallEventStore;
+import io.outcall.core.call.CallEvent;
+import io.outcall.core.call.CallEventStore;
 import java.util.List;
 
 /** Call-event batch writes, timed. */

@@ -1,0 +1,95 @@
+package io.outcall.bridge.originate;
+
+import io.outcall.core.intake.CallRequestValidator;
+import io.outcall.core.queue.OriginateMessage;
+import io.outcall.core.validation.JsonFields;
+import org.asteriskjava.manager.action.OriginateAction;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the AMI Originate for a queued call. The intake validated every value, but AMI is a line
+ * protocol where one CR or LF injects a header or a whole action, so the bridge checks again
+ * rather than trust the queue.
+ */
+public final class OriginateActions {
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+    private final String dialString;
+
+    /** @param dialString channel template with {@code {number}}, e.g. {@code PJSIP/{number}@trunk} */
+    public OriginateActions(String dialString) {
+        this.dialString = dialString;
+    }
+
+    /** The ActionID of a call's Originate: unique per call, so its OriginateResponse finds the call. */
+    public static String actionId(String callId) {
+        return "orig-" + callId;
+    }
+
+    /** The uniqueid Asterisk gives the dialed half of a Local channel pair. */
+    public static String dialedHalfId(String callId) {
+        return callId + "-2";
+    }
+
+    /** @throws UnsafeMessageException naming the field that cannot go to Asterisk */
+    public OriginateAction build(OriginateMessage message) {
+        require(E164.matcher(message.to()).matches(), "to", message.to());
+        require(message.from() == null || E164.matcher(message.from()).matches(), "from", message.from());
+        require(message.transferNumber() == null || E164.matcher(message.transferNumber()).matches(),
+                "transferNumber", message.transferNumber());
+        require(CONTEXT.matcher(message.context()).matches(), "context", message.context());
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("CALL_ID", message.callId());
+        variables.put("TENANT_ID", safe("tenantId", message.tenantId()));
+        if (message.transferNumber() != null) {
+            variables.put("TRANSFER_NUMBER", message.transferNumber());
+        }
+        message.variables().forEach((name, value) -> {
+            require(VARIABLE_NAME.matcher(name).matches(), "variables." + name, name);
+            // Intake refuses these names; a message carrying one anyway must not override the platform's.
+            require(!CallRequestValidator.RESERVED_VARIABLES.contains(name), "variables." + name, name);
+            variables.put(name, safe("variables." + name, value));
+        });
+
+        OriginateAction action = new OriginateAction();
+        action.setChannel(dialString.replace("{number}", message.to()));
+        action.setContext(message.context());
+        action.setExten("s");
+        action.setPriority(1);
+        if (message.from() != null) {
+            String name = message.callerName() == null ? "" : safe("callerName", message.callerName()).replace("\"", "");
+            action.setCallerId(name.isEmpty() ? "<" + message.from() + ">" : "\"" + name + "\" <" + message.from() + ">");
+        }
+        action.setTimeout((long) message.ringTimeoutSeconds() * 1000);
+        action.setAsync(true);
+        action.setActionId(actionId(message.callId()));
+        action.setChannelId(message.callId());
+        action.setOtherChannelId(dialedHalfId(message.callId()));
+        action.setVariables(variables);
+        return action;
+    }
+
+    private static String safe(String field, String value) {
+        require(value != null && JsonFields.firstControlCharacter(value) < 0, field, value);
+        return value;
+    }
+
+    private static void require(boolean ok, String field, String value) {
+        if (!ok) {
+            throw new UnsafeMessageException("field " + field + " cannot be sent to Asterisk: '"
+                    + (value == null ? "null" : value.replaceAll("\\p{Cntrl}", "?")) + "'");
+        }
+    }
+
+    public static final class UnsafeMessageException extends RuntimeException {
+        public UnsafeMessageException(String message) {
+            super(message);
+        }
+    }
+}

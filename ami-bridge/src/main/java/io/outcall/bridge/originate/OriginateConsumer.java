@@ -1,0 +1,299 @@
+package io.outcall.bridge.originate;
+
+import io.outcall.bridge.ami.AmiLink;
+import io.outcall.bridge.calls.CallTracker;
+import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.CallStore;
+import io.outcall.core.call.ClaimResult;
+import io.outcall.core.phone.MaskedNumber;
+import io.outcall.core.queue.OriginateMessage;
+import io.outcall.core.queue.OriginateMessageCodec;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Takes queued calls off SQS and dials them, at most once each.
+ *
+ * <p>For every message: claim the call with a conditional write (only one claim ever succeeds),
+ * send the Originate, record that Asterisk accepted it, and only then delete the message. A crash
+ * anywhere leaves either a message whose call is claimed (resolved by {@link Orphans}, never
+ * re-dialed) or a claimed, originated call the next start finds by its bridge id.
+ */
+public final class OriginateConsumer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(OriginateConsumer.class);
+    /** SQS long polling: an idle bridge asks once per this many seconds, a busy one gets messages at once. */
+    public static final int LONG_POLL_SECONDS = 5;
+    /** How long a message received while the AMI link is down waits before it is received again. */
+    private static final int AMI_DOWN_PUT_BACK_SECONDS = 2;
+    /**
+     * A call turned away for its tenant's turn after waiting this long tells the store it is still
+     * waiting, so the queued-call sweeper (whose threshold is minutes) never takes a long tenant
+     * backlog for lost calls; younger ones cost no write.
+     */
+    private static final Duration STILL_WAITING_AFTER = Duration.ofMinutes(1);
+
+    private final ReceivedMessages messages;
+    private final DuplicateMessages duplicates;
+    private final OriginateMessageCodec codec;
+    private final CallStore calls;
+    private final CallTracker tracker;
+    private final AmiLink ami;
+    private final Pacer pacer;
+    private final OriginateActions actions;
+    private final BooleanSupplier mayTakeCalls;
+    private final ExecutorService afterOriginate;
+    private final ExecutorService claimers;
+    private final BridgeMetrics metrics;
+    private final Clock clock;
+    private final String bridgeId;
+    private volatile boolean running = true;
+    private volatile long lastReceiveOkMillis;
+
+    public OriginateConsumer(SqsClient sqs, String queueUrl, OriginateMessageCodec codec, CallStore calls,
+                             CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
+                             BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
+                             BridgeMetrics metrics, Clock clock, String bridgeId) {
+        this.messages = new ReceivedMessages(sqs, queueUrl);
+        this.duplicates = new DuplicateMessages(messages, tracker, ami, orphans, metrics, clock, bridgeId);
+        this.codec = codec;
+        this.calls = calls;
+        this.tracker = tracker;
+        this.ami = ami;
+        this.pacer = pacer;
+        this.actions = actions;
+        this.mayTakeCalls = mayTakeCalls;
+        this.claimers = claimers;
+        this.afterOriginate = afterOriginate;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.bridgeId = bridgeId;
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    /** When SQS last answered a receive, for /health. */
+    public long lastReceiveOkMillis() {
+        return lastReceiveOkMillis;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                if (!ami.isUp() || !mayTakeCalls.getAsBoolean()) {
+                    Thread.sleep(50);
+                    continue;
+                }
+                List<Message> received = messages.receive(LONG_POLL_SECONDS);
+                lastReceiveOkMillis = clock.millis();
+                List<Future<?>> claiming = new ArrayList<>(received.size());
+                List<ReceivedMessages.PutBack> notYet = new ArrayList<>();
+                Set<String> inThisReceive = new HashSet<>();
+                for (int i = 0; i < received.size(); i++) {
+                    Message message = received.get(i);
+                    OriginateMessage call = decode(message);
+                    if (call == null) {
+                        continue;
+                    }
+                    if (!inThisReceive.add(call.callId())) {
+                        // A second copy of a call this receive claims now: it comes back once the
+                        // tracker follows the call, and is a plain duplicate then.
+                        messages.delay(message, 5);
+                        continue;
+                    }
+                    if (!ami.isUp()) {
+                        // The link went down after the long poll began: not claimed, so not failed
+                        // either; the call waits on the queue until Asterisk is back.
+                        notYet.add(new ReceivedMessages.PutBack(message, AMI_DOWN_PUT_BACK_SECONDS));
+                        continue;
+                    }
+                    Pacer.Verdict verdict = awaitPermit(call.tenantId());
+                    if (verdict == Pacer.Verdict.WAIT_TENANT) {
+                        // This tenant is at its limit: let other tenants' calls pass, look at this one in its turn.
+                        metrics.tenantDeferrals.increment();
+                        notYet.add(ReceivedMessages.PutBack.after(message, pacer.untilTurn(call.tenantId())));
+                        if (waitedLongerThan(call, STILL_WAITING_AFTER)) {
+                            claimers.execute(() -> stillWaiting(call.callId()));
+                        }
+                        continue;
+                    }
+                    if (verdict != Pacer.Verdict.GO) {
+                        // Stopping: the rest goes straight back for another bridge.
+                        messages.handBack(received.subList(i, received.size()));
+                        break;
+                    }
+                    // A claim is a DynamoDB round trip: the calls of one receive are claimed side by side.
+                    claiming.add(claimers.submit(() -> claimAndOriginate(message, call)));
+                }
+                messages.putBack(notYet);
+                awaitAll(claiming);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("receiving from the originate queue failed ({}); retrying", e.getMessage());
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    /** @return the message's call, or null when it is not an originate message (left for the dead-letter queue) */
+    private OriginateMessage decode(Message message) {
+        try {
+            return codec.decode(message.body());
+        } catch (OriginateMessageCodec.MalformedMessageException e) {
+            // Left on the queue: after maxReceiveCount SQS moves it to the dead-letter queue for a human.
+            log.error("message {} is not an originate message ({}); leaving it for the dead-letter queue",
+                    message.messageId(), e.getMessage());
+            return null;
+        }
+    }
+
+    private boolean waitedLongerThan(OriginateMessage call, Duration wait) {
+        try {
+            return Instant.parse(call.createdAt()).plus(wait).isBefore(clock.instant());
+        } catch (DateTimeParseException | NullPointerException unreadable) {
+            return true; // an older message without a readable time: telling the store is harmless
+        }
+    }
+
+    private void stillWaiting(String callId) {
+        try {
+            calls.stillWaiting(callId, clock.instant());
+        } catch (RuntimeException e) {
+            // Only the sweeper's clock misses this; the call itself waits on the queue as before.
+            log.warn("call {}: could not record that it still waits for its tenant's turn: {}", callId, e.toString());
+        }
+    }
+
+    /**
+     * Runs on the claimers pool, with a pacing permit already taken for the call. The receive
+     * loop waits for every claim of a receive before the next, so a copy of this call in a later
+     * receive finds the tracker following it.
+     */
+    private void claimAndOriginate(Message message, OriginateMessage call) {
+        ClaimResult claim;
+        try {
+            claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            // Nothing claimed, nothing dialed: the message comes back after its visibility timeout.
+            pacer.finished(call.tenantId());
+            log.warn("claiming call {} failed ({}); its message will come back", call.callId(), e.getMessage());
+            return;
+        }
+        if (claim.outcome() != ClaimResult.Outcome.CLAIMED) {
+            pacer.finished(call.tenantId());
+            if (canceledWhileQueued(claim)) {
+                log.info("call {} was canceled before dialing; not dialed", call.callId());
+                messages.delete(message);
+                metrics.canceledBeforeDialing.increment();
+                return;
+            }
+            duplicates.resolve(message, call, claim);
+            return;
+        }
+        tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
+                OriginateActions.dialedHalfId(call.callId()));
+        OriginateAction action;
+        try {
+            action = actions.build(call);
+        } catch (OriginateActions.UnsafeMessageException e) {
+            tracker.refused(call.callId(), "UNSAFE_MESSAGE: " + e.getMessage());
+            messages.delete(message);
+            return;
+        }
+        try {
+            ami.originate(action, response -> afterOriginate.execute(() -> originated(message, call, response)));
+        } catch (IOException | RuntimeException e) {
+            // Claimed and not sent: at most once means it is not tried again.
+            metrics.originateErrors.increment();
+            tracker.refused(call.callId(), "AMI_UNAVAILABLE: the Originate could not be sent (" + e.getMessage()
+                    + "); the call was not dialed");
+            messages.delete(message);
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> futures) throws InterruptedException {
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                log.error("claiming a call failed unexpectedly", e.getCause());
+            }
+        }
+    }
+
+    private void originated(Message message, OriginateMessage call, ManagerResponse response) {
+        if (response instanceof ManagerError error) {
+            metrics.originateErrors.increment();
+            tracker.refused(call.callId(), "ORIGINATE_REFUSED: " + error.getMessage());
+        } else {
+            metrics.originates.increment();
+            metrics.originateAccepted(call.createdAt());
+            calls.markOriginated(call.callId(), clock.instant());
+            // The operator's one line for QUEUED -> DIALING; later changes are logged as they are written.
+            log.info("call {} DIALING {} for tenant {}", call.callId(), MaskedNumber.of(call.to()), call.tenantId());
+        }
+        messages.delete(message);
+    }
+
+    /**
+     * The tenant canceled the call while its message waited: it is final already, and no bridge
+     * ever claimed it. A call canceled after a claim is a duplicate message like any other.
+     */
+    private static boolean canceledWhileQueued(ClaimResult claim) {
+        return claim.outcome() == ClaimResult.Outcome.NOT_QUEUED && claim.call().status() == CallStatus.CANCELED
+                && claim.bridgeId() == null;
+    }
+
+    /**
+     * Waits out the global limits. GO: a permit is taken. WAIT_TENANT, at once: only the tenant's
+     * own limit stands in the way. WAIT_GLOBAL: the consumer was stopped while waiting.
+     */
+    private Pacer.Verdict awaitPermit(String tenantId) throws InterruptedException {
+        while (running) {
+            Pacer.Verdict verdict = pacer.tryStart(tenantId);
+            if (verdict != Pacer.Verdict.WAIT_GLOBAL) {
+                return verdict;
+            }
+            // No rate token to wait for means every concurrent slot is taken: calls last
+            // seconds, so look again in 20 ms rather than spin on the pacer's lock.
+            long nanos = pacer.nanosUntilGlobalToken();
+            TimeUnit.NANOSECONDS.sleep(nanos > 0 ? nanos : TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return Pacer.Verdict.WAIT_GLOBAL;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

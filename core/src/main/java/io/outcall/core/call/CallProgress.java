@@ -1,0 +1,22 @@
+package io.outcall.core.call;
+
+import java.time.Instant;
+
+/**
+ * A step forward in a call's life, as the bridge observed it. Null fields are left as stored. A
+ * progress whose status does not rank above the stored one is not written: late or reordered
+ * events never move a call backwards.
+ *
+ * @param failureReason why the platform, not Asterisk, decided the outcome (e.g. the AMI link was
+ *                      down when the call ended); null when Asterisk said
+ */
+public record CallProgress(String callId, String tenantId, CallStatus status, Disposition disposition,
+                           HangupCause hangupCause, String failureReason, Instant ringingAt, Instant answeredAt,
+                           Instant endedAt, Integer ringSeconds, Integer talkSeconds, String channel) {
+
+    public static CallProgress status(String callId, String tenantId, CallStatus status, Instant ringingAt,
+                                      Instant answeredAt, String channel) {
+        return new CallProgress(callId, tenantId, status, null, null, null, ringingAt, answeredAt, null, null, null,
+                channel);
+    }
+}

@@ -1,0 +1,47 @@
+package io.outcall.core.dynamo;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.outcall.core.dynamo.Items.s;
+
+/**
+ * Reads call items by id, a hundred to a BatchGetItem (its limit): what a keys-only index gives
+ * back is turned into calls this way. Keys DynamoDB leaves unprocessed (throttling) are asked for
+ * again as {@link UnprocessedRetries} says.
+ */
+final class CallBatchReads {
+
+    private static final int BATCH_GET_MAX = 100;
+
+    private CallBatchReads() {
+    }
+
+    /** The items found, in no particular order; ids without an item are left out. */
+    static List<Map<String, AttributeValue>> read(DynamoDbClient dynamoDb, String table, List<String> callIds,
+                                                  boolean consistent) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(callIds.size());
+        for (int from = 0; from < callIds.size(); from += BATCH_GET_MAX) {
+            List<Map<String, AttributeValue>> keys = callIds.subList(from, Math.min(callIds.size(), from + BATCH_GET_MAX))
+                    .stream().map(id -> Map.of("callId", s(id))).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build());
+            for (int attempt = 1; !request.isEmpty(); attempt++) {
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+                items.addAll(response.responses().getOrDefault(table, List.of()));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    UnprocessedRetries.pauseAfter(attempt, request.get(table).keys().size(), "calls of " + table);
+                }
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,141 @@
+package io.outcall.core.dynamo;
+
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+import io.outcall.core.call.HangupCause;
+import io.outcall.core.call.JourneyRef;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.outcall.core.dynamo.Items.instant;
+import static io.outcall.core.dynamo.Items.integer;
+import static io.outcall.core.dynamo.Items.n;
+import static io.outcall.core.dynamo.Items.number;
+import static io.outcall.core.dynamo.Items.putIfPresent;
+import static io.outcall.core.dynamo.Items.s;
+import static io.outcall.core.dynamo.Items.string;
+
+/**
+ * The call record's DynamoDB item. Besides the call's own fields it carries the keys of the
+ * tenant's read indexes ({@code tenantStatus} "tenant#STATUS", {@code tenantDisposition},
+ * {@code tenantTo} "tenant#+E164", {@code tenantJourney}) and {@code statusRank}, which
+ * conditional writes compare so status only moves forward.
+ */
+public final class CallItems {
+
+    private CallItems() {
+    }
+
+    public static String tenantStatus(String tenantId, CallStatus status) {
+        return tenantId + "#" + status.name();
+    }
+
+    public static String tenantDisposition(String tenantId, Disposition disposition) {
+        return tenantId + "#" + disposition.name();
+    }
+
+    /** Key of the by-number index: a tenant's calls to one number. */
+    public static String tenantTo(String tenantId, String to) {
+        return tenantId + "#" + to;
+    }
+
+    /** Key of the by-journey index. */
+    public static String tenantJourney(String tenantId, String journeyId) {
+        return tenantId + "#" + journeyId;
+    }
+
+    public static Map<String, AttributeValue> toItem(Call call) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("callId", s(call.callId()));
+        item.put("tenantId", s(call.tenantId()));
+        item.put("tenantStatus", s(tenantStatus(call.tenantId(), call.status())));
+        item.put("status", s(call.status().name()));
+        item.put("statusRank", n(call.status().rank()));
+        item.put("to", s(call.to()));
+        item.put("tenantTo", s(tenantTo(call.tenantId(), call.to())));
+        putIfPresent(item, "from", call.from());
+        putIfPresent(item, "didId", call.didId());
+        putIfPresent(item, "callerName", call.callerName());
+        putIfPresent(item, "transferNumber", call.transferNumber());
+        item.put("context", s(call.context()));
+        if (!call.variables().isEmpty()) {
+            Map<String, AttributeValue> variables = new LinkedHashMap<>();
+            call.variables().forEach((k, v) -> variables.put(k, s(v)));
+            item.put("variables", AttributeValue.fromM(variables));
+        }
+        item.put("ringTimeoutSeconds", n(call.ringTimeoutSeconds()));
+        if (call.disposition() != null) {
+            item.put("disposition", s(call.disposition().name()));
+            item.put("tenantDisposition", s(tenantDisposition(call.tenantId(), call.disposition())));
+        }
+        if (call.hangupCause() != null) {
+            item.put("hangupCauseCode", n(call.hangupCause().code()));
+            item.put("hangupCauseText", s(call.hangupCause().text()));
+        }
+        putIfPresent(item, "failureReason", call.failureReason());
+        putIfPresent(item, "createdAt", call.createdAt());
+        putIfPresent(item, "dialedAt", call.dialedAt());
+        putIfPresent(item, "ringingAt", call.ringingAt());
+        putIfPresent(item, "answeredAt", call.answeredAt());
+        putIfPresent(item, "endedAt", call.endedAt());
+        putIfPresent(item, "cancelRequestedAt", call.cancelRequestedAt());
+        putIfPresent(item, "ringSeconds", call.ringSeconds());
+        putIfPresent(item, "talkSeconds", call.talkSeconds());
+        if (call.journey() != null) {
+            putIfPresent(item, "journeyId", call.journey().journeyId());
+            if (call.journey().journeyId() != null) {
+                item.put("tenantJourney", s(tenantJourney(call.tenantId(), call.journey().journeyId())));
+            }
+            putIfPresent(item, "executionId", call.journey().executionId());
+            putIfPresent(item, "stepId", call.journey().stepId());
+        }
+        putIfPresent(item, "idempotencyKey", call.idempotencyKey());
+        putIfPresent(item, "channel", call.channel());
+        item.put("version", n(call.version()));
+        return item;
+    }
+
+    public static Call fromItem(Map<String, AttributeValue> item) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        AttributeValue vars = item.get("variables");
+        if (vars != null) {
+            vars.m().forEach((k, v) -> variables.put(k, v.s()));
+        }
+        String disposition = string(item, "disposition");
+        Integer causeCode = integer(item, "hangupCauseCode");
+        String journeyId = string(item, "journeyId");
+        String executionId = string(item, "executionId");
+        return new Call(
+                string(item, "callId"),
+                string(item, "tenantId"),
+                string(item, "to"),
+                string(item, "from"),
+                string(item, "didId"),
+                string(item, "callerName"),
+                string(item, "transferNumber"),
+                string(item, "context"),
+                variables,
+                (int) number(item, "ringTimeoutSeconds", 0),
+                CallStatus.valueOf(string(item, "status")),
+                disposition == null ? null : Disposition.valueOf(disposition),
+                causeCode == null ? null : new HangupCause(causeCode, string(item, "hangupCauseText")),
+                string(item, "failureReason"),
+                instant(item, "createdAt"),
+                instant(item, "dialedAt"),
+                instant(item, "ringingAt"),
+                instant(item, "answeredAt"),
+                instant(item, "endedAt"),
+                instant(item, "cancelRequestedAt"),
+                integer(item, "ringSeconds"),
+                integer(item, "talkSeconds"),
+                journeyId == null && executionId == null ? null
+                        : new JourneyRef(journeyId, executionId, string(item, "stepId")),
+                string(item, "idempotencyKey"),
+                string(item, "channel"),
+                number(item, "version", 0));
+    }
+}

@@ -1,0 +1,393 @@
+package io.outcall.core.dynamo;
+
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallId;
+import io.outcall.core.stats.CountedCall;
+import io.outcall.core.stats.StatsInterval;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+import io.outcall.core.sweep.SweepSettings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import io.outcall.core.aws.TransientFailures;
+import io.outcall.core.call.CallAlreadyExistsException;
+import io.outcall.core.call.CallProgress;
+import io.outcall.core.call.CallStore;
+import io.outcall.core.call.CancelResult;
+import io.outcall.core.call.ClaimResult;
+import io.outcall.core.call.ClaimedCall;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.outcall.core.dynamo.Items.n;
+import static io.outcall.core.dynamo.Items.s;
+
+public final class DynamoCallStore implements CallStore {
+
+    /** Sparse index: only calls a bridge is dialing carry {@code liveOnBridge}. */
+    public static final String BY_BRIDGE_INDEX = "byBridge";
+    /** Sparse index: only live calls the tenant asked to stop carry {@code cancelOnBridge}. */
+    public static final String BY_CANCEL_INDEX = "byCancel";
+    /**
+     * Sparse and sharded: only QUEUED calls carry {@code queuedShard} (a number below the shard
+     * count, as a string) and {@code queuedSince} (epoch milliseconds: created, or last enqueued
+     * again by the sweeper). Every write that moves a call out of QUEUED removes both, so the index
+     * holds exactly the calls waiting for a bridge, spread over shards so no key of it runs hot.
+     */
+    public static final String BY_QUEUED_INDEX = "byQueued";
+    static final String QUEUED_SHARD = "queuedShard";
+    static final String QUEUED_SINCE = "queuedSince";
+    /** What a final or claiming write removes: the call leaves the sparse index of waiting calls. */
+    private static final String LEAVE_QUEUED_INDEX = " REMOVE " + QUEUED_SHARD + ", " + QUEUED_SINCE;
+
+    private static final int CONFLICT_ATTEMPTS = 8;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final String statsTable;
+    private final int queuedShards;
+
+    /** A store whose new calls spread over {@link SweepSettings#DEFAULT_SHARDS} shards of the QUEUED index. */
+    public DynamoCallStore(DynamoDbClient dynamoDb, String table, String statsTable) {
+        this(dynamoDb, table, statsTable, SweepSettings.DEFAULT_SHARDS);
+    }
+
+    /**
+     * @param statsTable   where final calls are counted, in the same transaction that makes them final
+     * @param queuedShards how many shards of {@link #BY_QUEUED_INDEX} new calls spread over; the
+     *                     sweeper must query as many (both read {@code QUEUED_INDEX_SHARDS})
+     */
+    public DynamoCallStore(DynamoDbClient dynamoDb, String table, String statsTable, int queuedShards) {
+        if (queuedShards < 1) {
+            throw new IllegalArgumentException("queuedShards must be at least 1, was " + queuedShards);
+        }
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.statsTable = statsTable;
+        this.queuedShards = queuedShards;
+    }
+
+    @Override
+    public void create(Call call) {
+        Map<String, AttributeValue> item = CallItems.toItem(call);
+        if (call.status() == CallStatus.QUEUED) {
+            item.put(QUEUED_SHARD, s(Integer.toString(CallId.shard(call.callId(), queuedShards))));
+            item.put(QUEUED_SINCE, n(call.createdAt().toEpochMilli()));
+        }
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(callId)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new CallAlreadyExistsException(call.callId(), e);
+        }
+    }
+
+    @Override
+    public Optional<Call> find(String callId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CallItems.fromItem(item));
+    }
+
+    @Override
+    public boolean fail(Call call, String reason, Instant at) {
+        Update update = Update.builder().tableName(table).key(Map.of("callId", s(call.callId())))
+                .conditionExpression("#status = :expected")
+                .updateExpression("SET #status = :failed, statusRank = :rank, tenantStatus = :tenantStatus,"
+                        + " disposition = :disposition, tenantDisposition = :tenantDisposition,"
+                        + " failureReason = :reason, endedAt = :at, version = version + :one" + LEAVE_QUEUED_INDEX)
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(
+                        ":expected", s(call.status().name()),
+                        ":failed", s(CallStatus.FAILED.name()),
+                        ":rank", n(CallStatus.FAILED.rank()),
+                        ":tenantStatus", s(CallItems.tenantStatus(call.tenantId(), CallStatus.FAILED)),
+                        ":disposition", s(Disposition.FAILED.name()),
+                        ":tenantDisposition", s(CallItems.tenantDisposition(call.tenantId(), Disposition.FAILED)),
+                        ":reason", s(reason),
+                        ":at", s(at.toString()),
+                        ":one", n(1)))
+                .build();
+        return writeFinal(update, call.callId(), CountedCall.of(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED,
+                null, null, null, null, at));
+    }
+
+    @Override
+    public ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at) {
+        try {
+            UpdateItemResponse response = dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
+                    // The tenant check keeps a message that names the wrong tenant from dialing anything.
+                    .conditionExpression("#status = :queued AND tenantId = :tenant")
+                    .updateExpression("SET #status = :dialing, statusRank = :rank, tenantStatus = :tenantStatus,"
+                            + " bridgeId = :bridge, liveOnBridge = :bridge, originateActionId = :action,"
+                            + " dialedAt = :at, version = version + :one" + LEAVE_QUEUED_INDEX)
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":queued", s(CallStatus.QUEUED.name()),
+                            ":tenant", s(tenantId),
+                            ":dialing", s(CallStatus.DIALING.name()),
+                            ":rank", n(CallStatus.DIALING.rank()),
+                            ":tenantStatus", s(CallItems.tenantStatus(tenantId, CallStatus.DIALING)),
+                            ":bridge", s(bridgeId),
+                            ":action", s(originateActionId),
+                            ":at", s(at.toString()),
+                            ":one", n(1)))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return new ClaimResult(ClaimResult.Outcome.CLAIMED, CallItems.fromItem(response.attributes()), bridgeId, null);
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> old = e.item();
+            if (old == null || old.isEmpty()) {
+                return new ClaimResult(ClaimResult.Outcome.MISSING, null, null, null);
+            }
+            return new ClaimResult(ClaimResult.Outcome.NOT_QUEUED, CallItems.fromItem(old), Items.string(old, "bridgeId"),
+                    Items.instant(old, "originatedAt"));
+        }
+    }
+
+    @Override
+    public void stillWaiting(String callId, Instant at) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
+                    .conditionExpression("#status = :queued AND attribute_exists(#since)")
+                    .updateExpression("SET #since = :since REMOVE requeues")
+                    .expressionAttributeNames(Map.of("#status", "status", "#since", QUEUED_SINCE))
+                    .expressionAttributeValues(Map.of(":queued", s(CallStatus.QUEUED.name()),
+                            ":since", n(at.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException movedOn) {
+            // Claimed, canceled or failed meanwhile, or written before the sweeper's index: nothing to restart.
+        }
+    }
+
+    @Override
+    public void markOriginated(String callId, Instant at) {
+        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
+                .conditionExpression("attribute_exists(callId)")
+                .updateExpression("SET originatedAt = :at")
+                .expressionAttributeValues(Map.of(":at", s(at.toString()))));
+    }
+
+    @Override
+    public boolean advance(CallProgress p) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        names.put("#status", "status");
+        StringBuilder set = new StringBuilder("SET #status = :status, statusRank = :rank, tenantStatus = :tenantStatus,"
+                + " version = version + :one");
+        values.put(":status", s(p.status().name()));
+        values.put(":rank", n(p.status().rank()));
+        values.put(":tenantStatus", s(CallItems.tenantStatus(p.tenantId(), p.status())));
+        values.put(":one", n(1));
+        if (p.disposition() != null) {
+            set.append(", disposition = :disposition, tenantDisposition = :tenantDisposition");
+            values.put(":disposition", s(p.disposition().name()));
+            values.put(":tenantDisposition", s(CallItems.tenantDisposition(p.tenantId(), p.disposition())));
+        }
+        if (p.hangupCause() != null) {
+            set.append(", hangupCauseCode = :causeCode, hangupCauseText = :causeText");
+            values.put(":causeCode", n(p.hangupCause().code()));
+            values.put(":causeText", s(p.hangupCause().text() == null ? "" : p.hangupCause().text()));
+        }
+        appendIfPresent(set, values, "failureReason", p.failureReason());
+        appendIfPresent(set, values, "ringingAt", p.ringingAt() == null ? null : p.ringingAt().toString());
+        appendIfPresent(set, values, "answeredAt", p.answeredAt() == null ? null : p.answeredAt().toString());
+        appendIfPresent(set, values, "endedAt", p.endedAt() == null ? null : p.endedAt().toString());
+        appendIfPresent(set, values, "channel", p.channel());
+        if (p.ringSeconds() != null) {
+            set.append(", ringSeconds = :ringSeconds");
+            values.put(":ringSeconds", n(p.ringSeconds()));
+        }
+        if (p.talkSeconds() != null) {
+            set.append(", talkSeconds = :talkSeconds");
+            values.put(":talkSeconds", n(p.talkSeconds()));
+        }
+        if (!p.status().isFinal()) {
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(p.callId())))
+                        .conditionExpression("attribute_exists(callId) AND statusRank < :rank")
+                        .updateExpression(set.toString())
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        }
+        Update update = Update.builder().tableName(table).key(Map.of("callId", s(p.callId())))
+                .conditionExpression("attribute_exists(callId) AND statusRank < :rank")
+                .updateExpression(set + LEAVE_QUEUED_INDEX + ", liveOnBridge, cancelOnBridge")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+        return writeFinal(update, p.callId(), CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
+                p.ringSeconds(), p.answeredAt(), p.talkSeconds(),
+                p.endedAt() != null ? p.endedAt() : Instant.now()));
+    }
+
+    @Override
+    public CancelResult cancel(String callId, String tenantId, Instant at) {
+        // A QUEUED call ends here and now; the bridge's claim (conditional on QUEUED) then skips it.
+        // A live one is flagged for its bridge, which hangs it up. Both writes are conditional on
+        // what was read; status only moves forward, so a failed one means the call moved on, and
+        // reading again ends, at the latest, when it is final.
+        while (true) {
+            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                    .key(Map.of("callId", s(callId))).consistentRead(true)).item();
+            if (item == null || item.isEmpty() || !tenantId.equals(Items.string(item, "tenantId"))) {
+                return new CancelResult(CancelResult.Outcome.NOT_FOUND, null);
+            }
+            Call call = CallItems.fromItem(item);
+            if (call.status().isFinal()) {
+                return new CancelResult(CancelResult.Outcome.ALREADY_FINAL, call);
+            }
+            if (call.status() == CallStatus.QUEUED) {
+                if (writeFinal(cancelQueued(callId, tenantId, at), callId, CountedCall.of(callId, tenantId, CallStatus.CANCELED,
+                        Disposition.CANCELED, null, null, null, null, at))) {
+                    return new CancelResult(CancelResult.Outcome.CANCELED, call.canceledWhileQueued(at));
+                }
+                continue;
+            }
+            String bridgeId = Items.string(item, "bridgeId");
+            if (bridgeId == null) {
+                throw new IllegalStateException("call " + callId + " is " + call.status() + " but no bridge claimed it");
+            }
+            try {
+                UpdateItemResponse flagged = dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
+                        .conditionExpression("statusRank < :final AND bridgeId = :bridge")
+                        .updateExpression("SET cancelRequestedAt = if_not_exists(cancelRequestedAt, :at),"
+                                + " cancelOnBridge = :bridge, version = version + :one")
+                        .expressionAttributeValues(Map.of(
+                                ":final", n(CallStatus.COMPLETED.rank()),
+                                ":bridge", s(bridgeId),
+                                ":at", s(at.toString()),
+                                ":one", n(1)))
+                        .returnValues(ReturnValue.ALL_NEW));
+                return new CancelResult(CancelResult.Outcome.REQUESTED, CallItems.fromItem(flagged.attributes()));
+            } catch (ConditionalCheckFailedException e) {
+                // It became final meanwhile: read it again.
+            }
+        }
+    }
+
+    private Update cancelQueued(String callId, String tenantId, Instant at) {
+        return Update.builder().tableName(table).key(Map.of("callId", s(callId)))
+                .conditionExpression("#status = :queued AND tenantId = :tenant")
+                .updateExpression("SET #status = :canceled, statusRank = :rank, tenantStatus = :tenantStatus,"
+                        + " disposition = :disposition, tenantDisposition = :tenantDisposition, endedAt = :at,"
+                        + " version = version + :one" + LEAVE_QUEUED_INDEX)
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(
+                        ":queued", s(CallStatus.QUEUED.name()),
+                        ":tenant", s(tenantId),
+                        ":canceled", s(CallStatus.CANCELED.name()),
+                        ":rank", n(CallStatus.CANCELED.rank()),
+                        ":tenantStatus", s(CallItems.tenantStatus(tenantId, CallStatus.CANCELED)),
+                        ":disposition", s(Disposition.CANCELED.name()),
+                        ":tenantDisposition", s(CallItems.tenantDisposition(tenantId, Disposition.CANCELED)),
+                        ":at", s(at.toString()),
+                        ":one", n(1)))
+                .build();
+    }
+
+    @Override
+    public List<String> cancelRequests(String bridgeId) {
+        return idsInIndex(BY_CANCEL_INDEX, "cancelOnBridge", bridgeId);
+    }
+
+    /** Every call id under one key of a keys-only index, all pages. */
+    private List<String> idsInIndex(String index, String keyAttribute, String key) {
+        List<String> callIds = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(index)
+                    .keyConditionExpression("#key = :key")
+                    .expressionAttributeNames(Map.of("#key", keyAttribute))
+                    .expressionAttributeValues(Map.of(":key", s(key)))
+                    .exclusiveStartKey(exclusiveStart));
+            page.items().forEach(item -> callIds.add(Items.string(item, "callId")));
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return callIds;
+    }
+
+    /**
+     * Makes a call final and counts it in its hour and day statistics, all or nothing: a retried
+     * or repeated final write fails the call's condition and so never counts twice.
+     *
+     * @return false when the call's condition failed: it had moved on, or is missing
+     */
+    private boolean writeFinal(Update callUpdate, String callId, CountedCall counted) {
+        // The call's counter shard comes from its id: a retry of this write hits the same items.
+        int shard = StatsItems.shardOf(callId);
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
+                TransactWriteItem.builder().update(callUpdate).build(),
+                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.HOUR, counted, shard)).build(),
+                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.DAY, counted, shard)).build())
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(request);
+                return true;
+            } catch (TransactionCanceledException e) {
+                // Reasons come in the order of the items: the call's own condition is the first.
+                if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().getFirst().code())) {
+                    return false;
+                }
+                if (!TransientFailures.isTransient(e) || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                // Another final write of the same tenant holds the counter shard: step aside briefly.
+                sleepQuietly(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a final call write", e);
+        }
+    }
+
+    @Override
+    public List<ClaimedCall> liveOnBridge(String bridgeId) {
+        // The index holds keys only (it would otherwise copy every update of every live call);
+        // the calls themselves are then read, consistently, a hundred at a time.
+        List<String> callIds = idsInIndex(BY_BRIDGE_INDEX, "liveOnBridge", bridgeId);
+        List<ClaimedCall> calls = new ArrayList<>();
+        for (Map<String, AttributeValue> item : CallBatchReads.read(dynamoDb, table, callIds, true)) {
+            // Read after the index: a call that ended meanwhile is no longer live.
+            if (bridgeId.equals(Items.string(item, "liveOnBridge"))) {
+                calls.add(new ClaimedCall(CallItems.fromItem(item), Items.string(item, "bridgeId"),
+                        Items.instant(item, "originatedAt")));
+            }
+        }
+        return calls;
+    }
+
+    private static void appendIfPresent(StringBuilder set, Map<String, AttributeValue> values, String name, String value) {
+        if (value != null) {
+            set.append(", ").append(name).append(" = :").append(name);
+            values.put(":" + name, s(value));
+        }
+    }
+}

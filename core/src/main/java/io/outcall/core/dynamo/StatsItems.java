@@ -1,0 +1,136 @@
+package io.outcall.core.dynamo;
+
+import io.outcall.core.call.CallId;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+import io.outcall.core.stats.CountedCall;
+import io.outcall.core.stats.StatsBucket;
+import io.outcall.core.stats.StatsInterval;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.outcall.core.dynamo.Items.n;
+import static io.outcall.core.dynamo.Items.s;
+
+/**
+ * A statistics bucket's DynamoDB items: key (tenantId, bucket), then one number per counter:
+ * {@code calls}, {@code s_<STATUS>}, {@code d_<DISPOSITION>}, {@code ringCalls},
+ * {@code ringSeconds}, {@code r<seconds>} (the ring histogram), {@code talkCalls}, {@code talkSeconds}.
+ * Counters only ever grow by ADD, which DynamoDB applies atomically.
+ *
+ * <p>Each bucket is split over {@link #SHARDS} items so one busy tenant's final writes do not all
+ * queue on one item (at most 1,000 write units a second, and transactions on it conflict): shard 0
+ * is keyed {@code H#2026-11-24T07} as buckets always were, shard n {@code H#2026-11-24T07#n}. A
+ * bucket's shards sort together, so a range of buckets with all their shards is still one key-range
+ * query, and its figures are the sum of the items found. Readers do not need to know the count:
+ * raising it later only spreads new calls wider.
+ */
+public final class StatsItems {
+
+    /** Counter items per bucket; see the README's ceiling per tenant before changing it. */
+    public static final int SHARDS = 8;
+
+    private StatsItems() {
+    }
+
+    /** The counter shard a call counts in: from its id, so a retried final write hits the same items. */
+    public static int shardOf(String callId) {
+        return CallId.shard(callId, SHARDS);
+    }
+
+    /** The sort key of one shard of a bucket. */
+    public static String bucketKey(StatsInterval interval, Instant at, int shard) {
+        return shard == 0 ? interval.bucketKey(at) : interval.bucketKey(at) + "#" + shard;
+    }
+
+    /** The greatest sort key any shard of the bucket of {@code at} can have: bounds a key-range query. */
+    static String lastKeyOfBucket(StatsInterval interval, Instant at) {
+        // '~' sorts after every digit, so after "#<any shard number>".
+        return interval.bucketKey(at) + "#~";
+    }
+
+    /** The increments one final call applies to its bucket of {@code interval}, in counter shard {@code shard}. */
+    public static Update increment(String table, StatsInterval interval, CountedCall call, int shard) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":one", n(1));
+        StringBuilder add = new StringBuilder("ADD #calls :one");
+        names.put("#calls", "calls");
+        add.append(", #status :one");
+        names.put("#status", "s_" + call.status().name());
+        if (call.disposition() != null) {
+            add.append(", #disposition :one");
+            names.put("#disposition", "d_" + call.disposition().name());
+        }
+        if (call.ringSeconds() != null) {
+            add.append(", ringCalls :one, ringSeconds :ring, #bin :one");
+            values.put(":ring", n(call.ringSeconds()));
+            names.put("#bin", "r" + StatsBucket.ringBin(call.ringSeconds()));
+        }
+        if (call.talkSeconds() != null) {
+            add.append(", talkCalls :one, talkSeconds :talk");
+            values.put(":talk", n(call.talkSeconds()));
+        }
+        return Update.builder()
+                .tableName(table)
+                .key(Map.of("tenantId", s(call.tenantId()), "bucket", s(bucketKey(interval, call.createdAt(), shard))))
+                .updateExpression(add.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    /**
+     * A whole bucket (or the calls of one shard of it) as one item, in the layout {@link #increment}
+     * builds up: for loading counters computed elsewhere (a backfill, a benchmark's seed), never for
+     * live traffic.
+     */
+    public static Map<String, AttributeValue> toItem(String tenantId, StatsInterval interval, StatsBucket bucket,
+                                                     int shard) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("tenantId", s(tenantId));
+        item.put("bucket", s(bucketKey(interval, bucket.start(), shard)));
+        item.put("calls", n(bucket.calls()));
+        bucket.byStatus().forEach((status, count) -> item.put("s_" + status.name(), n(count)));
+        bucket.byDisposition().forEach((disposition, count) -> item.put("d_" + disposition.name(), n(count)));
+        if (bucket.ringCalls() > 0) {
+            item.put("ringCalls", n(bucket.ringCalls()));
+            item.put("ringSeconds", n(bucket.ringSecondsTotal()));
+        }
+        bucket.ringHistogram().forEach((seconds, count) -> item.put("r" + seconds, n(count)));
+        if (bucket.talkCalls() > 0) {
+            item.put("talkCalls", n(bucket.talkCalls()));
+            item.put("talkSeconds", n(bucket.talkSecondsTotal()));
+        }
+        return item;
+    }
+
+    /** One item's counters, as a bucket starting where its bucket starts (whatever its shard). */
+    public static StatsBucket fromItem(StatsInterval interval, Map<String, AttributeValue> item) {
+        EnumMap<CallStatus, Long> statuses = new EnumMap<>(CallStatus.class);
+        EnumMap<Disposition, Long> dispositions = new EnumMap<>(Disposition.class);
+        TreeMap<Integer, Long> histogram = new TreeMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith("s_")) {
+                statuses.put(CallStatus.valueOf(name.substring(2)), Long.parseLong(value.n()));
+            } else if (name.startsWith("d_")) {
+                dispositions.put(Disposition.valueOf(name.substring(2)), Long.parseLong(value.n()));
+            } else if (name.length() > 1 && name.charAt(0) == 'r' && Character.isDigit(name.charAt(1))) {
+                histogram.put(Integer.parseInt(name.substring(1)), Long.parseLong(value.n()));
+            }
+        });
+        String key = Items.string(item, "bucket");
+        // "H#2026-11-24T07#3": the bucket's own key ends at the shard's '#', after the prefix's.
+        int shardMark = key.indexOf('#', 2);
+        String bucketKey = shardMark < 0 ? key : key.substring(0, shardMark);
+        return new StatsBucket(interval.startOf(bucketKey), Items.number(item, "calls", 0),
+                statuses, dispositions, Items.number(item, "ringCalls", 0), Items.number(item, "ringSeconds", 0),
+                histogram, Items.number(item, "talkCalls", 0), Items.number(item, "talkSeconds", 0));
+    }
+}

@@ -1,5 +1,0 @@
-package io.outcall.core.intake;
-
-/** One thing wrong with a request: the field (dotted path) and what to do about it. */
-public record Violation(String field, String message) {
-}

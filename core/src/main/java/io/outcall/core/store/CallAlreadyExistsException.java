@@ -1,7 +1,0 @@
-package io.outcall.core.store;
-
-public final class CallAlreadyExistsException extends RuntimeException {
-    public CallAlreadyExistsException(String callId, Throwable cause) {
-        super("call " + callId + " is already recorded", cause);
-    }
-}

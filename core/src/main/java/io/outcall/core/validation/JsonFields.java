@@ -1,0 +1,128 @@
+package io.outcall.core.validation;
+
+import io.outcall.core.intake.InvalidCallRequestException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads typed fields out of a JSON object and records a {@link Violation} for each one of the
+ * wrong type, instead of stopping at the first. Also the one place that refuses control
+ * characters anywhere in a request: CR or LF in a value sent to Asterisk would inject AMI headers.
+ */
+public final class JsonFields {
+
+    private final JsonNode object;
+    private final List<Violation> violations = new ArrayList<>();
+
+    public JsonFields(JsonNode object) {
+        if (object == null || !object.isObject()) {
+            throw new InvalidCallRequestException("body", "must be a JSON object");
+        }
+        this.object = object;
+        rejectControlCharacters(object, "");
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    public void reject(String field, String message) {
+        violations.add(new Violation(field, message));
+    }
+
+    /** Records a violation for every field not in {@code known}, so a typo ("form") is not silently ignored. */
+    public void onlyKnown(Set<String> known) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                reject(name, "is not a known field; expected one of " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    public String string(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            reject(field, "must be a string");
+            return null;
+        }
+        return node.textValue();
+    }
+
+    public Integer integer(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            reject(field, "must be a whole number");
+            return null;
+        }
+        return node.intValue();
+    }
+
+    /** An object whose values are all strings; insertion order kept. */
+    public Map<String, String> stringMap(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            reject(field, "must be an object of string values");
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (e.getValue().isTextual()) {
+                values.put(e.getKey(), e.getValue().textValue());
+            } else {
+                reject(field + "." + e.getKey(), "must be a string");
+            }
+        });
+        return values;
+    }
+
+    private void rejectControlCharacters(JsonNode node, String path) {
+        if (node.isTextual()) {
+            int bad = firstControlCharacter(node.textValue());
+            if (bad >= 0) {
+                reject(path, "contains a control character (code " + bad + "); CR, LF, NUL and other control"
+                        + " characters are not allowed in any field");
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                int bad = firstControlCharacter(e.getKey());
+                if (bad >= 0) {
+                    reject(path.isEmpty() ? "body" : path, "has a field name with a control character (code " + bad + ")");
+                }
+                rejectControlCharacters(e.getValue(), child);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectControlCharacters(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** @return the code of the first control or line-separator character, or -1 */
+    public static int firstControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return c;
+            }
+        }
+        return -1;
+    }
+}
