@@ -1,7 +1,5 @@
 package io.outcall.core.validation;
 
-import io.outcall.core.intake.InvalidCallRequestException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads typed fields out of a JSON object and records a {@link Violation} for each one of the
@@ -21,9 +20,13 @@ public final class JsonFields {
     private final JsonNode object;
     private final List<Violation> violations = new ArrayList<>();
 
-    public JsonFields(JsonNode object) {
+    /**
+     * @param notAnObject the caller's own exception for input that is not an object at all (an intake
+     *                    and a query refuse it differently), given the one violation on {@code body}
+     */
+    public JsonFields(JsonNode object, Function<List<Violation>, ? extends RuntimeException> notAnObject) {
         if (object == null || !object.isObject()) {
-            throw new InvalidCallRequestException("body", "must be a JSON object");
+            throw notAnObject.apply(List.of(new Violation("body", "must be a JSON object")));
         }
         this.object = object;
         rejectControlCharacters(object, "");

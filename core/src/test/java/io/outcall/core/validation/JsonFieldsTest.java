@@ -25,17 +25,21 @@ class JsonFieldsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static JsonFields fields(JsonNode object) {
+        return new JsonFields(object, InvalidCallRequestException::new);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"text\"", "42", "null"})
     void theBodyMustBeAnObject(String body) {
-        var e = assertThrows(InvalidCallRequestException.class, () -> new JsonFields(parse(body)));
+        var e = assertThrows(InvalidCallRequestException.class, () -> fields(parse(body)));
 
         assertEquals(List.of(new Violation("body", "must be a JSON object")), e.violations());
     }
 
     @Test
     void aCleanObjectHasNoViolations() {
-        JsonFields fields = new JsonFields(parse("""
+        JsonFields fields = fields(parse("""
                 {"to": "+14045550100", "ringTimeoutSeconds": 30, "variables": {"A": "caf\\u00e9 \\"x\\""}}"""));
 
         assertEquals(List.of(), fields.violations());
@@ -45,7 +49,7 @@ class JsonFieldsTest {
     void aControlCharacterInATopLevelValueIsReportedWithItsFieldAndCode() {
         ObjectNode body = JSON.createObjectNode().put("to", "+1404\r\n5550100");
 
-        Violation violation = onlyViolation(new JsonFields(body));
+        Violation violation = onlyViolation(fields(body));
 
         assertEquals("to", violation.field());
         assertTrue(violation.message().contains("control character (code 13)"), violation.message());
@@ -58,7 +62,7 @@ class JsonFieldsTest {
         body.putObject("meta").putObject("deep").put("note", "nul\u0000");
         body.putArray("tags").add("ok").add("line\u2028sep");
 
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = fields(body);
 
         assertEquals(Set.of("variables.GREETING", "meta.deep.note", "tags[1]"), fieldsOf(fields.violations()));
     }
@@ -68,7 +72,7 @@ class JsonFieldsTest {
         ObjectNode body = JSON.createObjectNode().put("bad\rname", "x");
         body.putObject("variables").put("A\nB", "x");
 
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = fields(body);
 
         assertEquals(Set.of("body", "variables"), fieldsOf(fields.violations()));
         for (Violation v : fields.violations()) {
@@ -78,7 +82,7 @@ class JsonFieldsTest {
 
     @Test
     void onlyKnownReportsEachUnknownFieldAndListsTheKnownOnes() {
-        JsonFields fields = new JsonFields(parse("""
+        JsonFields fields = fields(parse("""
                 {"to": "+14045550100", "form": "did-main", "extra": 1}"""));
 
         fields.onlyKnown(Set.of("to", "from"));
@@ -90,7 +94,7 @@ class JsonFieldsTest {
 
     @Test
     void absentAndNullFieldsReadAsNothingWithoutViolations() {
-        JsonFields fields = new JsonFields(parse("""
+        JsonFields fields = fields(parse("""
                 {"to": null, "variables": null}"""));
 
         assertNull(fields.string("to"));
@@ -102,7 +106,7 @@ class JsonFieldsTest {
 
     @Test
     void valuesOfTheRightTypeAreRead() {
-        JsonFields fields = new JsonFields(parse("""
+        JsonFields fields = fields(parse("""
                 {"to": "+14045550100", "ringTimeoutSeconds": 45, "variables": {"A": "1", "B": "2"}}"""));
 
         assertEquals("+14045550100", fields.string("to"));
@@ -113,7 +117,7 @@ class JsonFieldsTest {
 
     @Test
     void everyWrongTypeIsRecordedAndReadsAsNothing() {
-        JsonFields fields = new JsonFields(parse("""
+        JsonFields fields = fields(parse("""
                 {"to": 14045550100, "from": ["did-main"], "ringTimeoutSeconds": "30",
                  "variables": {"A": "ok", "B": 2, "C": {"x": "y"}}}"""));
 
@@ -133,7 +137,7 @@ class JsonFieldsTest {
     @ParameterizedTest
     @ValueSource(strings = {"30.5", "1e1", "true", "4294967296"})
     void anIntegerFieldRefusesWhatIsNotAnIntWholeNumber(String value) {
-        JsonFields fields = new JsonFields(parse("{\"ringTimeoutSeconds\": " + value + "}"));
+        JsonFields fields = fields(parse("{\"ringTimeoutSeconds\": " + value + "}"));
 
         assertNull(fields.integer("ringTimeoutSeconds"));
         assertEquals(List.of(new Violation("ringTimeoutSeconds", "must be a whole number")), fields.violations());
@@ -142,7 +146,7 @@ class JsonFieldsTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"A=1\"", "[\"A\"]", "7"})
     void aMapFieldMustBeAnObject(String value) {
-        JsonFields fields = new JsonFields(parse("{\"variables\": " + value + "}"));
+        JsonFields fields = fields(parse("{\"variables\": " + value + "}"));
 
         assertEquals(Map.of(), fields.stringMap("variables"));
         assertEquals(List.of(new Violation("variables", "must be an object of string values")), fields.violations());
@@ -150,7 +154,7 @@ class JsonFieldsTest {
 
     @Test
     void callRequestJsonReadsEveryCallField() {
-        JsonFields fields = new JsonFields(parse("""
+        JsonFields fields = fields(parse("""
                 {"to": "+14045550199", "from": "did-main", "context": "survey", "transferNumber": "+14045550142",
                  "ringTimeoutSeconds": 45, "variables": {"GREETING": "hello"}}"""));
 

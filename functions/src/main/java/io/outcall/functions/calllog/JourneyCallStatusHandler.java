@@ -7,7 +7,6 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.CallNotFoundException;
 import io.outcall.core.calllog.InvalidQueryException;
-import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.validation.JsonFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.outcall.core.json.Json;
@@ -80,9 +79,7 @@ public final class JourneyCallStatusHandler implements RequestStreamHandler, Res
     /** The input as fields; anything that is not a JSON object is an InvalidQueryException like the rest. */
     private JsonFields fields(InputStream input) throws IOException {
         try {
-            return new JsonFields(json.read(input));
-        } catch (InvalidCallRequestException notAnObject) {
-            throw new InvalidQueryException(notAnObject.violations());
+            return new JsonFields(json.read(input), InvalidQueryException::new);
         } catch (JsonProcessingException malformed) {
             throw new InvalidQueryException("input", "is not JSON: " + malformed.getOriginalMessage());
         }

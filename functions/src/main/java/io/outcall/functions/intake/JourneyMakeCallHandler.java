@@ -60,7 +60,7 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         requestLog.around(ROUTE, context == null ? null : context.getAwsRequestId(), logged -> {
-            JsonFields fields = new JsonFields(json.read(input));
+            JsonFields fields = new JsonFields(json.read(input), InvalidCallRequestException::new);
             fields.onlyKnown(FIELDS);
             String tenantId = reference(fields, "tenantId");
             logged.tenant(tenantId);

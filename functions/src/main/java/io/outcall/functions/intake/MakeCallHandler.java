@@ -38,7 +38,7 @@ public final class MakeCallHandler extends HttpFunction {
     @Override
     protected ApiResponse answer(ApiRequest request) {
         String tenantId = api.tenant(request);
-        JsonFields fields = new JsonFields(api.jsonBody(request));
+        JsonFields fields = new JsonFields(api.jsonBody(request), InvalidCallRequestException::new);
         fields.onlyKnown(CallRequestJson.FIELDS);
         CallRequest call = CallRequestJson.read(fields);
         if (!fields.violations().isEmpty()) {

@@ -14,6 +14,7 @@ import io.outcall.core.calllog.CallNotFoundException;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.dynamo.DynamoCallEventStore;
 import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.validation.Violation;
 import io.outcall.functions.FunctionConfig;
 import io.outcall.functions.ReadWiring;
 import org.junit.jupiter.api.Test;
@@ -254,6 +255,8 @@ abstract class CallLogApiScenarios {
         InvalidQueryException bad = assertThrows(InvalidQueryException.class,
                 () -> directInvoke(handler, "{\"tenantId\":\"" + ACME + "\",\"callId\":\"x\",\"extra\":1}"));
         assertEquals(2, bad.violations().size(), bad.getMessage());
+        InvalidQueryException notAnObject = assertThrows(InvalidQueryException.class, () -> directInvoke(handler, "[]"));
+        assertEquals(List.of(new Violation("body", "must be a JSON object")), notAnObject.violations());
     }
 
     private static byte[] cancel(String tenant, String callId) {
