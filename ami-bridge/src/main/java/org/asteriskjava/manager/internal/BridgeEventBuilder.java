@@ -6,6 +6,7 @@ import org.asteriskjava.manager.event.ResponseEvent;
 
 import java.util.Map;
 
+// In asterisk-java's package only because EventBuilder and EventBuilderImpl are package-private there (3.42.2).
 /**
  * asterisk-java's event builder with two of its losses repaired:
  * <ul>
@@ -14,8 +15,6 @@ import java.util.Map;
  * <li>it keeps a response event's ActionID only when asterisk-java itself prefixed it; here an
  * ActionID it did not make (another client's, or a recorded stream's) is kept as sent.</li>
  * </ul>
- *
- * <p>It lives in asterisk-java's package because {@code EventBuilder} is package-private there.
  */
 public final class BridgeEventBuilder implements EventBuilder {
 

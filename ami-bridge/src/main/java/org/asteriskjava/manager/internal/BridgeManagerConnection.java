@@ -4,10 +4,11 @@ import io.outcall.bridge.logging.BridgeLogging;
 
 import java.util.concurrent.atomic.LongAdder;
 
+// In asterisk-java's package only because createReader(Dispatcher, Object), the one way to swap the reader, takes a package-private type.
 /**
  * asterisk-java's connection with two changes: its reader keeps every UserEvent and every ActionID
  * (see {@link BridgeEventBuilder}), and what it drops for a full queue is counted for this
- * connection. It lives here because the reader factory it overrides takes a package-private type.
+ * connection.
  */
 public final class BridgeManagerConnection extends ManagerConnectionImpl {
 
