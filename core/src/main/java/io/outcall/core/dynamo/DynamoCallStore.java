@@ -1,30 +1,24 @@
 package io.outcall.core.dynamo;
 
 import io.outcall.core.call.Call;
-import io.outcall.core.call.CallId;
-import io.outcall.core.stats.CountedCall;
-import io.outcall.core.stats.StatsInterval;
-import io.outcall.core.call.CallStatus;
-import io.outcall.core.call.Disposition;
-import io.outcall.core.sweep.SweepSettings;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.call.CallAlreadyExistsException;
+import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallProgress;
+import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.call.CancelResult;
 import io.outcall.core.call.ClaimResult;
 import io.outcall.core.call.ClaimedCall;
+import io.outcall.core.call.Disposition;
+import io.outcall.core.stats.CountedCall;
+import io.outcall.core.sweep.SweepSettings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
-
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import java.time.Instant;
@@ -33,11 +27,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.outcall.core.dynamo.Items.n;
 import static io.outcall.core.dynamo.Items.s;
 
+/**
+ * The call records in {@code CallsTable}: every status step is a conditional write on the stored
+ * status (forward only), and the sparse indexes the bridge and the sweeper query are set and
+ * removed here. A final step goes through {@link FinalWrites}, with the statistics counters.
+ */
 public final class DynamoCallStore implements CallStore {
 
     /** Sparse index: only calls a bridge is dialing carry {@code liveOnBridge}. */
@@ -56,11 +54,9 @@ public final class DynamoCallStore implements CallStore {
     /** What a final or claiming write removes: the call leaves the sparse index of waiting calls. */
     private static final String LEAVE_QUEUED_INDEX = " REMOVE " + QUEUED_SHARD + ", " + QUEUED_SINCE;
 
-    private static final int CONFLICT_ATTEMPTS = 8;
-
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final String statsTable;
+    private final FinalWrites finals;
     private final int queuedShards;
 
     /** A store whose new calls spread over {@link SweepSettings#DEFAULT_SHARDS} shards of the QUEUED index. */
@@ -79,7 +75,7 @@ public final class DynamoCallStore implements CallStore {
         }
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.statsTable = statsTable;
+        this.finals = new FinalWrites(dynamoDb, statsTable);
         this.queuedShards = queuedShards;
     }
 
@@ -124,7 +120,7 @@ public final class DynamoCallStore implements CallStore {
                         ":at", s(at.toString()),
                         ":one", n(1)))
                 .build();
-        return writeFinal(update, call.callId(), CountedCall.of(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED,
+        return finals.write(update, call.callId(), CountedCall.of(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED,
                 null, null, null, null, at));
     }
 
@@ -235,7 +231,7 @@ public final class DynamoCallStore implements CallStore {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
-        return writeFinal(update, p.callId(), CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
+        return finals.write(update, p.callId(), CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
                 p.ringSeconds(), p.answeredAt(), p.talkSeconds(),
                 p.endedAt() != null ? p.endedAt() : Instant.now()));
     }
@@ -257,7 +253,7 @@ public final class DynamoCallStore implements CallStore {
                 return new CancelResult(CancelResult.Outcome.ALREADY_FINAL, call);
             }
             if (call.status() == CallStatus.QUEUED) {
-                if (writeFinal(cancelQueued(callId, tenantId, at), callId, CountedCall.of(callId, tenantId, CallStatus.CANCELED,
+                if (finals.write(cancelQueued(callId, tenantId, at), callId, CountedCall.of(callId, tenantId, CallStatus.CANCELED,
                         Disposition.CANCELED, null, null, null, null, at))) {
                     return new CancelResult(CancelResult.Outcome.CANCELED, call.canceledWhileQueued(at));
                 }
@@ -325,47 +321,6 @@ public final class DynamoCallStore implements CallStore {
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return callIds;
-    }
-
-    /**
-     * Makes a call final and counts it in its hour and day statistics, all or nothing: a retried
-     * or repeated final write fails the call's condition and so never counts twice.
-     *
-     * @return false when the call's condition failed: it had moved on, or is missing
-     */
-    private boolean writeFinal(Update callUpdate, String callId, CountedCall counted) {
-        // The call's counter shard comes from its id: a retry of this write hits the same items.
-        int shard = StatsItems.shardOf(callId);
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
-                TransactWriteItem.builder().update(callUpdate).build(),
-                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.HOUR, counted, shard)).build(),
-                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.DAY, counted, shard)).build())
-                .build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamoDb.transactWriteItems(request);
-                return true;
-            } catch (TransactionCanceledException e) {
-                // Reasons come in the order of the items: the call's own condition is the first.
-                if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().getFirst().code())) {
-                    return false;
-                }
-                if (!TransientFailures.isTransient(e) || attempt == CONFLICT_ATTEMPTS) {
-                    throw e;
-                }
-                // Another final write of the same tenant holds the counter shard: step aside briefly.
-                sleepQuietly(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-            }
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a final call write", e);
-        }
     }
 
     @Override
