@@ -59,6 +59,9 @@ class ResilienceTest {
         MovableClock clock = new MovableClock(Instant.now());
         try (PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-lost-events"), clock)) {
+            // The session the call is lost with must be up first: a drop before the first login
+            // would make the next session a first connection, not a reconnect.
+            BridgeHarness.awaitCount(() -> bridge.bridge().ami().isUp() ? 1 : 0, 1, "the bridge's AMI session is up");
             // Accepted by Asterisk, then the session died before any of its events arrived.
             Call call = harness.record("+17065551231", "Hold", 30);
             bridge.bridge().tracker().expect(call.callId(), BridgeHarness.TENANT, "orig-" + call.callId(),
