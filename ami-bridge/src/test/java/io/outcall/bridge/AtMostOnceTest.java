@@ -115,6 +115,8 @@ class AtMostOnceTest {
     @Test
     void callsClaimedByThisRunAreNeverTakenForOrphans() throws Exception {
         try (BridgeHarness.RunningBridge bridge = harness.startBridge(harness.config(pbx, "bridge-in-hand"))) {
+            // Orphans ask Asterisk which channels it has: the session must be up.
+            BridgeHarness.awaitCount(() -> bridge.bridge().ami().isUp() ? 1 : 0, 1, "the bridge's AMI session is up");
             Instant runStarted = Instant.now();
             Call leftOver = harness.record("+17065551231", "DynamicIVR", 30);
             Call inHand = harness.record("+17065551232", "DynamicIVR", 30);
