@@ -147,8 +147,7 @@ public final class AmiLink implements AutoCloseable {
                 if (event instanceof ConnectEvent && connection == candidate) {
                     background.execute(() -> onConnected(true));
                 } else if (event instanceof DisconnectEvent && connection == candidate) {
-                    up = false;
-                    background.execute(observer::disconnected);
+                    background.execute(() -> onDisconnected(candidate));
                 }
             });
             try {
@@ -173,7 +172,24 @@ public final class AmiLink implements AutoCloseable {
         }
     }
 
-    private void onConnected(boolean reconnect) {
+    /**
+     * asterisk-java starts its reconnect before it hands the DisconnectEvent to listeners, and
+     * queues it behind every event not yet dispatched: the session can be back before its loss is
+     * heard of. Then the link must not be marked down (nothing would bring it up again), and what
+     * the gap may have lost must still be reconciled, which the early ConnectEvent was not.
+     */
+    private synchronized void onDisconnected(BridgeManagerConnection lost) {
+        if (lost.getState() == ManagerConnectionState.CONNECTED && !closed) {
+            log.info("AMI session to {} was back before its loss was reported; reconciling it as a reconnect", settings);
+            up = false;
+            onConnected(true);
+            return;
+        }
+        up = false;
+        observer.disconnected();
+    }
+
+    private synchronized void onConnected(boolean reconnect) {
         if (up && reconnect && !closed) {
             return;
         }
