@@ -246,10 +246,9 @@ class AtMostOnceTest {
         assertTrue(bridge.bridge().tracker().isFollowing(callId), "the bridge adopted the live call");
     }
 
+    /** Copies seen twice in one receive come back only after SQS delays of 5 s each: up to a minute. */
     private static void awaitDuplicates(BridgeHarness.RunningBridge bridge, long expected) {
-        for (int i = 0; i < 2_000 && bridge.metrics().duplicateMessages.sum() < expected; i++) {
-            BridgeHarness.sleep(10);
-        }
+        BridgeHarness.awaitCount(bridge.metrics().duplicateMessages::sum, expected, "duplicate messages acknowledged");
         assertEquals(expected, bridge.metrics().duplicateMessages.sum());
     }
 }

@@ -47,13 +47,27 @@ class PrometheusMetricsTest {
         Call congested = harness.queueCall("+17065551234");
         harness.awaitFinal(busy.callId());
         harness.awaitFinal(congested.callId());
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + bridge.bridge().healthPort() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // A final status can be stored before the counters of the same call move (they are counted
+        // on other threads): wait for what the assertions read, not for time.
+        BridgeHarness.awaitCount(bridge.metrics().originates::sum, 2, "both Originates counted");
+        BridgeHarness.awaitCount(() -> harness.messagesOn(harness.queueUrl) == 0 ? 1 : 0, 1,
+                "both messages deleted, after their Originates were measured");
+        HttpResponse<String> response = scrape();
+        for (int i = 0; i < 600 && !(response.body().contains("status=\"BUSY\"")
+                && response.body().contains("status=\"FAILED\"")); i++) {
+            BridgeHarness.sleep(100);
+            response = scrape();
+        }
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"),
                 response.headers()::toString);
         exposition = response.body();
+    }
+
+    private static HttpResponse<String> scrape() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + bridge.bridge().healthPort() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @AfterAll
