@@ -103,25 +103,40 @@ public final class DynamoCallStore implements CallStore {
 
     @Override
     public boolean fail(Call call, String reason, Instant at) {
-        Update update = Update.builder().tableName(table).key(Map.of("callId", s(call.callId())))
-                .conditionExpression("#status = :expected")
-                .updateExpression("SET #status = :failed, statusRank = :rank, tenantStatus = :tenantStatus,"
-                        + " disposition = :disposition, tenantDisposition = :tenantDisposition,"
-                        + " failureReason = :reason, endedAt = :at, version = version + :one" + LEAVE_QUEUED_INDEX)
+        return endUnheard(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED, reason,
+                "#status = :expected", Map.of(":expected", s(call.status().name())), at);
+    }
+
+    /**
+     * Ends a call whose end Asterisk never reported (never queued, never dialed, canceled while
+     * queued): its final status and disposition, no cause, counted in the statistics once.
+     *
+     * @param reason    the failureReason, or null for none
+     * @param condition what must still hold, over {@code #status} and {@code conditionValues}
+     */
+    private boolean endUnheard(String callId, String tenantId, CallStatus status, Disposition disposition, String reason,
+                               String condition, Map<String, AttributeValue> conditionValues, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>(conditionValues);
+        values.put(":status", s(status.name()));
+        values.put(":rank", n(status.rank()));
+        values.put(":tenantStatus", s(CallItems.tenantStatus(tenantId, status)));
+        values.put(":disposition", s(disposition.name()));
+        values.put(":tenantDisposition", s(CallItems.tenantDisposition(tenantId, disposition)));
+        values.put(":at", s(at.toString()));
+        values.put(":one", n(1));
+        String set = "SET #status = :status, statusRank = :rank, tenantStatus = :tenantStatus, disposition = :disposition,"
+                + " tenantDisposition = :tenantDisposition, endedAt = :at, version = version + :one";
+        if (reason != null) {
+            set += ", failureReason = :reason";
+            values.put(":reason", s(reason));
+        }
+        Update update = Update.builder().tableName(table).key(Map.of("callId", s(callId)))
+                .conditionExpression(condition)
+                .updateExpression(set + LEAVE_QUEUED_INDEX)
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(
-                        ":expected", s(call.status().name()),
-                        ":failed", s(CallStatus.FAILED.name()),
-                        ":rank", n(CallStatus.FAILED.rank()),
-                        ":tenantStatus", s(CallItems.tenantStatus(call.tenantId(), CallStatus.FAILED)),
-                        ":disposition", s(Disposition.FAILED.name()),
-                        ":tenantDisposition", s(CallItems.tenantDisposition(call.tenantId(), Disposition.FAILED)),
-                        ":reason", s(reason),
-                        ":at", s(at.toString()),
-                        ":one", n(1)))
+                .expressionAttributeValues(values)
                 .build();
-        return finals.write(update, call.callId(), CountedCall.of(call.callId(), call.tenantId(), CallStatus.FAILED, Disposition.FAILED,
-                null, null, null, null, at));
+        return finals.write(update, callId, CountedCall.of(callId, tenantId, status, disposition, null, null, null, null, at));
     }
 
     @Override
@@ -253,8 +268,9 @@ public final class DynamoCallStore implements CallStore {
                 return new CancelResult(CancelResult.Outcome.ALREADY_FINAL, call);
             }
             if (call.status() == CallStatus.QUEUED) {
-                if (finals.write(cancelQueued(callId, tenantId, at), callId, CountedCall.of(callId, tenantId, CallStatus.CANCELED,
-                        Disposition.CANCELED, null, null, null, null, at))) {
+                if (endUnheard(callId, tenantId, CallStatus.CANCELED, Disposition.CANCELED, null,
+                        "#status = :queued AND tenantId = :tenant",
+                        Map.of(":queued", s(CallStatus.QUEUED.name()), ":tenant", s(tenantId)), at)) {
                     return new CancelResult(CancelResult.Outcome.CANCELED, call.canceledWhileQueued(at));
                 }
                 continue;
@@ -279,26 +295,6 @@ public final class DynamoCallStore implements CallStore {
                 // It became final meanwhile: read it again.
             }
         }
-    }
-
-    private Update cancelQueued(String callId, String tenantId, Instant at) {
-        return Update.builder().tableName(table).key(Map.of("callId", s(callId)))
-                .conditionExpression("#status = :queued AND tenantId = :tenant")
-                .updateExpression("SET #status = :canceled, statusRank = :rank, tenantStatus = :tenantStatus,"
-                        + " disposition = :disposition, tenantDisposition = :tenantDisposition, endedAt = :at,"
-                        + " version = version + :one" + LEAVE_QUEUED_INDEX)
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(
-                        ":queued", s(CallStatus.QUEUED.name()),
-                        ":tenant", s(tenantId),
-                        ":canceled", s(CallStatus.CANCELED.name()),
-                        ":rank", n(CallStatus.CANCELED.rank()),
-                        ":tenantStatus", s(CallItems.tenantStatus(tenantId, CallStatus.CANCELED)),
-                        ":disposition", s(Disposition.CANCELED.name()),
-                        ":tenantDisposition", s(CallItems.tenantDisposition(tenantId, Disposition.CANCELED)),
-                        ":at", s(at.toString()),
-                        ":one", n(1)))
-                .build();
     }
 
     @Override
