@@ -19,9 +19,9 @@ public record SweepWiring(QueuedCalls calls, OriginateQueue queue, SweepSettings
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         SweepSettings settings = SweepSettings.fromEnvironment(env);
         var aws = config.awsClients();
-        DynamoCallStore store = new DynamoCallStore(aws.dynamoDb(), config.callsTable(), config.callStatsTable(),
-                settings.shards());
-        return new SweepWiring(new DynamoQueuedCalls(aws.dynamoDb(), config.callsTable(), store),
+        var dynamoDb = aws.dynamoDb(); // one client for both: each costs Lambda init time
+        DynamoCallStore store = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable(), settings.shards());
+        return new SweepWiring(new DynamoQueuedCalls(dynamoDb, config.callsTable(), store),
                 new SqsOriginateQueue(aws.sqs(), config.originateQueueUrl(), new OriginateMessageCodec(Json.standard())),
                 settings);
     }

@@ -91,7 +91,8 @@ public final class LocalRunner {
             running.add(dynamoDb);
             LocalSqs sqs = LocalSqs.start(SQS_PORT);
             running.add(sqs);
-            LocalServices aws = LocalServices.start(dynamoDb, sqs, CloudFormationTemplate.findFromWorkingDirectory());
+            CloudFormationTemplate template = CloudFormationTemplate.findFromWorkingDirectory();
+            LocalServices aws = LocalServices.start(dynamoDb, sqs, template);
             String queueUrl = aws.queueUrl("OriginateQueue");
             if (!queueUrl.equals(System.getenv("ORIGINATE_QUEUE_URL"))) {
                 fail("ORIGINATE_QUEUE_URL is " + System.getenv("ORIGINATE_QUEUE_URL") + " but ElasticMQ made " + queueUrl
@@ -115,11 +116,11 @@ public final class LocalRunner {
                 bridge.start();
             }
 
-            HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory()),
+            HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template),
                     jwt, json);
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
-            running.add(LocalSchedules.start(CloudFormationTemplate.findFromWorkingDirectory(), Clock.systemUTC()));
+            running.add(LocalSchedules.start(template, Clock.systemUTC()));
 
             printWelcome(options, front, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);

@@ -57,9 +57,11 @@ public final class DynamoQueuedCalls implements QueuedCalls {
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null && callIds.size() < limit);
         List<Map<String, AttributeValue>> items = new ArrayList<>(CallBatchReads.read(dynamoDb, table, callIds, true));
-        // Read after the index, which lags the table: a call claimed meanwhile is no longer QUEUED.
+        // Read after the index, which lags the table: a call claimed meanwhile is no longer QUEUED,
+        // and one a bridge just saw waiting for its tenant's turn has waited since later.
         items.removeIf(item -> !CallStatus.QUEUED.name().equals(Items.string(item, "status"))
-                || !item.containsKey(DynamoCallStore.QUEUED_SINCE));
+                || !item.containsKey(DynamoCallStore.QUEUED_SINCE)
+                || Items.number(item, DynamoCallStore.QUEUED_SINCE, 0) >= before.toEpochMilli());
         items.sort(Comparator.comparingLong(item -> Items.number(item, DynamoCallStore.QUEUED_SINCE, 0)));
         return items.stream().map(item -> new QueuedCall(CallItems.fromItem(item), (int) Items.number(item, "requeues", 0)))
                 .toList();

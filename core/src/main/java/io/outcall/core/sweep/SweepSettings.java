@@ -18,7 +18,7 @@ public record SweepSettings(Duration queuedFor, int maxRequeues, int shards, int
     public static final Duration DEFAULT_QUEUED_FOR = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_REQUEUES = 3;
     public static final int DEFAULT_SHARDS = 8;
-    public static final int DEFAULT_CALLS_PER_SHARD = 500;
+    public static final int DEFAULT_CALLS_PER_SHARD = 100;
 
     public SweepSettings {
         if (queuedFor.isNegative() || queuedFor.isZero()) {
