@@ -126,6 +126,9 @@ final class AsteriskReconciliation {
         if (call.followedSince.isAfter(askedAt)) {
             return false; // dialed after the snapshot was asked for: it cannot be in it yet
         }
+        if (call.lastHeard.isAfter(askedAt)) {
+            return false; // heard from since: the snapshot may predate its channels (the quiet check still covers it)
+        }
         if (call.channels.anySeen()) {
             return true;
         }

@@ -52,6 +52,9 @@ final class CallChannels {
         up.removeAll(ended);
         live.retainAll(up);
         live.addAll(up);
+        if (!live.isEmpty()) {
+            anySeen = true; // Asterisk showed them: their Hangups, when they come, end the call
+        }
     }
 
     boolean anySeen() {

@@ -8,8 +8,9 @@ import java.time.Instant;
 
 /**
  * What Asterisk has said about one call so far. Each event that teaches something gives a new
- * value; a fact once known is never overwritten, so the outcome depends on which events came, not
- * on their order.
+ * value. The moments (ringing, answered) keep their first value; the rest hold the latest word,
+ * and the outcome is decided from them by precedence (answer, cause, DialEnd, OriginateResponse),
+ * so it depends on which events came, not on their order.
  *
  * @param originateResponded whether the OriginateResponse came (or will never come: the Originate
  *                           was refused, or the call was dialed by an earlier process)

@@ -137,7 +137,7 @@ public final class OriginateConsumer implements Runnable {
                         metrics.tenantDeferrals.increment();
                         notYet.add(ReceivedMessages.PutBack.after(message, pacer.untilTurn(call.tenantId())));
                         if (waitedLongerThan(call, STILL_WAITING_AFTER)) {
-                            claimers.execute(() -> stillWaiting(call.callId()));
+                            afterOriginate.execute(() -> stillWaiting(call.callId())); // never ahead of claims
                         }
                         continue;
                     }
