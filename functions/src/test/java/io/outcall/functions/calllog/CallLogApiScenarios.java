@@ -17,6 +17,7 @@ import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.validation.Violation;
 import io.outcall.functions.FunctionConfig;
 import io.outcall.functions.ReadWiring;
+import io.outcall.functions.testing.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -313,7 +314,9 @@ abstract class CallLogApiScenarios {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event), out, null);
-            return JSON.readTree(out.toByteArray());
+            JsonNode response = JSON.readTree(out.toByteArray());
+            OpenApiContract.repository().assertResponse(event, response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import io.outcall.core.intake.IdempotencyConflictException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
 import io.outcall.functions.IntakeWiring;
+import io.outcall.functions.testing.OpenApiContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -323,6 +324,7 @@ abstract class IntakeScenarios {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event.bytes()), out, null);
             JsonNode response = ApiGatewayEvents.parse(out.toByteArray());
+            OpenApiContract.repository().assertResponse(event.bytes(), response);
             return new Response(response.get("statusCode").asInt(), response.get("headers"),
                     parse(response.get("body").asText()));
         } catch (IOException e) {
