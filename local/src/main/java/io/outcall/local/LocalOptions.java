@@ -52,6 +52,7 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, St
         String function = null;
         String payload = "{}";
         String invocationType = "RequestResponse";
+        boolean invokeOption = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--in-memory" -> inMemory = true;
@@ -75,12 +76,18 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, St
                         throw new IllegalArgumentException("invoke needs a function name first, e.g. invoke JourneyMakeCallFunction");
                     }
                 }
-                case "--payload" -> payload = value(args, ++i, "--payload");
-                case "--invocation-type" -> invocationType = value(args, ++i, "--invocation-type");
+                case "--payload" -> {
+                    payload = value(args, ++i, "--payload");
+                    invokeOption = true;
+                }
+                case "--invocation-type" -> {
+                    invocationType = value(args, ++i, "--invocation-type");
+                    invokeOption = true;
+                }
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
-        if (function == null && (!"{}".equals(payload) || !"RequestResponse".equals(invocationType))) {
+        if (function == null && invokeOption) {
             throw new IllegalArgumentException("--payload and --invocation-type go with invoke NAME");
         }
         return new LocalOptions(inMemory, port, lambdaPort, help, tokenFor, noBridge,
