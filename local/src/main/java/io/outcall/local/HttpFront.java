@@ -1,9 +1,5 @@
 package io.outcall.local;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,29 +63,15 @@ final class HttpFront implements AutoCloseable {
         server.start();
     }
 
-    /** The HttpApi routes of every function in the template, handlers built with their no-arg constructors. */
-    static List<Route> routesOf(CloudFormationTemplate template) {
-        return routesOf(template, HttpFront::newHandler);
-    }
-
-    /** The same routes, each handler made by {@code handlers} from its class name. */
-    @SuppressWarnings("unchecked")
+    /** The HttpApi routes of every function in the template, each handler made by {@code handlers} from its class name. */
     static List<Route> routesOf(CloudFormationTemplate template, java.util.function.Function<String, RequestStreamHandler> handlers) {
         List<Route> routes = new ArrayList<>();
-        template.resourcesOfType("AWS::Serverless::Function").forEach((name, props) -> {
-            Map<String, Object> events = (Map<String, Object>) props.getOrDefault("Events", Map.of());
-            events.values().forEach(e -> {
-                Map<String, Object> event = (Map<String, Object>) e;
-                if (!"HttpApi".equals(event.get("Type"))) {
-                    return;
-                }
-                Map<String, Object> p = (Map<String, Object>) event.get("Properties");
-                String handlerName = (String) props.get("Handler");
-                String className = handlerName.substring(0, handlerName.indexOf("::"));
-                routes.add(route(((String) p.get("Method")).toUpperCase(Locale.ROOT), (String) p.get("Path"), className,
-                        handlers.apply(className)));
-            });
-        });
+        for (TemplateFunction function : TemplateFunction.all(template)) {
+            for (Map<String, Object> p : function.eventsOfType("HttpApi")) {
+                routes.add(route(((String) p.get("Method")).toUpperCase(Locale.ROOT), (String) p.get("Path"),
+                        function.handlerClass(), handlers.apply(function.handlerClass())));
+            }
+        }
         // Literal segments before parameters, as API Gateway prefers the most specific route.
         routes.sort((a, b) -> Long.compare(a.parameters().size(), b.parameters().size()));
         return routes;
@@ -107,18 +89,6 @@ final class HttpFront implements AutoCloseable {
         }
         regex.append(Pattern.quote(path.substring(last)));
         return new Route(method, path, Pattern.compile(regex.toString()), parameters, className, handler);
-    }
-
-    private static RequestStreamHandler newHandler(String className) {
-        try {
-            Object handler = Class.forName(className).getConstructor().newInstance();
-            if (!(handler instanceof RequestStreamHandler streamHandler)) {
-                throw new IllegalStateException(className + " is not a RequestStreamHandler");
-            }
-            return streamHandler;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built: " + e, e);
-        }
     }
 
     int port() {
@@ -244,7 +214,7 @@ final class HttpFront implements AutoCloseable {
                 || type.startsWith("application/x-www-form-urlencoded");
     }
 
-    private static void write(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+    static void write(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
@@ -259,25 +229,4 @@ final class HttpFront implements AutoCloseable {
         server.stop(0);
         requests.shutdown();
     }
-
-    /** The Lambda context a handler sees locally: request id, function name, a logger to stdout. */
-    private record LocalContext(String functionName, String awsRequestId) implements Context {
-        @Override public String getAwsRequestId() { return awsRequestId; }
-        @Override public String getLogGroupName() { return "/local/" + functionName; }
-        @Override public String getLogStreamName() { return "local"; }
-        @Override public String getFunctionName() { return functionName; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:" + functionName; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 15_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { System.out.println(message); }
-                @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
-            };
-        }
-    }
-
 }

@@ -1,26 +1,43 @@
 package io.outcall.local;
 
 /**
+ * @param lambdaPort the port of the local Lambda Invoke API (and the one {@code invoke} calls)
  * @param tokenFor non-null for {@code ./run-local token --tenant T}: print a token and exit
  * @param noBridge start everything but the bridge, and print the environment a bridge process needs
+ * @param invoke non-null for {@code ./run-local invoke NAME ...}: invoke a function of the running stack and exit
  */
-record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor, boolean noBridge) {
+record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, String tokenFor, boolean noBridge,
+                    Invoke invoke) {
+
+    /** {@code ./run-local invoke NAME --payload JSON [--invocation-type T]}. */
+    record Invoke(String function, String payload, String invocationType) {
+    }
+
+    static final int DEFAULT_LAMBDA_PORT = 3001;
 
     static final String USAGE = """
-            usage: ./run-local [--in-memory] [--port N] [--no-bridge]
+            usage: ./run-local [--in-memory] [--port N] [--lambda-port N] [--no-bridge]
                    ./run-local token --tenant T
+                   ./run-local invoke NAME [--payload JSON] [--invocation-type RequestResponse|Event|DryRun] [--lambda-port N]
                    ./run-local --help
 
             Runs the whole system on this machine: DynamoDB Local (port 8000), ElasticMQ (9324), an
-            API Gateway-like HTTP front with JWT (--port, default 3000), the AMI bridge (health 8081),
+            API Gateway-like HTTP front with JWT (--port, default 3000), AWS Lambda's Invoke API for
+            the functions no route reaches (--lambda-port, default 3001), the AMI bridge (health 8081),
             and the PBX simulator (5038) unless AMI_HOST/AMI_PORT/AMI_USER/AMI_PASSWORD name a real
             Asterisk.
 
               --in-memory      keep no data (default: .local/dynamodb survives restarts)
               --port N         the API's port (default 3000)
+              --lambda-port N  the Lambda Invoke API's port (default 3001, as sam local start-lambda);
+                               the AWS SDK and CLI reach it with --endpoint-url http://127.0.0.1:N
               --no-bridge      start everything but the bridge and print the environment to run it
                                as its own process: java -jar ami-bridge/target/ami-bridge-*.jar
               token --tenant T print a token for tenant T, signed with the local key, and exit
+              invoke NAME      invoke function NAME of template.yaml (e.g. JourneyMakeCallFunction,
+                               JourneyCallStatusFunction, QueuedCallSweepFunction) on the running
+                               ./run-local and print its result; --payload is its JSON input (default
+                               {}); a function error or an unknown function prints the error, exit 1
 
             Environment: JWT_JWKS_URL and JWT_ISSUER verify RS256 tokens of a real identity provider
             instead of local ones; TENANT_CLAIM names the tenant claim (default tenant_id).""";
@@ -30,13 +47,19 @@ record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor, b
         boolean help = false;
         boolean noBridge = false;
         int port = 3000;
+        int lambdaPort = DEFAULT_LAMBDA_PORT;
         String tokenFor = null;
+        String function = null;
+        String payload = "{}";
+        String invocationType = "RequestResponse";
+        boolean invokeOption = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--in-memory" -> inMemory = true;
                 case "--help", "-h" -> help = true;
                 case "--no-bridge" -> noBridge = true;
-                case "--port" -> port = port(value(args, ++i, "--port"));
+                case "--port" -> port = port("--port", value(args, ++i, "--port"));
+                case "--lambda-port" -> lambdaPort = port("--lambda-port", value(args, ++i, "--lambda-port"));
                 case "token" -> {
                     if (i + 1 >= args.length || !"--tenant".equals(args[i + 1])) {
                         throw new IllegalArgumentException("token needs --tenant T");
@@ -47,10 +70,28 @@ record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor, b
                     }
                     i += 2;
                 }
+                case "invoke" -> {
+                    function = value(args, ++i, "invoke");
+                    if (function.startsWith("-")) {
+                        throw new IllegalArgumentException("invoke needs a function name first, e.g. invoke JourneyMakeCallFunction");
+                    }
+                }
+                case "--payload" -> {
+                    payload = value(args, ++i, "--payload");
+                    invokeOption = true;
+                }
+                case "--invocation-type" -> {
+                    invocationType = value(args, ++i, "--invocation-type");
+                    invokeOption = true;
+                }
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
-        return new LocalOptions(inMemory, port, help, tokenFor, noBridge);
+        if (function == null && invokeOption) {
+            throw new IllegalArgumentException("--payload and --invocation-type go with invoke NAME");
+        }
+        return new LocalOptions(inMemory, port, lambdaPort, help, tokenFor, noBridge,
+                function == null ? null : new Invoke(function, payload, invocationType));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -60,7 +101,7 @@ record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor, b
         return args[i];
     }
 
-    private static int port(String value) {
+    private static int port(String option, String value) {
         try {
             int port = Integer.parseInt(value);
             if (port < 1 || port > 65535) {
@@ -68,7 +109,7 @@ record LocalOptions(boolean inMemory, int port, boolean help, String tokenFor, b
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port needs a port number from 1 to 65535, not '" + value + "'");
+            throw new IllegalArgumentException(option + " needs a port number from 1 to 65535, not '" + value + "'");
         }
     }
 }

@@ -55,6 +55,9 @@ public final class LocalRunner {
             System.out.println(LocalOptions.USAGE);
             return;
         }
+        if (options.invoke() != null) {
+            System.exit(InvokeCommand.run(LocalInvoker.onPort(options.lambdaPort()), options.invoke(), System.out, System.err));
+        }
         Path state = Path.of(".local");
         Files.createDirectories(state);
         ObjectMapper json = new ObjectMapper();
@@ -83,7 +86,7 @@ public final class LocalRunner {
                 fail("run-local is already running from this folder; stop it (Ctrl-C in its terminal) first");
             }
             boolean realAsterisk = System.getenv("AMI_HOST") != null && !System.getenv("AMI_HOST").isBlank();
-            checkPortsFree(options.port(), realAsterisk, options.noBridge());
+            checkPortsFree(options, realAsterisk);
             requireEnvironment();
 
             List<AutoCloseable> running = new ArrayList<>();
@@ -116,13 +119,18 @@ public final class LocalRunner {
                 bridge.start();
             }
 
-            HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template),
+            // One instance of each handler, whichever way it is reached, as in one Lambda execution environment.
+            FunctionHandlers handlers = new FunctionHandlers(json);
+            InvokeApi invokeApi = new InvokeApi(options.lambdaPort(), InvokeApi.functionsOf(template, handlers::handler), json);
+            running.add(invokeApi);
+            // Started last: once its port listens, everything behind it is up (local/smoke-test waits for it).
+            HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template, handlers::handler),
                     jwt, json);
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
-            running.add(LocalSchedules.start(template, Clock.systemUTC()));
+            running.add(LocalSchedules.start(template, handlers::handler, Clock.systemUTC()));
 
-            printWelcome(options, front, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeEnvironment);
+            printWelcome(options, front, invokeApi, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
                 if (bridge != null) {
@@ -143,12 +151,13 @@ public final class LocalRunner {
         }
     }
 
-    private static void checkPortsFree(int apiPort, boolean realAsterisk, boolean noBridge) {
+    private static void checkPortsFree(LocalOptions options, boolean realAsterisk) {
         Map<Integer, String> ports = new LinkedHashMap<>();
-        ports.put(apiPort, "the API (change it with --port)");
+        ports.put(options.port(), "the API (change it with --port)");
+        ports.put(options.lambdaPort(), "the Lambda Invoke API (change it with --lambda-port)");
         ports.put(DYNAMODB_PORT, "DynamoDB Local");
         ports.put(SQS_PORT, "ElasticMQ");
-        if (!noBridge) {
+        if (!options.noBridge()) {
             ports.put(HEALTH_PORT, "the bridge's health port");
         }
         if (!realAsterisk) {
@@ -172,12 +181,14 @@ public final class LocalRunner {
         }
     }
 
-    private static void printWelcome(LocalOptions options, HttpFront front, String token, boolean realAsterisk,
-                                     BridgeEnvironment bridge) {
+    private static void printWelcome(LocalOptions options, HttpFront front, InvokeApi invokeApi, String token,
+                                     boolean realAsterisk, BridgeEnvironment bridge) {
         String api = "http://127.0.0.1:" + front.port();
+        String lambda = "http://127.0.0.1:" + invokeApi.port();
         System.out.println();
         System.out.println("outcall is running locally");
         System.out.printf("  API (API Gateway-like, JWT)  %s   /calls, /calls/{id}, /calls/stats, /calls/{id}/cancel%n", api);
+        System.out.printf("  Lambda Invoke API            %s   %s%n", lambda, String.join(", ", invokeApi.functionNames()));
         System.out.printf("  DynamoDB Local               http://127.0.0.1:%d   %s%n", DYNAMODB_PORT,
                 options.inMemory() ? "in memory" : "data in .local/dynamodb (--in-memory to discard)");
         System.out.printf("  ElasticMQ (SQS)              http://127.0.0.1:%d   queue OriginateQueue%n", SQS_PORT);
@@ -205,6 +216,12 @@ public final class LocalRunner {
         System.out.println("  curl -sS '" + api + "/calls?limit=10' -H \"Authorization: Bearer $TOKEN\"");
         System.out.println("  curl -sS '" + api + "/calls/stats?interval=hour' -H \"Authorization: Bearer $TOKEN\"");
         System.out.println("  curl -sS -X POST " + api + "/calls/CALL_ID/cancel -H \"Authorization: Bearer $TOKEN\"");
+        String port = invokeApi.port() == LocalOptions.DEFAULT_LAMBDA_PORT ? "" : " --lambda-port " + invokeApi.port();
+        System.out.println("A journey step, through Lambda's Invoke API (or: aws lambda invoke --endpoint-url " + lambda + " ...):");
+        System.out.println("  ./run-local invoke JourneyMakeCallFunction" + port + " --payload '{\"tenantId\":\"demo\",\"journeyId\":\"j-1\","
+                + "\"executionId\":\"e-1\",\"stepId\":\"call\",\"to\":\"+17065551231\"}'");
+        System.out.println("  ./run-local invoke JourneyCallStatusFunction" + port
+                + " --payload '{\"tenantId\":\"demo\",\"callId\":\"CALL_ID\"}'");
         System.out.println("Each call state change is logged below. Ctrl-C stops everything.");
         System.out.println();
     }

@@ -46,25 +46,18 @@ final class LocalSchedules implements AutoCloseable {
     }
 
     /** Starts every schedule of the template; the first run of each comes one period after the start. */
-    static LocalSchedules start(CloudFormationTemplate template, Clock clock) {
-        return new LocalSchedules(schedulesOf(template, LocalSchedules::newHandler), clock);
+    static LocalSchedules start(CloudFormationTemplate template, Function<String, RequestStreamHandler> handlers, Clock clock) {
+        return new LocalSchedules(schedulesOf(template, handlers), clock);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Schedule> schedulesOf(CloudFormationTemplate template, Function<String, RequestStreamHandler> handlers) {
         List<Schedule> schedules = new ArrayList<>();
-        template.resourcesOfType("AWS::Serverless::Function").forEach((name, props) -> {
-            Map<String, Object> events = (Map<String, Object>) props.getOrDefault("Events", Map.of());
-            for (Object e : events.values()) {
-                Map<String, Object> event = (Map<String, Object>) e;
-                if ("Schedule".equals(event.get("Type"))) {
-                    String expression = (String) ((Map<String, Object>) event.get("Properties")).get("Schedule");
-                    String handler = (String) props.get("Handler");
-                    schedules.add(new Schedule(name, rate(name, expression),
-                            handlers.apply(handler.substring(0, handler.indexOf("::")))));
-                }
+        for (TemplateFunction function : TemplateFunction.all(template)) {
+            for (Map<String, Object> schedule : function.eventsOfType("Schedule")) {
+                schedules.add(new Schedule(function.name(), rate(function.name(), (String) schedule.get("Schedule")),
+                        handlers.apply(function.handlerClass())));
             }
-        });
+        }
         return schedules;
     }
 
@@ -97,15 +90,6 @@ final class LocalSchedules implements AutoCloseable {
         } catch (Exception e) {
             // A failed run must not cancel the schedule, as in EventBridge: the next one comes anyway.
             System.err.println("schedule " + schedule.function() + ": failed: " + e);
-        }
-    }
-
-    private static RequestStreamHandler newHandler(String className) {
-        try {
-            return (RequestStreamHandler) Class.forName(className).getConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("template.yaml schedules handler " + className
-                    + ", which cannot be built as a RequestStreamHandler: " + e, e);
         }
     }
 

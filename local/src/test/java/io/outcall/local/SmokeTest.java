@@ -20,9 +20,10 @@ import java.util.Map;
  * The smoke test of a running local stack, over HTTP only, as a client would use it: a call for
  * each outcome the simulator plays (by the dialed number's last digit), each followed until it is
  * final, one call canceled while it rings, then everything read back through GET /calls, one
- * timeline and the statistics. Prints one line per check and exits 1 on the first surprise.
+ * timeline and the statistics; then a journey step through the local Lambda Invoke API
+ * ({@link SmokeJourney}). Prints one line per check and exits 1 on the first surprise.
  *
- * <p>Usage: {@code SmokeTest <api base URL> <token>}; {@code local/smoke-test} starts the stack
+ * <p>Usage: {@code SmokeTest <api base URL> <token> <Lambda endpoint URL>}; {@code local/smoke-test} starts the stack
  * with ./run-local and runs this from the test class path. It is a program, not a JUnit test: it
  * needs the whole stack up on fixed ports, so {@code mvn verify} never runs it; {@code ./run-tests}
  * does, through {@code local/smoke-test}, after the build.
@@ -46,24 +47,29 @@ public final class SmokeTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String token;
+    private final URI lambdaEndpoint;
 
-    private SmokeTest(URI base, String token) {
+    private SmokeTest(URI base, String token, URI lambdaEndpoint) {
         this.base = base;
         this.token = token;
+        this.lambdaEndpoint = lambdaEndpoint;
     }
+
+    private static final String USAGE = "usage: SmokeTest <api base URL, e.g. http://127.0.0.1:3000> <token>"
+            + " <Lambda Invoke API URL, e.g. http://127.0.0.1:3001>";
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("--help")) {
             // local/smoke-test --check-classpath: proves the class resolves without a stack running.
-            System.out.println("usage: SmokeTest <api base URL, e.g. http://127.0.0.1:3000> <token>");
+            System.out.println(USAGE);
             return;
         }
-        if (args.length != 2) {
-            System.err.println("usage: SmokeTest <api base URL, e.g. http://127.0.0.1:3000> <token>");
+        if (args.length != 3) {
+            System.err.println(USAGE);
             System.exit(2);
         }
         try {
-            new SmokeTest(URI.create(args[0]), args[1]).run();
+            new SmokeTest(URI.create(args[0]), args[1], URI.create(args[2])).run();
             System.out.println("smoke test passed");
         } catch (SmokeFailure e) {
             System.err.println("smoke test FAILED: " + e.getMessage());
@@ -136,6 +142,14 @@ public final class SmokeTest {
         check(byStatus.equals(countedByStatus), "GET /calls/stats counts by status " + countedByStatus + ", placed " + byStatus);
         System.out.println("GET /calls/stats: " + counted + " calls, answer rate "
                 + stats.path("total").path("answerRate").asText() + ", by status " + stats.path("total").path("byStatus"));
+
+        // Last: its call would count in the statistics checked above.
+        String journeyId = "smoke-journey-" + java.util.UUID.randomUUID();
+        String journeyCall = new SmokeJourney(new LocalInvoker(lambdaEndpoint), journeyId).run();
+        JsonNode journey = ok(send("GET", "/calls?journeyId=" + journeyId, null, true));
+        check(journey.path("calls").size() == 1 && journeyCall.equals(journey.path("calls").path(0).path("callId").asText()),
+                "GET /calls?journeyId= lists the journey's one call " + journeyCall + ", was " + journey);
+        System.out.println("GET /calls?journeyId=" + journeyId + " lists that one call");
     }
 
     private String place(String to, int ringTimeoutSeconds) throws Exception {
@@ -186,7 +200,7 @@ public final class SmokeTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void check(boolean condition, String what) {
+    static void check(boolean condition, String what) {
         if (!condition) {
             throw new SmokeFailure(what);
         }
