@@ -16,6 +16,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,13 +55,17 @@ final class HttpFront implements AutoCloseable {
     private final ObjectMapper json;
     private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(8);
 
-    HttpFront(int port, List<Route> routes, Jwt jwt, ObjectMapper json) throws IOException {
+    /** @param openApi served as it is at GET /openapi.yaml, without a token (null: not served) */
+    HttpFront(int port, List<Route> routes, Jwt jwt, ObjectMapper json, Path openApi) throws IOException {
         this.routes = routes;
         this.jwt = jwt;
         this.json = json;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(requests);
         server.createContext("/", this::serve);
+        if (openApi != null) {
+            server.createContext("/openapi.yaml", exchange -> serveFile(exchange, openApi, "application/yaml"));
+        }
         server.start();
     }
 
@@ -93,6 +99,18 @@ final class HttpFront implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The API's description, read anew on each request so an edit shows without a restart. */
+    private void serveFile(HttpExchange exchange, Path file, String contentType) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equalsIgnoreCase("GET")) {
+                write(exchange, 405, Map.of("allow", "GET", "content-type", "application/json"),
+                        "{\"message\":\"Method Not Allowed\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            write(exchange, 200, Map.of("content-type", contentType), Files.readAllBytes(file));
+        }
     }
 
     private void serve(HttpExchange exchange) throws IOException {

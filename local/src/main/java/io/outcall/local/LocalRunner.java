@@ -125,7 +125,7 @@ public final class LocalRunner {
             running.add(invokeApi);
             // Started last: once its port listens, everything behind it is up (local/smoke-test waits for it).
             HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template, handlers::handler),
-                    jwt, json);
+                    jwt, json, template.file().resolveSibling("openapi.yaml"));
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
             running.add(LocalSchedules.start(template, handlers::handler, Clock.systemUTC()));

@@ -42,8 +42,9 @@ class HttpFrontTest {
 
     @BeforeAll
     static void start() throws Exception {
-        routes = HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory(), HttpFrontTest::recording);
-        front = new HttpFront(0, routes, JWT, JSON);
+        CloudFormationTemplate template = CloudFormationTemplate.findFromWorkingDirectory();
+        routes = HttpFront.routesOf(template, HttpFrontTest::recording);
+        front = new HttpFront(0, routes, JWT, JSON, template.file().resolveSibling("openapi.yaml"));
     }
 
     @AfterAll
@@ -98,6 +99,15 @@ class HttpFrontTest {
         assertEquals("+14045550101", list.at("/queryStringParameters/number").asText());
         assertEquals("a,b", list.at("/queryStringParameters/tag").asText(), "repeated parameters joined with commas");
         assertEquals("number=%2B14045550101&status=COMPLETED&tag=a&tag=b", list.get("rawQueryString").asText());
+    }
+
+    @Test
+    void theApiDescriptionIsServedWithoutAToken() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + front.port() + "/openapi.yaml")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode());
+        assertEquals("application/yaml", document.headers().firstValue("content-type").orElseThrow());
+        assertTrue(document.body().startsWith("openapi: 3.1"), document.body().lines().findFirst().orElse(""));
     }
 
     @Test
