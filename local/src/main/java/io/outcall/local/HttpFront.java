@@ -53,14 +53,17 @@ final class HttpFront implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Route> routes;
-    private final Jwt jwt;
+    private final TokenVerifier tokens;
     private final ObjectMapper json;
+    private final byte[] localJwks;
     private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(8);
 
-    HttpFront(int port, List<Route> routes, Jwt jwt, ObjectMapper json) throws IOException {
+    /** @param localJwks the local issuer's JWKS, served at {@link LocalIssuer#JWKS_PATH}; null to serve none */
+    HttpFront(int port, List<Route> routes, TokenVerifier tokens, ObjectMapper json, String localJwks) throws IOException {
         this.routes = routes;
-        this.jwt = jwt;
+        this.tokens = tokens;
         this.json = json;
+        this.localJwks = localJwks == null ? null : localJwks.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(requests);
         server.createContext("/", this::serve);
@@ -129,20 +132,25 @@ final class HttpFront implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (localJwks != null && method.equals("GET") && path.equals(LocalIssuer.JWKS_PATH)) {
+                write(exchange, 200, Map.of("content-type", "application/json"), localJwks);
+                return;
+            }
             for (Route route : routes) {
                 Matcher m = route.pattern().matcher(path);
                 if (route.method().equals(method) && m.matches()) {
-                    Map<String, String> claims;
+                    VerifiedToken token;
                     try {
-                        claims = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
-                    } catch (Jwt.InvalidTokenException e) {
-                        // API Gateway answers 401 itself, before any function runs.
-                        write(exchange, 401, Map.of("content-type", "application/json", "www-authenticate", "Bearer"),
-                                ("{\"message\":\"Unauthorized\",\"reason\":" + json.writeValueAsString(e.getMessage()) + "}")
-                                        .getBytes(StandardCharsets.UTF_8));
+                        token = tokens.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+                    } catch (TokenVerifier.InvalidTokenException e) {
+                        // API Gateway answers 401 itself, before any function runs, and says why in this header.
+                        String why = e.getMessage().replace('"', '\'');
+                        write(exchange, 401, Map.of("content-type", "application/json", "www-authenticate",
+                                        "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + why + "\""),
+                                "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
                         return;
                     }
-                    invoke(exchange, route, m, claims);
+                    invoke(exchange, route, m, token);
                     return;
                 }
             }
@@ -152,9 +160,9 @@ final class HttpFront implements AutoCloseable {
         }
     }
 
-    private void invoke(HttpExchange exchange, Route route, Matcher m, Map<String, String> claims) throws IOException {
+    private void invoke(HttpExchange exchange, Route route, Matcher m, VerifiedToken token) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        ObjectNode event = event(exchange, route, m, claims, body);
+        ObjectNode event = event(exchange, route, m, token, body);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String requestId = event.at("/requestContext/requestId").asText();
         try {
@@ -179,7 +187,7 @@ final class HttpFront implements AutoCloseable {
                 + (headers.containsKey("location") ? " " + headers.get("location") : ""));
     }
 
-    private ObjectNode event(HttpExchange exchange, Route route, Matcher m, Map<String, String> claims, byte[] body) {
+    private ObjectNode event(HttpExchange exchange, Route route, Matcher m, VerifiedToken token, byte[] body) {
         Instant now = Instant.now();
         ObjectNode event = json.createObjectNode();
         event.put("version", "2.0");
@@ -211,8 +219,12 @@ final class HttpFront implements AutoCloseable {
         context.put("apiId", "local");
         ObjectNode jwtNode = context.putObject("authorizer").putObject("jwt");
         ObjectNode claimNode = jwtNode.putObject("claims");
-        claims.forEach(claimNode::put);
-        jwtNode.putNull("scopes");
+        token.claims().forEach(claimNode::put);
+        if (token.scopes() == null) {
+            jwtNode.putNull("scopes");
+        } else {
+            token.scopes().forEach(jwtNode.putArray("scopes")::add);
+        }
         context.put("domainName", "localhost");
         context.put("domainPrefix", "localhost");
         ObjectNode http = context.putObject("http");

@@ -18,7 +18,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,15 +57,21 @@ public final class LocalRunner {
         Path state = Path.of(".local");
         Files.createDirectories(state);
         ObjectMapper json = new ObjectMapper();
-        Jwt jwt = new Jwt(json, LocalKeys.signingKey(state), System.getenv("JWT_JWKS_URL"), System.getenv("JWT_ISSUER"),
-                Clock.systemUTC());
+        LocalIssuer issuer = LocalIssuer.fromState(state, Clock.systemUTC());
         String tenantClaim = System.getenv().getOrDefault("TENANT_CLAIM", "tenant_id");
-        if (options.tokenFor() != null) {
-            System.out.println(jwt.sign(options.tokenFor(), tenantClaim));
+        AuthorizerSettings authorizer;
+        try {
+            authorizer = AuthorizerSettings.fromEnvironment(System.getenv(), options.port());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        if (options.token() != null) {
+            System.out.println(issuer.token(options.token(), tenantClaim, authorizer.scopeClaim()));
             return;
         }
         try {
-            run(options, state, jwt, tenantClaim, json);
+            run(options, state, new LocalAuth(issuer, authorizer, tenantClaim), json);
         } catch (Exception e) {
             // What started keeps non-daemon threads (DynamoDB Local, ElasticMQ): exit, do not linger.
             System.err.println("run-local: the start failed: " + e);
@@ -75,7 +80,18 @@ public final class LocalRunner {
         }
     }
 
-    private static void run(LocalOptions options, Path state, Jwt jwt, String tenantClaim, ObjectMapper json) throws Exception {
+    /** The local issuer and the authorizer the front runs; the issuer's JWKS is served only when the authorizer trusts it. */
+    private record LocalAuth(LocalIssuer issuer, AuthorizerSettings authorizer, String tenantClaim) {
+        String demoToken() {
+            return issuer.token(TokenGrant.calls(DemoTenant.ID), tenantClaim, authorizer.scopeClaim());
+        }
+
+        String servedJwks() {
+            return authorizer.isLocalIssuer() ? issuer.jwks() : null;
+        }
+    }
+
+    private static void run(LocalOptions options, Path state, LocalAuth auth, ObjectMapper json) throws Exception {
         try (FileChannel lockFile = FileChannel.open(state.resolve("run-local.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             FileLock lock = lockFile.tryLock();
@@ -117,12 +133,12 @@ public final class LocalRunner {
             }
 
             HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template),
-                    jwt, json);
+                    new TokenVerifier(auth.authorizer(), Clock.systemUTC()), json, auth.servedJwks());
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
             running.add(LocalSchedules.start(template, Clock.systemUTC()));
 
-            printWelcome(options, front, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeEnvironment);
+            printWelcome(options, front, auth.demoToken(), realAsterisk, bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
                 if (bridge != null) {
@@ -195,7 +211,7 @@ public final class LocalRunner {
         System.out.println("  Scheduled functions          the queued-call sweeper, every minute (one JSON line a run)");
         System.out.println();
         System.out.println("Demo tenant \"demo\": caller-IDs +14045550100, +14045550101; contexts DynamicIVR, Hold.");
-        System.out.println("Token for tenant demo (12 h; another tenant: ./run-local token --tenant T):");
+        System.out.println("Token for tenant demo, scope outcall/calls (12 h; others: ./run-local token --tenant T [--admin] [--platform]):");
         System.out.println("  export TOKEN=" + token);
         System.out.println("Place a call (last digit: 1 answers, 2 busy, 3 no answer, 4 congestion, 5 far end hangs up, 7/8 rejected):");
         System.out.println("  curl -sS -X POST " + api + "/calls -H \"Authorization: Bearer $TOKEN\""
@@ -212,23 +228,5 @@ public final class LocalRunner {
     private static void fail(String message) {
         System.err.println("run-local: " + message);
         System.exit(1);
-    }
-
-    /** Generates the local signing key once; tokens survive restarts. */
-    static final class LocalKeys {
-        private LocalKeys() {
-        }
-
-        static byte[] signingKey(Path state) throws IOException {
-            Path file = state.resolve("jwt-hs256.key");
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.write(file, key);
-                // Like .local/cursor.key: readable by its owner only.
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readAllBytes(file);
-        }
     }
 }
