@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,13 +59,18 @@ final class HttpFront implements AutoCloseable {
     private final byte[] localJwks;
     private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(8);
 
-    /** @param localJwks the local issuer's JWKS, served at {@link LocalIssuer#JWKS_PATH}; null to serve none */
-    HttpFront(int port, List<Route> routes, TokenVerifier tokens, ObjectMapper json, String localJwks) throws IOException {
+    /**
+     * @param authorizer the token verifier, made once the port is bound: with port 0 the local
+     *                   issuer's JWKS URL is known only then
+     * @param localJwks the local issuer's JWKS, served at {@link LocalIssuer#JWKS_PATH}; null to serve none
+     */
+    HttpFront(int port, List<Route> routes, IntFunction<TokenVerifier> authorizer, ObjectMapper json, String localJwks)
+            throws IOException {
         this.routes = routes;
-        this.tokens = tokens;
         this.json = json;
         this.localJwks = localJwks == null ? null : localJwks.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.tokens = authorizer.apply(server.getAddress().getPort());
         server.setExecutor(requests);
         server.createContext("/", this::serve);
         server.start();

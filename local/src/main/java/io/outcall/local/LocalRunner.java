@@ -57,37 +57,24 @@ public final class LocalRunner {
         Path state = Path.of(".local");
         Files.createDirectories(state);
         ObjectMapper json = new ObjectMapper();
-        LocalIssuer issuer = LocalIssuer.fromState(state, Clock.systemUTC());
-        String tenantClaim = System.getenv().getOrDefault("TENANT_CLAIM", "tenant_id");
-        AuthorizerSettings authorizer;
+        LocalAuth auth;
         try {
-            authorizer = AuthorizerSettings.fromEnvironment(System.getenv(), options.port());
+            auth = LocalAuth.fromEnvironment(LocalIssuer.fromState(state, Clock.systemUTC()), System.getenv());
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return;
         }
         if (options.token() != null) {
-            System.out.println(issuer.token(options.token(), tenantClaim, authorizer.scopeClaim()));
+            System.out.println(auth.token(options.token()));
             return;
         }
         try {
-            run(options, state, new LocalAuth(issuer, authorizer, tenantClaim), json);
+            run(options, state, auth, json);
         } catch (Exception e) {
             // What started keeps non-daemon threads (DynamoDB Local, ElasticMQ): exit, do not linger.
             System.err.println("run-local: the start failed: " + e);
             e.printStackTrace();
             System.exit(1);
-        }
-    }
-
-    /** The local issuer and the authorizer the front runs; the issuer's JWKS is served only when the authorizer trusts it. */
-    private record LocalAuth(LocalIssuer issuer, AuthorizerSettings authorizer, String tenantClaim) {
-        String demoToken() {
-            return issuer.token(TokenGrant.calls(DemoTenant.ID), tenantClaim, authorizer.scopeClaim());
-        }
-
-        String servedJwks() {
-            return authorizer.isLocalIssuer() ? issuer.jwks() : null;
         }
     }
 
@@ -132,13 +119,12 @@ public final class LocalRunner {
                 bridge.start();
             }
 
-            HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template),
-                    new TokenVerifier(auth.authorizer(), Clock.systemUTC()), json, auth.servedJwks());
+            HttpFront front = auth.front(options.port(), HttpFront.routesOf(template), json, Clock.systemUTC());
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
             running.add(LocalSchedules.start(template, Clock.systemUTC()));
 
-            printWelcome(options, front, auth.demoToken(), realAsterisk, bridgeEnvironment);
+            printWelcome(options, front, auth.token(TokenGrant.calls(DemoTenant.ID)), realAsterisk, bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
                 if (bridge != null) {

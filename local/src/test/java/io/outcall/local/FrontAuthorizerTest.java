@@ -67,7 +67,7 @@ class FrontAuthorizerTest {
         AuthorizerSettings settings = new AuthorizerSettings(jwks.url(), LocalIssuer.ISSUER, Set.of(LocalIssuer.AUDIENCE, "app-client-1"),
                 "scope", AuthorizerSettings.CLOCK_SKEW);
         front = new HttpFront(0, HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory(), this::tenantEcho),
-                new TokenVerifier(settings, clock), JSON, issuer.jwks());
+                bound -> new TokenVerifier(settings, clock), JSON, issuer.jwks());
     }
 
     @AfterEach
