@@ -1,9 +1,5 @@
 package io.outcall.local;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,7 +169,7 @@ final class HttpFront implements AutoCloseable {
         String requestId = event.at("/requestContext/requestId").asText();
         try {
             route.handler().handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), out,
-                    new LocalContext(route.handlerClass(), requestId));
+                    new LocalLambdaContext(route.handlerClass(), requestId));
         } catch (RuntimeException e) {
             // A function error: API Gateway answers 500 with its standard body.
             System.err.println("function " + route.handlerClass() + " failed on " + route.routeKey() + ": " + e);
@@ -277,25 +273,4 @@ final class HttpFront implements AutoCloseable {
         server.stop(0);
         requests.shutdown();
     }
-
-    /** The Lambda context a handler sees locally: request id, function name, a logger to stdout. */
-    private record LocalContext(String functionName, String awsRequestId) implements Context {
-        @Override public String getAwsRequestId() { return awsRequestId; }
-        @Override public String getLogGroupName() { return "/local/" + functionName; }
-        @Override public String getLogStreamName() { return "local"; }
-        @Override public String getFunctionName() { return functionName; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:" + functionName; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 15_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { System.out.println(message); }
-                @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
-            };
-        }
-    }
-
 }
