@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The local front's JWT authorizer, configured as template.yaml configures API Gateway's: where the
  * keys are, the issuer and the accepted audiences; plus the claim that carries scopes. By default the
- * local issuer's JWKS, served by the front itself; {@code JWT_JWKS_URL} and {@code JWT_ISSUER} name a
- * real identity provider instead.
+ * local issuer's; {@code JWT_JWKS_URL}, {@code JWT_ISSUER} and {@code JWT_AUDIENCE} name a real
+ * identity provider instead.
  *
  * @param clockSkew how far {@code exp}, {@code nbf} and {@code iat} may be off the local clock
  */
@@ -31,17 +31,16 @@ record AuthorizerSettings(URI jwksUrl, String issuer, Set<String> audiences, Str
         }
     }
 
-    /** The local issuer's keys, served by the front on {@code apiPort}. */
-    static AuthorizerSettings local(int apiPort, String scopeClaim) {
-        return new AuthorizerSettings(URI.create("http://127.0.0.1:" + apiPort + LocalIssuer.JWKS_PATH), LocalIssuer.ISSUER,
-                Set.of(LocalIssuer.AUDIENCE), scopeClaim, CLOCK_SKEW);
+    /** The local issuer, its keys at {@code jwks}. */
+    static AuthorizerSettings localIssuer(URI jwks, String scopeClaim) {
+        return new AuthorizerSettings(jwks, LocalIssuer.ISSUER, Set.of(LocalIssuer.AUDIENCE), scopeClaim, CLOCK_SKEW);
     }
 
-    static AuthorizerSettings fromEnvironment(Map<String, String> env, int apiPort) {
-        String scopeClaim = env.getOrDefault("SCOPE_CLAIM", "scope");
+    /** The identity provider {@code JWT_JWKS_URL} names, or null when it is unset (the local issuer's turn). */
+    static AuthorizerSettings provider(Map<String, String> env) {
         String jwks = env.get("JWT_JWKS_URL");
         if (jwks == null || jwks.isBlank()) {
-            return local(apiPort, scopeClaim);
+            return null;
         }
         String issuer = env.get("JWT_ISSUER");
         if (issuer == null || issuer.isBlank()) {
@@ -51,10 +50,10 @@ record AuthorizerSettings(URI jwksUrl, String issuer, Set<String> audiences, Str
         Set<String> audiences = new LinkedHashSet<>();
         Arrays.stream(env.getOrDefault("JWT_AUDIENCE", LocalIssuer.AUDIENCE).split(","))
                 .map(String::trim).filter(a -> !a.isEmpty()).forEach(audiences::add);
-        return new AuthorizerSettings(URI.create(jwks), issuer, audiences, scopeClaim, CLOCK_SKEW);
+        return new AuthorizerSettings(URI.create(jwks), issuer, audiences, scopeClaim(env), CLOCK_SKEW);
     }
 
-    boolean isLocalIssuer() {
-        return LocalIssuer.ISSUER.equals(issuer);
+    static String scopeClaim(Map<String, String> env) {
+        return env.getOrDefault("SCOPE_CLAIM", "scope");
     }
 }

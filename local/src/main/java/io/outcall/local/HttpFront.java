@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,21 +51,13 @@ final class HttpFront implements AutoCloseable {
     private final List<Route> routes;
     private final TokenVerifier tokens;
     private final ObjectMapper json;
-    private final byte[] localJwks;
     private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(8);
 
-    /**
-     * @param authorizer the token verifier, made once the port is bound: with port 0 the local
-     *                   issuer's JWKS URL is known only then
-     * @param localJwks the local issuer's JWKS, served at {@link LocalIssuer#JWKS_PATH}; null to serve none
-     */
-    HttpFront(int port, List<Route> routes, IntFunction<TokenVerifier> authorizer, ObjectMapper json, String localJwks)
-            throws IOException {
+    HttpFront(int port, List<Route> routes, TokenVerifier tokens, ObjectMapper json) throws IOException {
         this.routes = routes;
+        this.tokens = tokens;
         this.json = json;
-        this.localJwks = localJwks == null ? null : localJwks.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        this.tokens = authorizer.apply(server.getAddress().getPort());
         server.setExecutor(requests);
         server.createContext("/", this::serve);
         server.start();
@@ -134,10 +125,6 @@ final class HttpFront implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            if (localJwks != null && method.equals("GET") && path.equals(LocalIssuer.JWKS_PATH)) {
-                write(exchange, 200, Map.of("content-type", "application/json"), localJwks);
-                return;
-            }
             for (Route route : routes) {
                 Matcher m = route.pattern().matcher(path);
                 if (route.method().equals(method) && m.matches()) {

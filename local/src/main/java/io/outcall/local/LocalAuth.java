@@ -1,39 +1,36 @@
 package io.outcall.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Tokens for {@code ./run-local}: the local issuer that signs them, and the front's authorizer as the
- * environment configures it. Unless {@code JWT_JWKS_URL} names a real provider, the front serves the
- * local issuer's JWKS itself and verifies local tokens against it over HTTP, as it would a provider's.
+ * environment configures it. Unless {@code JWT_JWKS_URL} names a real provider, the local issuer's
+ * JWKS is served by a {@link JwksEndpoint} and the front verifies local tokens against it over HTTP,
+ * as it would a provider's.
+ *
+ * @param provider the real identity provider's settings, null for the local issuer
  */
-record LocalAuth(LocalIssuer issuer, Map<String, String> env, String tenantClaim) {
+record LocalAuth(LocalIssuer issuer, AuthorizerSettings provider, String tenantClaim, String scopeClaim) {
 
-    LocalAuth {
-        env = Map.copyOf(env);
-        AuthorizerSettings.fromEnvironment(env, 0); // a provider half configured fails now, naming the variable to set
-    }
-
+    /** @throws IllegalArgumentException naming the variable to set when a provider is half configured */
     static LocalAuth fromEnvironment(LocalIssuer issuer, Map<String, String> env) {
-        return new LocalAuth(issuer, env, env.getOrDefault("TENANT_CLAIM", "tenant_id"));
-    }
-
-    AuthorizerSettings authorizer(int apiPort) {
-        return AuthorizerSettings.fromEnvironment(env, apiPort);
+        return new LocalAuth(issuer, AuthorizerSettings.provider(env), env.getOrDefault("TENANT_CLAIM", "tenant_id"),
+                AuthorizerSettings.scopeClaim(env));
     }
 
     String token(TokenGrant grant) {
-        return issuer.token(grant, tenantClaim, authorizer(0).scopeClaim());
+        return issuer.token(grant, tenantClaim, scopeClaim);
     }
 
-    /** The API front on {@code port} (0: any free one), its authorizer pointed at the port it got. */
-    HttpFront front(int port, List<HttpFront.Route> routes, ObjectMapper json, Clock clock) throws IOException {
-        String servedJwks = authorizer(port).isLocalIssuer() ? issuer.jwks() : null;
-        return new HttpFront(port, routes, bound -> new TokenVerifier(authorizer(bound), clock), json, servedJwks);
+    /** The local issuer's JWKS endpoint, started; null when a real provider's keys are used instead. */
+    JwksEndpoint localKeys() throws IOException {
+        return provider == null ? new JwksEndpoint(issuer::jwks) : null;
+    }
+
+    /** @param localKeys what {@link #localKeys()} gave */
+    TokenVerifier authorizer(JwksEndpoint localKeys, Clock clock) {
+        return new TokenVerifier(provider == null ? AuthorizerSettings.localIssuer(localKeys.url(), scopeClaim) : provider, clock);
     }
 }

@@ -25,15 +25,14 @@ import java.util.UUID;
 
 /**
  * The identity provider of {@code ./run-local}: an RS256 key pair kept in {@code .local/} and made
- * on first run, the tokens {@code ./run-local token} prints, and the JWKS the local front serves.
- * Its tokens are verified by the same code that verifies a real provider's: the front fetches this
- * JWKS over HTTP like any other.
+ * on first run, the tokens {@code ./run-local token} prints, and its JWKS document. Its tokens are
+ * verified by the same code that verifies a real provider's: the front fetches this JWKS over HTTP
+ * from a {@link JwksEndpoint}, like any other.
  */
 final class LocalIssuer {
 
     static final String ISSUER = "https://outcall.local/issuer";
     static final String AUDIENCE = "outcall-api";
-    static final String JWKS_PATH = "/.well-known/jwks.json";
     static final Duration LIFETIME = Duration.ofHours(12);
 
     private final RSAKey key;

@@ -119,12 +119,17 @@ public final class LocalRunner {
                 bridge.start();
             }
 
-            HttpFront front = auth.front(options.port(), HttpFront.routesOf(template), json, Clock.systemUTC());
+            JwksEndpoint localKeys = auth.localKeys();
+            if (localKeys != null) {
+                running.add(localKeys);
+            }
+            HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template), auth.authorizer(localKeys, Clock.systemUTC()),
+                    json);
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
             running.add(LocalSchedules.start(template, Clock.systemUTC()));
 
-            printWelcome(options, front, auth.token(TokenGrant.calls(DemoTenant.ID)), realAsterisk, bridgeEnvironment);
+            printWelcome(options, front, auth.token(TokenGrant.calls(DemoTenant.ID)), localKeys, realAsterisk, bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
                 if (bridge != null) {
@@ -174,7 +179,7 @@ public final class LocalRunner {
         }
     }
 
-    private static void printWelcome(LocalOptions options, HttpFront front, String token, boolean realAsterisk,
+    private static void printWelcome(LocalOptions options, HttpFront front, String token, JwksEndpoint localKeys, boolean realAsterisk,
                                      BridgeEnvironment bridge) {
         String api = "http://127.0.0.1:" + front.port();
         System.out.println();
@@ -195,6 +200,8 @@ public final class LocalRunner {
                     bridge.variables().get("HEALTH_PORT"));
         }
         System.out.println("  Scheduled functions          the queued-call sweeper, every minute (one JSON line a run)");
+        System.out.println("  Token keys (JWKS)            " + (localKeys == null ? System.getenv("JWT_JWKS_URL") + " (JWT_JWKS_URL)"
+                : localKeys.url() + "   the local issuer's, key pair in .local/jwt-rs256.jwk"));
         System.out.println();
         System.out.println("Demo tenant \"demo\": caller-IDs +14045550100, +14045550101; contexts DynamicIVR, Hold.");
         System.out.println("Token for tenant demo, scope outcall/calls (12 h; others: ./run-local token --tenant T [--admin] [--platform]):");

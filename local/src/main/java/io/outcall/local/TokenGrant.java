@@ -47,6 +47,7 @@ record TokenGrant(String tenant, boolean admin, boolean platform) {
     }
 
     String subject() {
-        return "local-" + (tenant == null ? "platform" : tenant) + (admin ? "-admin" : "") + (platform && tenant != null ? "-platform" : "");
+        String who = tenant == null ? "platform" : tenant;
+        return "local-" + who + (admin ? "-admin" : "") + (platform && tenant != null ? "-platform" : "");
     }
 }

@@ -1,61 +1,40 @@
 package io.outcall.local;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * An identity provider's JWKS endpoint on an ephemeral port that counts how often it is fetched,
- * so a test can say how often the front went back for keys. Publishes the public halves only.
- */
+/** An identity provider's JWKS endpoint whose keys a test rotates, and which counts its fetches. */
 final class CountingJwks implements AutoCloseable {
 
-    private final HttpServer server;
-    private final AtomicInteger fetches = new AtomicInteger();
-    private final AtomicReference<byte[]> document = new AtomicReference<>();
+    private final AtomicReference<String> published = new AtomicReference<>();
+    private final JwksEndpoint endpoint;
 
     CountingJwks(RSAKey... keys) throws IOException {
         publish(keys);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-        server.createContext(LocalIssuer.JWKS_PATH, exchange -> {
-            try (exchange) {
-                fetches.incrementAndGet();
-                byte[] body = document.get();
-                exchange.getResponseHeaders().set("content-type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        });
-        server.start();
+        endpoint = new JwksEndpoint(published::get);
     }
 
-    /** From now on the endpoint lists these keys (a rotation, as a provider does it). */
+    /** From now on the endpoint lists the public halves of these keys. */
     void publish(RSAKey... keys) {
-        document.set(new JWKSet(List.of(keys).stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList())
-                .toString().getBytes(StandardCharsets.UTF_8));
+        published.set(new JWKSet(List.of(keys).stream().<JWK>map(RSAKey::toPublicJWK).toList()).toString());
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + LocalIssuer.JWKS_PATH);
+        return endpoint.url();
     }
 
     int fetches() {
-        return fetches.get();
+        return endpoint.fetches();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        endpoint.close();
     }
 }

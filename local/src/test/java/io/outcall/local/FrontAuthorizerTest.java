@@ -67,7 +67,7 @@ class FrontAuthorizerTest {
         AuthorizerSettings settings = new AuthorizerSettings(jwks.url(), LocalIssuer.ISSUER, Set.of(LocalIssuer.AUDIENCE, "app-client-1"),
                 "scope", AuthorizerSettings.CLOCK_SKEW);
         front = new HttpFront(0, HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory(), this::tenantEcho),
-                bound -> new TokenVerifier(settings, clock), JSON, issuer.jwks());
+                new TokenVerifier(settings, clock), JSON);
     }
 
     @AfterEach
@@ -220,16 +220,6 @@ class FrontAuthorizerTest {
         SignedJWT symmetric = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY.getKeyID()).build(), claims(c -> c));
         symmetric.sign(new MACSigner(new byte[32]));
         assertUnauthorized(symmetric.serialize(), "algorithm");
-    }
-
-    @Test
-    void theFrontServesTheLocalIssuersPublicKeys() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(LocalIssuer.JWKS_PATH)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        JsonNode key = JSON.readTree(response.body()).at("/keys/0");
-        assertEquals(KEY.getKeyID(), key.get("kid").asText());
-        assertTrue(key.has("n") && !key.has("d"), "the public half only");
     }
 
     /** What the local issuer puts in a token for tenant acme, edited by {@code edit}. */

@@ -45,8 +45,8 @@ class HttpFrontTest {
     static void start() throws Exception {
         routes = HttpFront.routesOf(CloudFormationTemplate.findFromWorkingDirectory(), HttpFrontTest::recording);
         jwks = new CountingJwks(ISSUER_KEY);
-        front = new HttpFront(0, routes, bound -> new TokenVerifier(new AuthorizerSettings(jwks.url(), LocalIssuer.ISSUER,
-                java.util.Set.of(LocalIssuer.AUDIENCE), "scope", AuthorizerSettings.CLOCK_SKEW), Clock.systemUTC()), JSON, null);
+        front = new HttpFront(0, routes, new TokenVerifier(new AuthorizerSettings(jwks.url(), LocalIssuer.ISSUER,
+                java.util.Set.of(LocalIssuer.AUDIENCE), "scope", AuthorizerSettings.CLOCK_SKEW), Clock.systemUTC()), JSON);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.outcall.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -20,13 +21,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The wiring of {@code ./run-local}, on an ephemeral port: by default the front verifies local tokens
- * against the keys it serves itself, over HTTP; with {@code JWT_JWKS_URL} a real provider's keys,
- * issuer and audience replace the local ones.
+ * The wiring of {@code ./run-local}, on ephemeral ports: by default the front verifies local tokens
+ * against the local issuer's keys, fetched over HTTP from its own endpoint; with {@code JWT_JWKS_URL}
+ * a real provider's keys, issuer and audience replace the local ones.
  */
 class LocalAuthTest {
 
@@ -35,12 +37,17 @@ class LocalAuthTest {
     private final LocalIssuer issuer = new LocalIssuer(LocalIssuer.generateKey(), Clock.systemUTC());
 
     @Test
-    void localTokensAreVerifiedAgainstTheKeysTheFrontServes() throws Exception {
+    void localTokensAreVerifiedAgainstTheLocalIssuersPublishedKeys() throws Exception {
         LocalAuth auth = LocalAuth.fromEnvironment(issuer, Map.of());
-        try (HttpFront front = auth.front(0, routes(), JSON, Clock.systemUTC())) {
-            assertEquals(200, get(front, LocalIssuer.JWKS_PATH, null).statusCode());
+        try (JwksEndpoint localKeys = auth.localKeys();
+             HttpFront front = new HttpFront(0, routes(), auth.authorizer(localKeys, Clock.systemUTC()), JSON)) {
             assertEquals(200, get(front, "/calls", auth.token(new TokenGrant("acme", true, false))).statusCode());
             assertEquals(200, get(front, "/calls", auth.token(new TokenGrant(null, false, true))).statusCode());
+            assertEquals(1, localKeys.fetches());
+            JsonNode key = JSON.readTree(http.send(HttpRequest.newBuilder(localKeys.url()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).at("/keys/0");
+            assertEquals(issuer.keyId(), key.get("kid").asText());
+            assertTrue(key.has("n") && !key.has("d"), "the public half only");
         }
     }
 
@@ -50,8 +57,8 @@ class LocalAuthTest {
         try (CountingJwks provider = new CountingJwks(providerKey)) {
             LocalAuth auth = LocalAuth.fromEnvironment(issuer, Map.of("JWT_JWKS_URL", provider.url().toString(),
                     "JWT_ISSUER", "https://idp.example", "JWT_AUDIENCE", "app-a, app-b", "SCOPE_CLAIM", "scp"));
-            try (HttpFront front = auth.front(0, routes(), JSON, Clock.systemUTC())) {
-                assertEquals(404, get(front, LocalIssuer.JWKS_PATH, null).statusCode(), "no local keys served");
+            assertNull(auth.localKeys(), "no local keys served");
+            try (HttpFront front = new HttpFront(0, routes(), auth.authorizer(null, Clock.systemUTC()), JSON)) {
                 assertEquals(401, get(front, "/calls", auth.token(TokenGrant.calls("acme"))).statusCode(), "local tokens refused");
                 Instant now = Instant.now();
                 String providers = new LocalIssuer(providerKey, Clock.systemUTC()).sign(new JWTClaimsSet.Builder()
