@@ -89,7 +89,7 @@ final class TokenVerifier {
         try {
             jwt = SignedJWT.parse(token);
         } catch (ParseException e) {
-            throw new InvalidTokenException("the token is not a signed JWT: " + e.getMessage());
+            throw new InvalidTokenException("the token is not a signed JWT: " + e.getMessage(), e);
         }
         if (jwt.getHeader().getKeyID() == null) {
             throw new InvalidTokenException("the token has no kid header naming the key that signed it");
@@ -100,10 +100,10 @@ final class TokenVerifier {
             return VerifiedToken.of(jwt.getPayload().toJSONObject(), settings.scopeClaim());
         } catch (KeySourceException e) {
             throw new InvalidTokenException("no key " + jwt.getHeader().getKeyID() + " could be had from " + settings.jwksUrl()
-                    + ": " + e.getMessage());
+                    + ": " + e.getMessage(), e);
         } catch (BadJOSEException | JOSEException e) {
             throw new InvalidTokenException(e.getMessage() + " (kid " + jwt.getHeader().getKeyID() + ", alg "
-                    + jwt.getHeader().getAlgorithm() + ")");
+                    + jwt.getHeader().getAlgorithm() + ")", e);
         }
     }
 
@@ -128,6 +128,10 @@ final class TokenVerifier {
     static final class InvalidTokenException extends RuntimeException {
         InvalidTokenException(String message) {
             super(message);
+        }
+
+        InvalidTokenException(String message, Exception cause) {
+            super(message, cause);
         }
     }
 }
