@@ -62,7 +62,7 @@ class HttpFrontTest {
         Set<String> keys = new TreeSet<>();
         routes.forEach(r -> keys.add(r.routeKey() + " " + r.handlerClass().substring(r.handlerClass().lastIndexOf('.') + 1)));
         assertEquals(new TreeSet<>(List.of(
-                "POST /calls MakeCallHandler",
+                "POST /calls MakeCallHandler", "POST /calls/batch MakeCallsHandler",
                 "GET /calls ListCallsHandler",
                 "GET /calls/stats CallStatsHandler",
                 "GET /calls/{callId} GetCallHandler",

@@ -83,7 +83,8 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
         });
     }
 
-    private static String reference(JsonFields fields, String name) {
+    /** A journey, execution or step id: required, and plain enough for a key and a log line. */
+    static String reference(JsonFields fields, String name) {
         String value = fields.string(name);
         if (value == null) {
             fields.reject(name, "is required");
@@ -93,7 +94,7 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
         return value;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
