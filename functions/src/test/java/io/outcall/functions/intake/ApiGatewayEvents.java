@@ -31,6 +31,15 @@ final class ApiGatewayEvents {
         }
     }
 
+    /** The same POST sent to another route, e.g. /calls/batch. */
+    ApiGatewayEvents path(String path) {
+        event.put("rawPath", path);
+        event.put("routeKey", "POST " + path);
+        ((ObjectNode) event.at("/requestContext")).put("routeKey", "POST " + path);
+        ((ObjectNode) event.at("/requestContext/http")).put("path", path);
+        return this;
+    }
+
     ApiGatewayEvents header(String name, String value) {
         ObjectNode headers = (ObjectNode) event.get("headers");
         if (value == null) {
