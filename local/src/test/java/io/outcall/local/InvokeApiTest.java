@@ -15,6 +15,7 @@ import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.ReadWiring;
 import io.outcall.functions.calllog.JourneyCallStatusHandler;
 import io.outcall.functions.intake.JourneyMakeCallHandler;
+import io.outcall.functions.intake.JourneyMakeCallsHandler;
 import io.outcall.functions.sweep.QueuedCallSweepHandler;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalServices;
@@ -82,6 +83,9 @@ class InvokeApiTest {
         if (className.equals(JourneyMakeCallHandler.class.getName())) {
             return new JourneyMakeCallHandler(IntakeWiring.of(config, dynamoDb, local.sqs()));
         }
+        if (className.equals(JourneyMakeCallsHandler.class.getName())) {
+            return new JourneyMakeCallsHandler(IntakeWiring.of(config, dynamoDb, local.sqs()));
+        }
         if (className.equals(JourneyCallStatusHandler.class.getName())) {
             return new JourneyCallStatusHandler(ReadWiring.of(config, dynamoDb));
         }
@@ -104,8 +108,8 @@ class InvokeApiTest {
 
     @Test
     void itServesEveryFunctionNoRouteReaches() {
-        assertEquals(List.of("JourneyMakeCallFunction", "JourneyCallStatusFunction", "QueuedCallSweepFunction"),
-                api.functionNames());
+        assertEquals(List.of("JourneyMakeCallFunction", "JourneyMakeCallsFunction", "JourneyCallStatusFunction",
+                "QueuedCallSweepFunction"), api.functionNames());
     }
 
     @Test
@@ -131,6 +135,25 @@ class InvokeApiTest {
         assertEquals(placed.path("callId").asText(), call.path("callId").asText());
         assertEquals("QUEUED", call.path("status").asText());
         assertEquals(false, call.path("final").asBoolean(true));
+    }
+
+    @Test
+    void aBatchOfStepsAnswersPerStepAndTheSingleInputFindsTheSameCall() throws Exception {
+        String execution = "exec-" + UUID.randomUUID();
+        String batch = "{\"tenantId\":\"demo\",\"journeyId\":\"j-batch\",\"executionId\":\"" + execution + "\",\"steps\":["
+                + "{\"stepId\":\"a\",\"to\":\"+17065551231\"},{\"stepId\":\"b\",\"to\":\"12\"}]}";
+        InvokeResponse response = lambda.invoke(b -> b.functionName("JourneyMakeCallsFunction").payload(SdkBytes.fromUtf8String(batch)));
+        assertNull(response.functionError(), response.payload().asUtf8String());
+        JsonNode results = JSON.readTree(response.payload().asUtf8String()).path("results");
+        assertEquals(202, results.path(0).path("status").asInt(), results.toString());
+        assertEquals(400, results.path(1).path("status").asInt(), "an invalid number refuses its step, not the batch");
+
+        // The same step through the single input is the call the batch placed.
+        JsonNode single = JSON.readTree(lambda.invoke(b -> b.functionName("JourneyMakeCallFunction").payload(SdkBytes.fromUtf8String(
+                "{\"tenantId\":\"demo\",\"journeyId\":\"j-batch\",\"executionId\":\"" + execution
+                        + "\",\"stepId\":\"a\",\"to\":\"+17065551231\"}"))).payload().asUtf8String());
+        assertEquals(results.path(0).path("call").path("callId").asText(), single.path("callId").asText());
+        assertEquals(1, callsOf(execution));
     }
 
     @Test
