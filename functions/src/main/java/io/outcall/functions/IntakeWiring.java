@@ -27,7 +27,7 @@ import java.util.Map;
  * {@link Json}'s streaming reader and writer: no {@code ObjectMapper} is built on a cold start.
  */
 public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenants, String tenantClaim,
-                           RequestLog requestLog) {
+                           String scopeClaim, RequestLog requestLog) {
 
     public static IntakeWiring fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -54,15 +54,16 @@ public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenan
                 new TransferPicker(new SecureRandom()),
                 CallId.systemGenerator(),
                 Clock.systemUTC());
-        return new IntakeWiring(json, intake, tenants, config.tenantClaim(), RequestLog.standardOutput(json));
+        return new IntakeWiring(json, intake, tenants, config.tenantClaim(), config.scopeClaim(),
+                RequestLog.standardOutput(json));
     }
 
     /** The same wiring logging its requests to {@code log} (tests read the lines back). */
     public IntakeWiring withRequestLog(RequestLog log) {
-        return new IntakeWiring(json, intake, tenants, tenantClaim, log);
+        return new IntakeWiring(json, intake, tenants, tenantClaim, scopeClaim, log);
     }
 
     public ApiEvents apiEvents() {
-        return new ApiEvents(json, tenantClaim, requestLog);
+        return new ApiEvents(json, tenantClaim, scopeClaim, requestLog);
     }
 }

@@ -14,8 +14,11 @@ import io.outcall.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What every HTTP handler does around its own logic: read the event, find the tenant in the
@@ -24,15 +27,50 @@ import java.util.Map;
 public final class ApiEvents {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Where Cognito and most identity providers put the space-separated scopes. */
+    public static final String DEFAULT_SCOPE_CLAIM = "scope";
 
     private final Json json;
     private final String tenantClaim;
+    private final String scopeClaim;
     private final RequestLog requestLog;
 
     public ApiEvents(Json json, String tenantClaim, RequestLog requestLog) {
+        this(json, tenantClaim, DEFAULT_SCOPE_CLAIM, requestLog);
+    }
+
+    /** @param scopeClaim the claim holding the space-separated scopes when the event has no scope list */
+    public ApiEvents(Json json, String tenantClaim, String scopeClaim, RequestLog requestLog) {
         this.json = json;
         this.tenantClaim = tenantClaim;
+        this.scopeClaim = scopeClaim;
         this.requestLog = requestLog;
+    }
+
+    /** The verified token's scopes: the authorizer's list when the event has one, else the scope claim. */
+    public Set<String> scopes(ApiRequest request) {
+        if (request.scopes() != null) {
+            return Set.copyOf(request.scopes());
+        }
+        String claim = request.claims().get(scopeClaim);
+        if (claim == null) {
+            return Set.of();
+        }
+        // API Gateway flattens an array claim to "[a b]"; a string claim is "a b".
+        String list = claim.strip();
+        if (list.startsWith("[") && list.endsWith("]")) {
+            list = list.substring(1, list.length() - 1);
+        }
+        return Arrays.stream(list.split("[\\s,]+")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Stops the request with 403, naming the scope, unless the token grants {@code needed}. */
+    public void authorize(ApiRequest request, Scope needed) {
+        if (!needed.grantedBy(scopes(request))) {
+            throw new HttpProblemException(Problem.of(403, "missing-scope", "Forbidden",
+                    "this route needs the scope '" + needed.value() + "'; the token's scopes are "
+                            + scopes(request).stream().sorted().toList() + ". Ask for a token with that scope"));
+        }
     }
 
     public ApiRequest read(InputStream event) throws IOException {
