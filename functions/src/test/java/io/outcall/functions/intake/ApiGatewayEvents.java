@@ -63,6 +63,13 @@ public final class ApiGatewayEvents {
         return this;
     }
 
+    /** The query string parameters, as API Gateway decodes them. */
+    public ApiGatewayEvents query(Map<String, String> parameters) {
+        ObjectNode query = event.putObject("queryStringParameters");
+        parameters.forEach(query::put);
+        return this;
+    }
+
     /** Any verified claim; null removes it. */
     public ApiGatewayEvents claim(String name, String value) {
         ObjectNode claims = (ObjectNode) event.at("/requestContext/authorizer/jwt/claims");
@@ -90,8 +97,6 @@ public final class ApiGatewayEvents {
 
     public ApiGatewayEvents tenantClaim(String tenant) {
         return claim("tenant_id", tenant);
-    }
-        return this;
     }
 
     ApiGatewayEvents withoutAuthorizer() {
