@@ -58,6 +58,14 @@ class HttpFrontTest {
         assertEquals(new TreeSet<>(List.of(
                 "POST /calls MakeCallHandler",
                 "GET /calls ListCallsHandler",
+                "POST /tenants CreateTenantHandler",
+                "GET /tenants ReadTenantsHandler",
+                "GET /tenants/{tenantId} ReadTenantsHandler",
+                "POST /tenants/{tenantId}/suspend TenantStateHandler",
+                "POST /tenants/{tenantId}/reactivate TenantStateHandler",
+                "GET /tenant OwnTenantHandler",
+                "PATCH /tenant OwnTenantHandler",
+                "GET /tenant/audit TenantAuditHandler",
                 "GET /calls/stats CallStatsHandler",
                 "GET /calls/{callId} GetCallHandler",
                 "POST /calls/{callId}/cancel CancelCallHandler")), keys);

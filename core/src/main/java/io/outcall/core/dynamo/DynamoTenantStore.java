@@ -4,7 +4,6 @@ import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
-import io.outcall.core.tenant.TransferNumber;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -31,7 +30,7 @@ import static io.outcall.core.dynamo.Items.string;
  */
 public final class DynamoTenantStore implements TenantStore {
 
-    private static final String TENANT_SK = "TENANT";
+    private static final String TENANT_SK = TenantItems.TENANT_SK;
     private static final String DID_PREFIX = "DID#";
 
     private final DynamoDbClient dynamoDb;
@@ -50,7 +49,7 @@ public final class DynamoTenantStore implements TenantStore {
         for (Map<String, AttributeValue> item : query("tenantId = :t", Map.of(":t", s(tenantId)))) {
             String sk = string(item, "sk");
             if (TENANT_SK.equals(sk)) {
-                tenant = tenant(tenantId, item);
+                tenant = TenantItems.tenant(tenantId, item);
             } else if (sk != null && sk.startsWith(DID_PREFIX)) {
                 dids.add(did(tenantId, item));
             }
@@ -83,20 +82,6 @@ public final class DynamoTenantStore implements TenantStore {
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return items;
-    }
-
-    private static Tenant tenant(String tenantId, Map<String, AttributeValue> item) {
-        List<TransferNumber> transfers = new ArrayList<>();
-        AttributeValue list = item.get("transferNumbers");
-        if (list != null) {
-            for (AttributeValue t : list.l()) {
-                transfers.add(new TransferNumber(t.m().get("number").s(), Integer.parseInt(t.m().get("weight").n())));
-            }
-        }
-        AttributeValue contexts = item.get("allowedContexts");
-        return new Tenant(tenantId, string(item, "name"), string(item, "defaultRegion"),
-                contexts == null ? List.of() : contexts.l().stream().map(AttributeValue::s).toList(),
-                string(item, "defaultContext"), transfers);
     }
 
     private static Did did(String tenantId, Map<String, AttributeValue> item) {
@@ -133,16 +118,7 @@ public final class DynamoTenantStore implements TenantStore {
 
     @Override
     public void put(Tenant tenant) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("tenantId", s(tenant.tenantId()));
-        item.put("sk", s(TENANT_SK));
-        putIfPresent(item, "name", tenant.name());
-        item.put("defaultRegion", s(tenant.defaultRegion()));
-        item.put("allowedContexts", AttributeValue.fromL(tenant.allowedContexts().stream().map(Items::s).toList()));
-        putIfPresent(item, "defaultContext", tenant.defaultContext());
-        item.put("transferNumbers", AttributeValue.fromL(tenant.transferNumbers().stream()
-                .map(t -> AttributeValue.fromM(Map.of("number", s(t.number()), "weight", n(t.weight())))).toList()));
-        dynamoDb.putItem(b -> b.tableName(table).item(item));
+        dynamoDb.putItem(b -> b.tableName(table).item(TenantItems.item(tenant)));
     }
 
     @Override

@@ -64,6 +64,10 @@ public final class CallIntake {
         } catch (SdkException e) {
             throw new IntakeUnavailableException("the call store is unavailable; retry shortly", null, e);
         }
+        if (profile.tenant().suspended()) {
+            // Read with the profile the call needs anyway: suspension costs the call path nothing.
+            throw new TenantSuspendedException(request.tenantId(), profile.tenant().suspension().reason());
+        }
         ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
 
         String callId = callIds.next();

@@ -8,6 +8,11 @@ import io.outcall.core.calllog.CallNotFoundException;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
+import io.outcall.core.intake.TenantSuspendedException;
+import io.outcall.core.tenant.InvalidTenantException;
+import io.outcall.core.tenant.TenantChangedException;
+import io.outcall.core.tenant.TenantExistsException;
+import io.outcall.core.tenant.UnknownTenantException;
 import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.json.Json;
 
@@ -97,11 +102,16 @@ public final class ApiEvents {
 
     /** The body as a JSON tree, after checking its content type and size. */
     public JsonNode jsonBody(ApiRequest request) {
+        return jsonBody(request, "application/json");
+    }
+
+    /** The body as a JSON tree sent as {@code expectedType} (e.g. application/merge-patch+json). */
+    public JsonNode jsonBody(ApiRequest request, String expectedType) {
         String type = request.header("content-type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json")) {
+        if (!mediaType.equals(expectedType)) {
             throw new HttpProblemException(Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
-                    "send the body as application/json (Content-Type was " + (type == null ? "missing" : "'" + type + "'") + ")"));
+                    "send the body as " + expectedType + " (Content-Type was " + (type == null ? "missing" : "'" + type + "'") + ")"));
         }
         if (request.body().length > MAX_BODY_BYTES) {
             throw new HttpProblemException(Problem.of(413, "body-too-large", "Content Too Large",
@@ -152,6 +162,14 @@ public final class ApiEvents {
                     "the request has " + invalid.violations().size() + " invalid field(s); see errors")
                     .withErrors(invalid.violations());
             case TenantNotFoundException notFound -> Problem.of(403, "unknown-tenant", "Forbidden", notFound.getMessage());
+            case TenantSuspendedException suspended -> Problem.of(403, "tenant-suspended", "Forbidden", suspended.getMessage());
+            case InvalidTenantException invalid -> Problem.of(400, "invalid-request", "Invalid request",
+                    "the request has " + invalid.violations().size() + " invalid field(s); see errors")
+                    .withErrors(invalid.violations());
+            case UnknownTenantException unknown -> Problem.of(404, "tenant-not-found", "Not Found", unknown.getMessage());
+            case TenantExistsException exists -> Problem.of(409, "tenant-exists", "Conflict", exists.getMessage());
+            case TenantChangedException changed -> Problem.of(412, "tenant-changed", "Precondition Failed",
+                    changed.getMessage());
             case CallNotFoundException notFound -> Problem.of(404, "call-not-found", "Not Found", notFound.getMessage());
             case IdempotencyConflictException conflict -> Problem.of(409, "idempotency-conflict", "Conflict",
                     conflict.getMessage()).withCallId(conflict.callId());
