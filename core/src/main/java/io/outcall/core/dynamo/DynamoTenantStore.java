@@ -1,9 +1,11 @@
 package io.outcall.core.dynamo;
 
 import io.outcall.core.tenant.Did;
+import io.outcall.core.tenant.NumberKind;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
+import io.outcall.core.tenant.TransferNumber;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -31,7 +33,8 @@ import static io.outcall.core.dynamo.Items.string;
 public final class DynamoTenantStore implements TenantStore {
 
     private static final String TENANT_SK = TenantItems.TENANT_SK;
-    private static final String DID_PREFIX = "DID#";
+    private static final String DID_PREFIX = NumberKind.DID.sortKeyPrefix();
+    private static final String TRANSFER_PREFIX = NumberKind.TRANSFER.sortKeyPrefix();
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -41,20 +44,34 @@ public final class DynamoTenantStore implements TenantStore {
         this.table = table;
     }
 
-    /** One query for the whole partition: the tenant item and its DIDs come back together. */
+    /**
+     * One query for the whole partition: the tenant item, its DIDs and its transfer numbers come
+     * back together. Active transfer numbers added through the admin API join those the tenant
+     * item lists (tenants written before the API).
+     */
     @Override
     public Optional<TenantProfile> profile(String tenantId) {
         Tenant tenant = null;
         List<Did> dids = new ArrayList<>();
+        List<TransferNumber> transfers = new ArrayList<>();
         for (Map<String, AttributeValue> item : query("tenantId = :t", Map.of(":t", s(tenantId)))) {
             String sk = string(item, "sk");
             if (TENANT_SK.equals(sk)) {
                 tenant = TenantItems.tenant(tenantId, item);
             } else if (sk != null && sk.startsWith(DID_PREFIX)) {
                 dids.add(did(tenantId, item));
+            } else if (sk != null && sk.startsWith(TRANSFER_PREFIX) && isActive(item)) {
+                transfers.add(new TransferNumber(string(item, "number"), (int) number(item, "weight", 1)));
             }
         }
-        return tenant == null ? Optional.empty() : Optional.of(new TenantProfile(tenant, dids));
+        if (tenant == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TenantProfile(transfers.isEmpty() ? tenant : tenant.withMoreTransferNumbers(transfers), dids));
+    }
+
+    private static boolean isActive(Map<String, AttributeValue> item) {
+        return item.get("active") == null || item.get("active").bool();
     }
 
     @Override
@@ -86,7 +103,7 @@ public final class DynamoTenantStore implements TenantStore {
 
     private static Did did(String tenantId, Map<String, AttributeValue> item) {
         return new Did(tenantId, string(item, "didId"), string(item, "number"), string(item, "callerName"),
-                item.get("active") == null || item.get("active").bool(), instant(item, "lastUsedAt"),
+                isActive(item), instant(item, "lastUsedAt"),
                 number(item, "useCount", 0));
     }
 

@@ -46,6 +46,13 @@ public record Tenant(String tenantId, String name, TenantSettings settings, List
         return new Tenant(tenantId, newName, newSettings, transferNumbers, suspension, version);
     }
 
+    /** With {@code more} transfer numbers after its own. */
+    public Tenant withMoreTransferNumbers(List<TransferNumber> more) {
+        List<TransferNumber> all = new java.util.ArrayList<>(transferNumbers);
+        all.addAll(more);
+        return new Tenant(tenantId, name, settings, all, suspension, version);
+    }
+
     public Tenant withSuspension(Suspension newSuspension) {
         return new Tenant(tenantId, name, settings, transferNumbers, newSuspension, version);
     }

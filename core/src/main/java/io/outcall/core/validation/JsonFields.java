@@ -84,6 +84,18 @@ public final class JsonFields {
         return node.intValue();
     }
 
+    public Boolean bool(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            reject(field, "must be true or false");
+            return null;
+        }
+        return node.booleanValue();
+    }
+
     /** A list of strings; null when absent. */
     public List<String> stringList(String field) {
         JsonNode node = object.get(field);

@@ -10,6 +10,8 @@ import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
 import io.outcall.core.intake.TenantSuspendedException;
 import io.outcall.core.tenant.InvalidTenantException;
+import io.outcall.core.tenant.NumberTakenException;
+import io.outcall.core.tenant.UnknownNumberException;
 import io.outcall.core.tenant.TenantChangedException;
 import io.outcall.core.tenant.TenantExistsException;
 import io.outcall.core.tenant.UnknownTenantException;
@@ -168,6 +170,8 @@ public final class ApiEvents {
                     .withErrors(invalid.violations());
             case UnknownTenantException unknown -> Problem.of(404, "tenant-not-found", "Not Found", unknown.getMessage());
             case TenantExistsException exists -> Problem.of(409, "tenant-exists", "Conflict", exists.getMessage());
+            case UnknownNumberException unknown -> Problem.of(404, "number-not-found", "Not Found", unknown.getMessage());
+            case NumberTakenException taken -> Problem.of(409, "number-taken", "Conflict", taken.getMessage());
             case TenantChangedException changed -> Problem.of(412, "tenant-changed", "Precondition Failed",
                     changed.getMessage());
             case CallNotFoundException notFound -> Problem.of(404, "call-not-found", "Not Found", notFound.getMessage());

@@ -6,11 +6,8 @@ import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.tenant.Did;
 import io.outcall.functions.AdminWiring;
-import io.outcall.functions.FunctionConfig;
-import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.intake.ApiGatewayEvents;
 import io.outcall.functions.intake.MakeCallHandler;
-import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -18,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.regions.Region;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,22 +34,18 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /** Tenant administration end to end: real API Gateway events through the handlers, on DynamoDB Local. */
 class TenantAdminApiTest {
 
-    private static LocalServices local;
+    private static AdminBackends backends;
     private static AdminWiring wiring;
-    private static FunctionConfig config;
 
     @BeforeAll
     static void start() {
-        local = LocalServices.startInMemory();
-        config = new FunctionConfig(Region.US_EAST_1, "CallsTable", "TenantsTable", "IdempotencyTable",
-                "CallEventsTable", "CallStatsTable", local.queueUrl("OriginateQueue"), "tenant_id",
-                "test-cursor-key-0123456789abcdef", null, null);
-        wiring = AdminWiring.of(config, local.dynamoDb(), Clock.systemUTC());
+        backends = AdminBackends.start();
+        wiring = backends.wiring();
     }
 
     @AfterAll
     static void stop() {
-        local.close();
+        backends.close();
     }
 
     static String fresh(String prefix) {
@@ -311,8 +302,8 @@ class TenantAdminApiTest {
     void aSuspendedTenantsNewCallsAreRefusedWithTheReasonUntilReactivated() {
         String id = fresh("suspended");
         create(id);
-        new DynamoTenantStore(local.dynamoDb(), "TenantsTable").put(new Did(id, "did-1", "+14045550111", null, true, null, 0));
-        MakeCallHandler makeCall = new MakeCallHandler(IntakeWiring.of(config, local.dynamoDb(), local.sqs()));
+        new DynamoTenantStore(backends.local().dynamoDb(), "TenantsTable").put(new Did(id, "did-1", "+14045550111", null, true, null, 0));
+        MakeCallHandler makeCall = new MakeCallHandler(backends.intake());
         ApiGatewayEvents call = ApiGatewayEvents.request("POST", "/calls", Map.of(), "{\"to\":\"+14045550123\"}").tenantClaim(id);
 
         AdminApi.Response suspended = send(new TenantStateHandler(wiring), platform("POST", "/tenants/" + id + "/suspend",
@@ -339,11 +330,11 @@ class TenantAdminApiTest {
         String id = fresh("patient");
         create(id);
         patchOwn(id, "\"1\"", "{\"ringTimeoutSeconds\":55}");
-        new DynamoTenantStore(local.dynamoDb(), "TenantsTable").put(new Did(id, "did-1", "+14045550112", null, true, null, 0));
-        AdminApi.Response placed = send(new MakeCallHandler(IntakeWiring.of(config, local.dynamoDb(), local.sqs())),
+        new DynamoTenantStore(backends.local().dynamoDb(), "TenantsTable").put(new Did(id, "did-1", "+14045550112", null, true, null, 0));
+        AdminApi.Response placed = send(new MakeCallHandler(backends.intake()),
                 ApiGatewayEvents.request("POST", "/calls", Map.of(), "{\"to\":\"+14045550123\"}").tenantClaim(id));
         assertEquals(202, placed.status());
-        Call call = new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable")
+        Call call = new DynamoCallStore(backends.local().dynamoDb(), "CallsTable", "CallStatsTable")
                 .find(placed.body().get("callId").asText()).orElseThrow();
         assertEquals(55, call.ringTimeoutSeconds());
     }
