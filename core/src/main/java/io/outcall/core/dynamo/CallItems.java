@@ -95,6 +95,7 @@ public final class CallItems {
         }
         putIfPresent(item, "idempotencyKey", call.idempotencyKey());
         putIfPresent(item, "channel", call.channel());
+        putIfPresent(item, "callerIdReason", call.callerIdReason());
         item.put("version", n(call.version()));
         return item;
     }
@@ -136,6 +137,7 @@ public final class CallItems {
                         : new JourneyRef(journeyId, executionId, string(item, "stepId")),
                 string(item, "idempotencyKey"),
                 string(item, "channel"),
-                number(item, "version", 0));
+                number(item, "version", 0),
+                string(item, "callerIdReason"));
     }
 }

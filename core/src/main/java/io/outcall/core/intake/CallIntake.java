@@ -96,9 +96,11 @@ public final class CallIntake {
         Tenant tenant = profile.tenant();
         Call call;
         try {
-            Did did = valid.from() != null ? valid.from() : callerIds.pick(tenant.tenantId(), profile.dids())
+            CallerIdPicker.Choice choice = valid.from() != null ? new CallerIdPicker.Choice(valid.from(), "requested")
+                    : callerIds.choose(tenant, profile.dids(), valid.to())
                     .orElseThrow(() -> new InvalidCallRequestException("from",
                             "cannot be chosen: this tenant has no active caller-ID number"));
+            Did did = choice.did();
             if (valid.from() != null) {
                 callerIds.recordUse(did);
             }
@@ -106,7 +108,7 @@ public final class CallIntake {
                     : transfers.pick(tenant.transferNumbers()).orElse(null);
             call = Call.queued(callId, tenant.tenantId(), valid.to(), did.number(), did.didId(), did.callerName(),
                     transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now, request.journey(),
-                    key == null ? null : key.value());
+                    key == null ? null : key.value()).withCallerIdReason(choice.reason());
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
             return find(callId).map(this::replay)

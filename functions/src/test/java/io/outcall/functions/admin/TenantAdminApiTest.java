@@ -5,11 +5,8 @@ import io.outcall.core.call.Call;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.tenant.Did;
-import io.outcall.functions.AdminWiring;
 import io.outcall.functions.intake.ApiGatewayEvents;
 import io.outcall.functions.intake.MakeCallHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,21 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Tenant administration end to end: real API Gateway events through the handlers, on DynamoDB Local. */
-class TenantAdminApiTest {
+class TenantAdminApiTest extends AdminScenario {
 
-    private static AdminBackends backends;
-    private static AdminWiring wiring;
-
-    @BeforeAll
-    static void start() {
-        backends = AdminBackends.start();
-        wiring = backends.wiring();
-    }
-
-    @AfterAll
-    static void stop() {
-        backends.close();
-    }
 
     static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

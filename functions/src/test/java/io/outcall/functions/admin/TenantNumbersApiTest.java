@@ -3,11 +3,8 @@ package io.outcall.functions.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outcall.core.call.Call;
 import io.outcall.core.dynamo.DynamoCallStore;
-import io.outcall.functions.AdminWiring;
 import io.outcall.functions.intake.ApiGatewayEvents;
 import io.outcall.functions.intake.MakeCallHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,21 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** DIDs and transfer numbers through real API Gateway events, on DynamoDB Local. */
-class TenantNumbersApiTest {
+class TenantNumbersApiTest extends AdminScenario {
 
-    private static AdminBackends backends;
-    private static AdminWiring wiring;
-
-    @BeforeAll
-    static void start() {
-        backends = AdminBackends.start();
-        wiring = backends.wiring();
-    }
-
-    @AfterAll
-    static void stop() {
-        backends.close();
-    }
 
     private static String tenant() {
         String id = TenantAdminApiTest.fresh("numbers");
