@@ -15,6 +15,8 @@ import java.util.Map;
  * @param version         incremented on every write, for ordering and optimistic updates
  * @param callerIdReason  how intake chose {@code from} (e.g. {@code localPresence: area +1404}); null on
  *                        calls recorded before it was kept
+ * @param timelineExpiresAt when the call's timeline items expire (DynamoDB TTL), from the tenant's retention
+ *                        when the call was accepted; null: kept
  */
 public record Call(
         String callId,
@@ -43,7 +45,8 @@ public record Call(
         String idempotencyKey,
         String channel,
         long version,
-        String callerIdReason) {
+        String callerIdReason,
+        Instant timelineExpiresAt) {
 
     public Call {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
@@ -58,14 +61,21 @@ public record Call(
                 String idempotencyKey, String channel, long version) {
         this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
                 status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
-                cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, null);
+                cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, null, null);
     }
 
     public Call withCallerIdReason(String reason) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                reason);
+                reason, timelineExpiresAt);
+    }
+
+    public Call withTimelineExpiresAt(Instant expiresAt) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, expiresAt);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -81,6 +91,7 @@ public record Call(
     public Call canceledWhileQueued(Instant at) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
-                null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason);
+                null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
+                timelineExpiresAt);
     }
 }

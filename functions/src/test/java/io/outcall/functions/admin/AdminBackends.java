@@ -5,8 +5,11 @@ import io.outcall.functions.FunctionConfig;
 import io.outcall.functions.IntakeWiring;
 import io.outcall.localaws.LocalServices;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** DynamoDB Local and ElasticMQ in this JVM, with the admin and intake wirings the admin tests send events to. */
 record AdminBackends(LocalServices local, FunctionConfig config, AdminWiring wiring) implements AutoCloseable {
@@ -21,6 +24,21 @@ record AdminBackends(LocalServices local, FunctionConfig config, AdminWiring wir
 
     IntakeWiring intake() {
         return IntakeWiring.of(config, local.dynamoDb(), local.sqs());
+    }
+
+    /** Takes every message now on the originate queue; their bodies. */
+    List<String> drainQueue() {
+        List<String> bodies = new ArrayList<>();
+        List<Message> batch;
+        do {
+            batch = local.sqs().receiveMessage(b -> b.queueUrl(config.originateQueueUrl()).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)).messages();
+            for (Message m : batch) {
+                local.sqs().deleteMessage(b -> b.queueUrl(config.originateQueueUrl()).receiptHandle(m.receiptHandle()));
+                bodies.add(m.body());
+            }
+        } while (!batch.isEmpty());
+        return bodies;
     }
 
     @Override

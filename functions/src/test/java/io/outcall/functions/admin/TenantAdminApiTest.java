@@ -322,4 +322,30 @@ class TenantAdminApiTest extends AdminScenario {
                 .find(placed.body().get("callId").asText()).orElseThrow();
         assertEquals(55, call.ringTimeoutSeconds());
     }
+
+    @Test
+    void aCallCarriesItsTenantsLimitsAndTimelineExpiryInItsMessage() throws Exception {
+        String id = fresh("limited");
+        create(id);
+        patchOwn(id, "\"1\"", "{\"limits\":{\"callsPerSecond\":7},\"timelineRetentionDays\":30}");
+        new DynamoTenantStore(backends.local().dynamoDb(), "TenantsTable").put(new Did(id, "did-1", "+14045550113", null, true, null, 0));
+        backends.drainQueue();
+
+        AdminApi.Response placed = send(new MakeCallHandler(backends.intake()),
+                ApiGatewayEvents.request("POST", "/calls", Map.of(), "{\"to\":\"+14045550123\"}").tenantClaim(id));
+        assertEquals(202, placed.status());
+
+        List<String> bodies = backends.drainQueue();
+        assertEquals(1, bodies.size());
+        JsonNode message = ApiGatewayEvents.parse(bodies.getFirst().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, message.get("schemaVersion").asInt());
+        assertEquals(7, message.at("/limits/callsPerSecond").asInt());
+        assertEquals(20, message.at("/limits/concurrentCalls").asInt());
+        Call call = new DynamoCallStore(backends.local().dynamoDb(), "CallsTable", "CallStatsTable")
+                .find(placed.body().get("callId").asText()).orElseThrow();
+        assertEquals(call.createdAt().plus(java.time.Duration.ofDays(30)).getEpochSecond(),
+                message.get("timelineExpiresAt").asLong());
+        assertEquals(call.createdAt().plus(java.time.Duration.ofDays(30)).getEpochSecond(),
+                call.timelineExpiresAt().getEpochSecond(), "kept on the call item too, for a bridge that adopts it");
+    }
 }
