@@ -217,8 +217,11 @@ public final class OriginateConsumer implements Runnable {
             duplicates.resolve(message, call, claim);
             return;
         }
+        // The message's expiry, or for a version-1 message the one intake stored on the call.
+        Instant timelineExpiresAt = call.timelineExpiresAt() != null ? Instant.ofEpochSecond(call.timelineExpiresAt())
+                : claim.call() == null ? null : claim.call().timelineExpiresAt();
         tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
-                OriginateActions.dialedHalfId(call.callId()));
+                OriginateActions.dialedHalfId(call.callId()), timelineExpiresAt);
         OriginateAction action;
         try {
             action = actions.build(call);
