@@ -79,8 +79,9 @@ abstract class IntakeScenarios {
         List<Message> queued = backends().drainQueue();
         assertEquals(1, queued.size());
         JsonNode message = parse(queued.get(0).body());
-        assertEquals(1, message.get("schemaVersion").asInt());
+        assertEquals(2, message.get("schemaVersion").asInt());
         assertEquals(callId, message.get("callId").asText());
+        assertEquals(5, message.at("/limits/callsPerSecond").asInt(), "the tenant's limits (its defaults here)");
         assertEquals("acme", message.get("tenantId").asText());
         assertEquals("+14045550123", message.get("to").asText());
         assertEquals(call.from(), message.get("from").asText());
