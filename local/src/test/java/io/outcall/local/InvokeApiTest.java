@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoQueuedCalls;
-import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
@@ -67,7 +66,7 @@ class InvokeApiTest {
     @BeforeAll
     static void start() throws Exception {
         local = LocalServices.startInMemory();
-        DemoTenant.seed(new DynamoTenantStore(local.dynamoDb(), "TenantsTable"));
+        DemoTenant.seed(local.dynamoDb(), "TenantsTable");
         FunctionConfig config = new FunctionConfig(Region.US_EAST_1, "CallsTable", "TenantsTable", "IdempotencyTable",
                 "CallEventsTable", "CallStatsTable", local.queueUrl("OriginateQueue"), "tenant_id", null, null, null);
         api = new InvokeApi(0, InvokeApi.functionsOf(CloudFormationTemplate.findFromWorkingDirectory(),
