@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +19,10 @@ import java.util.Map;
  * each outcome the simulator plays (by the dialed number's last digit), each followed until it is
  * final, one call canceled while it rings, then everything read back through GET /calls, one
  * timeline and the statistics; then a journey step through the local Lambda Invoke API
- * ({@link SmokeJourney}). Prints one line per check and exits 1 on the first surprise.
+ * ({@link SmokeJourney}); then a fresh tenant onboarded over HTTP, given a DID, and calling from it
+ * ({@link SmokeTenant}). Prints one line per check and exits 1 on the first surprise.
  *
- * <p>Usage: {@code SmokeTest <api base URL> <token> <Lambda endpoint URL>}; {@code local/smoke-test} starts the stack
+ * <p>Usage: see {@link #USAGE}; {@code local/smoke-test} starts the stack
  * with ./run-local and runs this from the test class path. It is a program, not a JUnit test: it
  * needs the whole stack up on fixed ports, so {@code mvn verify} never runs it; {@code ./run-tests}
  * does, through {@code local/smoke-test}, after the build.
@@ -44,19 +43,21 @@ public final class SmokeTest {
     private static final Duration FINAL_WITHIN = Duration.ofSeconds(120);
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private final SmokeHttp api;
     private final String token;
     private final URI lambdaEndpoint;
+    private final SmokeTenant.Grants onboarding;
 
-    private SmokeTest(URI base, String token, URI lambdaEndpoint) {
-        this.base = base;
+    private SmokeTest(SmokeHttp api, String token, URI lambdaEndpoint, SmokeTenant.Grants onboarding) {
+        this.api = api;
         this.token = token;
         this.lambdaEndpoint = lambdaEndpoint;
+        this.onboarding = onboarding;
     }
 
-    private static final String USAGE = "usage: SmokeTest <api base URL, e.g. http://127.0.0.1:3000> <token>"
-            + " <Lambda Invoke API URL, e.g. http://127.0.0.1:3001>";
+    private static final String USAGE = "usage: SmokeTest <api base URL, e.g. http://127.0.0.1:3000> <token of tenant demo>"
+            + " <Lambda Invoke API URL, e.g. http://127.0.0.1:3001> <a new tenant's id> <platform token>"
+            + " <that tenant's admin token>";
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("--help")) {
@@ -64,12 +65,13 @@ public final class SmokeTest {
             System.out.println(USAGE);
             return;
         }
-        if (args.length != 3) {
+        if (args.length != 6) {
             System.err.println(USAGE);
             System.exit(2);
         }
         try {
-            new SmokeTest(URI.create(args[0]), args[1], URI.create(args[2])).run();
+            new SmokeTest(SmokeHttp.of(URI.create(args[0])), args[1], URI.create(args[2]),
+                    new SmokeTenant.Grants(args[3], args[4], args[5])).run();
             System.out.println("smoke test passed");
         } catch (SmokeFailure e) {
             System.err.println("smoke test FAILED: " + e.getMessage());
@@ -150,6 +152,8 @@ public final class SmokeTest {
         check(journey.path("calls").size() == 1 && journeyCall.equals(journey.path("calls").path(0).path("callId").asText()),
                 "GET /calls?journeyId= lists the journey's one call " + journeyCall + ", was " + journey);
         System.out.println("GET /calls?journeyId=" + journeyId + " lists that one call");
+
+        new SmokeTenant(api, onboarding, this::waitForFinal).run();
     }
 
     private String place(String to, int ringTimeoutSeconds) throws Exception {
@@ -160,19 +164,25 @@ public final class SmokeTest {
     }
 
     private JsonNode waitForFinal(String callId) throws Exception {
-        return waitFor(callId, call -> List.of("COMPLETED", "BUSY", "NO_ANSWER", "FAILED", "CANCELED")
+        return waitForFinal(callId, token);
+    }
+
+    /** Follows a call with {@code bearer}, a token of the call's tenant. */
+    private JsonNode waitForFinal(String callId, String bearer) throws Exception {
+        return waitFor(callId, bearer, call -> List.of("COMPLETED", "BUSY", "NO_ANSWER", "FAILED", "CANCELED")
                 .contains(call.path("status").asText()), "a final status");
     }
 
     private void waitForStatus(String callId, String status) throws Exception {
-        waitFor(callId, call -> status.equals(call.path("status").asText()), status);
+        waitFor(callId, token, call -> status.equals(call.path("status").asText()), status);
     }
 
-    private JsonNode waitFor(String callId, java.util.function.Predicate<JsonNode> done, String what) throws Exception {
+    private JsonNode waitFor(String callId, String bearer, java.util.function.Predicate<JsonNode> done, String what)
+            throws Exception {
         Instant deadline = Instant.now().plus(FINAL_WITHIN);
         JsonNode call;
         do {
-            call = ok(send("GET", "/calls/" + callId + "?events=false", null, true));
+            call = ok(api.send("GET", "/calls/" + callId + "?events=false", bearer, null, null));
             if (done.test(call)) {
                 return call;
             }
@@ -182,22 +192,14 @@ public final class SmokeTest {
                 + call);
     }
 
-    private JsonNode ok(HttpResponse<String> response) throws IOException {
+    JsonNode ok(HttpResponse<String> response) throws IOException {
         check(response.statusCode() == 200, response.request().method() + " " + response.request().uri().getPath()
                 + " is 200, was " + response.statusCode() + " " + response.body());
         return json.readTree(response.body());
     }
 
     private HttpResponse<String> send(String method, String path, String body, boolean withToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        if (withToken) {
-            request.header("authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, withToken ? token : null, "application/json", body);
     }
 
     static void check(boolean condition, String what) {

@@ -1,0 +1,77 @@
+package io.outcall.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpResponse;
+
+/**
+ * The smoke test's onboarding part, the README's curl session as an operator runs it: the platform
+ * creates a fresh tenant, the tenant's admin gives it a caller-ID number and a transfer number, a
+ * call of that tenant goes out from its new number and ends answered, and a suspended tenant's
+ * next call is refused until it is reactivated.
+ */
+final class SmokeTenant {
+
+    /** A tenant that does not exist yet, and the tokens `./run-local token` printed for it. */
+    record Grants(String tenantId, String platformToken, String adminToken) {
+    }
+
+    /** Follows a call until it is final, with a token of the call's tenant. */
+    interface CallFollower {
+        JsonNode finalState(String callId, String bearer) throws Exception;
+    }
+
+    private static final String DID = "+14045550177";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final SmokeHttp api;
+    private final Grants grants;
+    private final CallFollower calls;
+
+    SmokeTenant(SmokeHttp api, Grants grants, CallFollower calls) {
+        this.api = api;
+        this.grants = grants;
+        this.calls = calls;
+    }
+
+    void run() throws Exception {
+        String tenant = grants.tenantId();
+        expect(201, api.send("POST", "/tenants", grants.platformToken(), "application/json",
+                "{\"tenantId\":\"" + tenant + "\",\"name\":\"Smoke Ltd\",\"defaultRegion\":\"US\","
+                        + "\"allowedContexts\":[\"DynamicIVR\"],\"defaultContext\":\"DynamicIVR\","
+                        + "\"limits\":{\"callsPerSecond\":3,\"concurrentCalls\":5}}"), "POST /tenants (platform)");
+        expect(403, api.send("POST", "/tenants", grants.adminToken(), "application/json", "{}"),
+                "POST /tenants with a tenant admin's token");
+        expect(201, api.send("POST", "/tenant/dids", grants.adminToken(), "application/json",
+                "{\"number\":\"" + DID + "\",\"label\":\"smoke\"}"), "POST /tenant/dids (admin)");
+        expect(201, api.send("POST", "/tenant/transfer-numbers", grants.adminToken(), "application/json",
+                "{\"number\":\"+14045550190\",\"weight\":1}"), "POST /tenant/transfer-numbers (admin)");
+        System.out.println("onboarded tenant " + tenant + " over HTTP: caller-ID " + DID + ", one transfer number");
+
+        JsonNode placed = expect(202, api.send("POST", "/calls", grants.adminToken(), "application/json",
+                "{\"to\":\"+17065551231\",\"ringTimeoutSeconds\":5}"), "POST /calls of the new tenant");
+        SmokeTest.check(DID.equals(placed.path("from").asText()), "the new tenant's call is from its own DID, was " + placed);
+        JsonNode ended = calls.finalState(placed.path("callId").asText(), grants.adminToken());
+        SmokeTest.check("COMPLETED".equals(ended.path("status").asText()),
+                "the new tenant's call ends COMPLETED, was " + ended);
+        System.out.println("  " + placed.path("callId").asText() + " from " + DID + " " + ended.path("status").asText()
+                + "/" + ended.path("disposition").asText());
+
+        expect(200, api.send("POST", "/tenants/" + tenant + "/suspend", grants.platformToken(), "application/json",
+                "{\"reason\":\"smoke test\"}"), "POST /tenants/{id}/suspend");
+        expect(403, api.send("POST", "/calls", grants.adminToken(), "application/json", "{\"to\":\"+17065551231\"}"),
+                "POST /calls of a suspended tenant");
+        expect(200, api.send("POST", "/tenants/" + tenant + "/reactivate", grants.platformToken(), null, null),
+                "POST /tenants/{id}/reactivate");
+        JsonNode audit = expect(200, api.send("GET", "/tenant/audit", grants.adminToken(), null, null), "GET /tenant/audit");
+        System.out.println("suspended: new calls 403; reactivated; GET /tenant/audit has " + audit.path("items").size()
+                + " entries");
+    }
+
+    private JsonNode expect(int status, HttpResponse<String> response, String what) throws Exception {
+        SmokeTest.check(response.statusCode() == status, what + " is " + status + ", was " + response.statusCode() + " "
+                + response.body());
+        return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+    }
+}
