@@ -15,7 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The warm-up runs on its own thread beside the init, is always over when the init returns, and never fails it. */
+/**
+ * The warm-up runs on its own thread beside the init, is always over when the init returns, never
+ * fails it, and never holds it back beyond the step under way (one that has not begun by then never
+ * runs, so each test holds its init until the steps it speaks of have begun).
+ */
 class InitBesideTest {
 
     @Test
@@ -24,10 +28,10 @@ class InitBesideTest {
         CountDownLatch warmUpStarted = new CountDownLatch(1);
         List<String> log = new ArrayList<>();
 
-        String built = InitBeside.run("test warm-up", () -> {
+        String built = InitBeside.run("test warm-up", List.of(() -> {
             warmUpThread.set(Thread.currentThread());
             warmUpStarted.countDown();
-        }, () -> {
+        }), () -> {
             // Both at once: the init waits until the warm-up has begun on its other thread.
             await(warmUpStarted);
             return "clients";
@@ -43,11 +47,21 @@ class InitBesideTest {
     void aFailedWarmUpIsLoggedByTypeAndTheInitStillReturns() {
         List<String> log = new ArrayList<>();
 
-        Object built = InitBeside.run("test warm-up", () -> {
+        List<String> stepsRun = new ArrayList<>();
+        CountDownLatch logged = new CountDownLatch(1);
+
+        Object built = InitBeside.run("test warm-up", List.of(() -> {
             throw new IllegalStateException("sample broke: +14045550100");
-        }, () -> "clients", log::add);
+        }, () -> stepsRun.add("after the failure")), () -> {
+            await(logged);
+            return "clients";
+        }, line -> {
+            log.add(line);
+            logged.countDown();
+        });
 
         assertEquals("clients", built);
+        assertTrue(stepsRun.isEmpty(), "a failed step ends the warm-up");
         assertEquals(List.of("{\"level\":\"WARN\",\"message\":\"warm-up failed; the first request loads what it needs\","
                 + "\"warmUp\":\"test warm-up\",\"error\":\"java.lang.IllegalStateException\"}"), log);
     }
@@ -55,15 +69,44 @@ class InitBesideTest {
     @Test
     void aFailedInitIsThrownAfterTheWarmUpIsOver() {
         AtomicReference<Thread> warmUpThread = new AtomicReference<>();
+        CountDownLatch warmUpStarted = new CountDownLatch(1);
         IllegalStateException failure = new IllegalStateException("AWS_REGION is missing");
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> InitBeside.run("test warm-up",
-                () -> warmUpThread.set(Thread.currentThread()), () -> {
+                List.of(() -> {
+                    warmUpThread.set(Thread.currentThread());
+                    warmUpStarted.countDown();
+                }), () -> {
+                    await(warmUpStarted);
                     throw failure;
                 }, line -> { }));
 
         assertSame(failure, thrown);
         assertFalse(warmUpThread.get().isAlive());
+    }
+
+    @Test
+    void noStepStartsOnceTheInitIsBuiltAndTheOneUnderWayIsWaitedFor() {
+        Thread runtime = Thread.currentThread();
+        List<String> stepsDone = new ArrayList<>();
+        CountDownLatch firstStepStarted = new CountDownLatch(1);
+
+        InitBeside.run("test warm-up", List.of(() -> {
+            firstStepStarted.countDown();
+            // Still under way when the init is built: holds until the runtime's thread waits to join
+            // (WAITING: its only untimed wait here), which it does only after the init returned.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (runtime.getState() != Thread.State.WAITING) {
+                assertTrue(System.nanoTime() < deadline, "the init never returned");
+                Thread.onSpinWait();
+            }
+            stepsDone.add("first");
+        }, () -> stepsDone.add("second")), () -> {
+            await(firstStepStarted);
+            return "clients";
+        }, line -> { });
+
+        assertEquals(List.of("first"), stepsDone);
     }
 
     private static void await(CountDownLatch latch) {

@@ -3,7 +3,6 @@ package io.outcall.functions.intake;
 import io.outcall.core.call.Call;
 import io.outcall.core.dynamo.CallItems;
 import io.outcall.core.intake.Accepted;
-import io.outcall.core.intake.CallRequest;
 import io.outcall.core.intake.CallRequestValidator;
 import io.outcall.core.intake.ValidatedCall;
 import io.outcall.core.json.Json;
@@ -34,54 +33,80 @@ import java.util.List;
  * The make-call request's own work, done once on a sample during init, beside the building of the
  * SDK clients: the event and body read with Jackson, the number checked with libphonenumber (its
  * classes and the sample's region metadata), the call's item, message, answer and log line
- * written. On a JVM that only interprets and compiles with C1, as Lambda starts it, loading and
- * linking these classes is most of what the first request would otherwise add to the clients' own
- * first use. Nothing leaves the process: no table, no queue, no log line.
+ * written, the models of the tenant store's two DynamoDB operations. On a JVM that only
+ * interprets and compiles with C1, as Lambda starts it, loading and linking these classes is most
+ * of what the first request adds to the clients' own first use. Nothing leaves the process: no
+ * table, no queue, no log line. In steps, most useful first, for {@link io.outcall.functions.InitBeside}.
  */
 final class IntakeWarmUp {
 
-    private static final String CLAIM = "tenant_id";
     private static final String SAMPLE_EVENT = """
             {"version":"2.0","routeKey":"POST /calls","rawPath":"/calls",
              "headers":{"content-type":"application/json"},
              "requestContext":{"http":{"method":"POST","path":"/calls"},"requestId":"warm-up",
               "authorizer":{"jwt":{"claims":{"tenant_id":"warm-up-tenant"}}}},
              "body":"{\\"to\\":\\"+14045550100\\"}","isBase64Encoded":false}""";
-    private static final Tenant TENANT = new Tenant("warm-up-tenant", "warm-up", "US", List.of("outbound"),
-            "outbound", List.of());
-    private static final Did DID = new Did("warm-up-tenant", "did-1", "+14045550199", null, true, null, 0);
+    private static final String TENANT = "warm-up-tenant";
+
+    // Built by the steps, on the warm-up's thread: the runtime's thread only makes the list.
+    private Json json;
+    private ApiEvents api;
+    private ApiRequest request;
+    private Did did;
+    private ValidatedCall valid;
+    private ApiResponse answer;
 
     private IntakeWarmUp() {
     }
 
-    static void run() {
-        answerSample();
-        tenantStoreModels();
+    /** The steps, each building on the one before. */
+    static List<Runnable> steps() {
+        IntakeWarmUp sample = new IntakeWarmUp();
+        return List.of(sample::readEvent, sample::validate, sample::answer, IntakeWarmUp::tenantStoreModels);
     }
 
-    /** The sample request's answer, which the warm-up itself does not need: a test checks it is a 202. */
+    /** Every step in order; the sample's answer, which a test checks is the handler's 202. */
     static ApiResponse answerSample() {
+        IntakeWarmUp sample = new IntakeWarmUp();
+        sample.readEvent();
+        sample.validate();
+        sample.answer();
+        tenantStoreModels();
+        return sample.answer;
+    }
+
+    private void readEvent() {
+        json = Json.standard();
+        api = new ApiEvents(json, "tenant_id",
+                new RequestLog(json, new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC()));
         try {
-            Json json = Json.standard();
-            ApiEvents api = new ApiEvents(json, CLAIM,
-                    new RequestLog(json, new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC()));
-            ApiRequest request = api.read(new ByteArrayInputStream(SAMPLE_EVENT.getBytes(StandardCharsets.UTF_8)));
-            CallRequestValidator validator = new CallRequestValidator(new PhoneNumbers());
-            ApiResponse response = api.requestLog().around("POST /calls", request.requestId(), logged -> {
+            request = api.read(new ByteArrayInputStream(SAMPLE_EVENT.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sample event could not be read", e);
+        }
+    }
+
+    private void validate() {
+        Tenant tenant = new Tenant(TENANT, "warm-up", "US", List.of("outbound"), "outbound", List.of());
+        did = new Did(TENANT, "did-1", "+14045550199", null, true, null, 0);
+        valid = new CallRequestValidator(new PhoneNumbers())
+                .validate(MakeCallHandler.callRequest(api, request), tenant, List.of(did));
+    }
+
+    private void answer() {
+        try {
+            answer = api.requestLog().around("POST /calls", request.requestId(), logged -> {
                 logged.tenant(api.tenant(request));
-                CallRequest asked = MakeCallHandler.callRequest(api, request);
-                ValidatedCall valid = validator.validate(asked, TENANT, List.of(DID));
-                Call call = Call.queued("warm-up-call", TENANT.tenantId(), valid.to(), DID.number(), DID.didId(),
-                        DID.callerName(), null, valid.context(), valid.variables(), valid.ringTimeoutSeconds(),
+                Call call = Call.queued("warm-up-call", TENANT, valid.to(), did.number(), did.didId(),
+                        did.callerName(), null, valid.context(), valid.variables(), valid.ringTimeoutSeconds(),
                         Clock.systemUTC().instant(), null, null);
                 CallItems.toItem(call);
                 new OriginateMessageCodec(json).encode(OriginateMessage.of(call));
                 return MakeCallHandler.response(api, new Accepted(call, false));
             });
-            api.write(response, OutputStream.nullOutputStream());
-            return response;
+            api.write(answer, OutputStream.nullOutputStream());
         } catch (IOException e) {
-            throw new UncheckedIOException("the sample request could not be read or written", e);
+            throw new UncheckedIOException("the sample answer could not be written", e);
         }
     }
 

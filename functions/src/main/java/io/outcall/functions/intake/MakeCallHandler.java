@@ -31,7 +31,7 @@ public final class MakeCallHandler extends HttpFunction {
      * a second thread warms up the request's own code on a sample ({@link IntakeWarmUp}).
      */
     public MakeCallHandler() {
-        this(InitBeside.run("make-call warm-up", IntakeWarmUp::run, IntakeWiring::fromEnvironment));
+        this(InitBeside.run("make-call warm-up", IntakeWarmUp.steps(), IntakeWiring::fromEnvironment));
         registerForSnapStart();
     }
 

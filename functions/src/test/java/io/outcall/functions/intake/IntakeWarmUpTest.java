@@ -27,7 +27,7 @@ class IntakeWarmUpTest {
     }
 
     @Test
-    void theWholeWarmUpRunsWithoutFailing() {
-        IntakeWarmUp.run();
+    void theStepsRunInOrderWithoutFailing() {
+        IntakeWarmUp.steps().forEach(Runnable::run);
     }
 }
