@@ -8,9 +8,7 @@ import io.outcall.core.intake.IdempotencyKey;
 import io.outcall.core.intake.IntakeRequest;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.validation.JsonFields;
-import io.outcall.functions.InitBeside;
 import io.outcall.functions.IntakeWiring;
-import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
@@ -26,12 +24,9 @@ public final class MakeCallHandler extends HttpFunction {
 
     private final CallIntake intake;
 
-    /**
-     * Used by the Lambda runtime: clients are built once here, before SnapStart's checkpoint, while
-     * a second thread warms up the request's own code on a sample ({@link IntakeWarmUp}).
-     */
+    /** Used by the Lambda runtime: clients are built once here, before SnapStart's checkpoint. */
     public MakeCallHandler() {
-        this(InitBeside.run("make-call warm-up", IntakeWarmUp.steps(), IntakeWiring::fromEnvironment));
+        this(IntakeWiring.fromEnvironment());
         registerForSnapStart();
     }
 
@@ -43,25 +38,15 @@ public final class MakeCallHandler extends HttpFunction {
     @Override
     protected ApiResponse answer(ApiRequest request) {
         String tenantId = api.tenant(request);
-        CallRequest call = callRequest(api, request);
-        String keyHeader = request.header("idempotency-key");
-        IdempotencyKey key = keyHeader == null ? null : IdempotencyKey.ofHeader(tenantId, keyHeader);
-        return response(api, intake.accept(new IntakeRequest(tenantId, call, key, null)));
-    }
-
-    /** The call the body asks for, before it is checked against the tenant. */
-    static CallRequest callRequest(ApiEvents api, ApiRequest request) {
         JsonFields fields = new JsonFields(api.jsonBody(request), InvalidCallRequestException::new);
         fields.onlyKnown(CallRequestJson.FIELDS);
         CallRequest call = CallRequestJson.read(fields);
         if (!fields.violations().isEmpty()) {
             throw new InvalidCallRequestException(fields.violations());
         }
-        return call;
-    }
-
-    /** 202 with the call, where it lives, and whether this answer replays an earlier one. */
-    static ApiResponse response(ApiEvents api, Accepted accepted) {
+        String keyHeader = request.header("idempotency-key");
+        IdempotencyKey key = keyHeader == null ? null : IdempotencyKey.ofHeader(tenantId, keyHeader);
+        Accepted accepted = intake.accept(new IntakeRequest(tenantId, call, key, null));
         String body = api.json().write(CallView.of(accepted.call()));
         ApiResponse response = ApiResponse.json(202, body).withHeader("location", "/calls/" + accepted.call().callId());
         return accepted.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
