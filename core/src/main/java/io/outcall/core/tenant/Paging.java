@@ -51,7 +51,7 @@ public final class Paging {
             // the same answer as a control character
         }
         throw new InvalidTenantException(List.of(new Violation("cursor", "is not a cursor this API returned;"
-                + " pass the 'next' of the previous page as it was")));
+                + " pass the 'nextCursor' of the previous page as it was")));
     }
 
     public static <T> Page<T> withCursor(Page<T> raw) {

@@ -68,7 +68,7 @@ final class AdminHttp {
         page.items().forEach(i -> body.withArray("items").add(item.apply(i)));
         body.withArray("items");
         if (page.next() != null) {
-            body.put("next", page.next());
+            body.put("nextCursor", page.next());
         }
         return ApiResponse.json(200, body.toString());
     }

@@ -3,6 +3,7 @@ package io.outcall.functions.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outcall.functions.http.HttpFunction;
 import io.outcall.functions.intake.ApiGatewayEvents;
+import io.outcall.functions.testing.OpenApiContract;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Sends real API Gateway events to a handler as a platform operator or a tenant's admin would. */
+/**
+ * Sends real API Gateway events to a handler as a platform operator or a tenant's admin would, and
+ * holds every response (and every request the handler accepted) to openapi.yaml.
+ */
 final class AdminApi {
 
     record Response(int status, JsonNode headers, JsonNode body) {
@@ -38,6 +42,7 @@ final class AdminApi {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event.bytes()), out, null);
             JsonNode response = ApiGatewayEvents.parse(out.toByteArray());
+            OpenApiContract.repository().assertResponse(event.bytes(), response);
             String body = response.path("body").asText("");
             return new Response(response.get("statusCode").asInt(), response.get("headers"),
                     body.isEmpty() ? null : ApiGatewayEvents.parse(body.getBytes(StandardCharsets.UTF_8)));

@@ -103,7 +103,7 @@ class TenantAdminApiTest extends AdminScenario {
             assertEquals(200, page.status(), () -> String.valueOf(page.body()));
             assertTrue(page.body().get("items").size() <= 2);
             page.body().get("items").forEach(t -> seen.add(t.get("tenantId").asText()));
-            cursor = page.body().path("next").asText(null);
+            cursor = page.body().path("nextCursor").asText(null);
             pages++;
         } while (cursor != null && pages < 100);
         assertTrue(seen.containsAll(ids), "every tenant listed: " + seen);
@@ -270,9 +270,9 @@ class TenantAdminApiTest extends AdminScenario {
                 admin(id, "GET", "/tenant/audit", null).query(Map.of("limit", "2")));
         assertEquals(2, first.body().get("items").size());
         AdminApi.Response second = send(new TenantAuditHandler(wiring), admin(id, "GET", "/tenant/audit", null)
-                .query(Map.of("limit", "2", "cursor", first.body().get("next").asText())));
+                .query(Map.of("limit", "2", "cursor", first.body().get("nextCursor").asText())));
         assertEquals(List.of("tenant.created"), second.body().get("items").findValuesAsText("action"));
-        assertNull(second.body().get("next"));
+        assertNull(second.body().get("nextCursor"));
 
         String other = fresh("other");
         create(other);

@@ -10,6 +10,7 @@ import io.outcall.functions.ReadWiring;
 import io.outcall.functions.calllog.GetCallHandler;
 import io.outcall.functions.calllog.JourneyCallStatusHandler;
 import io.outcall.functions.http.RequestLog;
+import io.outcall.functions.testing.OpenApiContract;
 import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +144,11 @@ class RequestLogTest {
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return JSON.readTree(out.toByteArray());
+        JsonNode response = JSON.readTree(out.toByteArray());
+        if (JSON.readTree(event).has("requestContext")) {
+            // An HTTP API event (the journey handlers take Step Functions input): held to openapi.yaml.
+            OpenApiContract.repository().assertResponse(event, response);
+        }
+        return response;
     }
 }

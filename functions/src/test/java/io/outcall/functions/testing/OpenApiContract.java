@@ -81,6 +81,17 @@ public final class OpenApiContract {
      * @param path the request's path, e.g. /calls/01J...; matched against the document's templates
      */
     public void assertResponse(String method, String path, int status, String contentType, JsonNode body) {
+        assertResponse(method, path, status, contentType, body, Map.of());
+    }
+
+    /**
+     * As above, and every header the document marks required for that response is there, with a
+     * value its schema accepts.
+     *
+     * @param headers the response's headers, names lower-cased as API Gateway sends them
+     */
+    public void assertResponse(String method, String path, int status, String contentType, JsonNode body,
+                               Map<String, String> headers) {
         String template = template(path);
         String operationPointer = "/paths/" + escape(template) + "/" + method.toLowerCase(java.util.Locale.ROOT);
         if (document.at(operationPointer).isMissingNode()) {
@@ -99,6 +110,7 @@ public final class OpenApiContract {
             responsePointer = response.get("$ref").asText().substring(1);
             response = document.at(responsePointer);
         }
+        assertHeaders(method + " " + template + " " + status, responsePointer, response, headers);
         String mediaType = contentType == null ? null : contentType.split(";", 2)[0].trim();
         if (body == null || body.isMissingNode()) {
             if (response.has("content")) {
@@ -110,29 +122,136 @@ public final class OpenApiContract {
             fail(method + " " + template + " " + status + " answered " + mediaType + ", which openapi.yaml does not declare"
                     + " (it declares " + fieldNames(response.path("content")) + ")");
         }
-        String schemaPointer = responsePointer + "/content/" + escape(mediaType) + "/schema";
-        JsonSchema schema = compiled.computeIfAbsent(schemaPointer,
-                pointer -> schemas.getSchema(SchemaLocation.of(DOCUMENT_ID + "#" + pointer), config));
-        Set<ValidationMessage> errors = schema.validate(body);
+        Set<ValidationMessage> errors = validate(responsePointer + "/content/" + escape(mediaType) + "/schema", body);
         if (!errors.isEmpty()) {
             fail(method + " " + template + " " + status + " answered a body that openapi.yaml's schema refuses: "
                     + errors + "\nbody: " + body);
         }
     }
 
-    /** The same check for a serialized API Gateway request event and the proxy response the handler wrote. */
+    /**
+     * Fails unless a request body the handler accepted (answered 2xx) is one the operation's request
+     * schema accepts too: a schema stricter than the handler would send clients away from requests
+     * that work. (Refused requests are not checked: many are refused for what no schema can see.)
+     */
+    public void assertAcceptedRequest(String method, String path, String contentType, JsonNode body) {
+        String template = template(path);
+        String operationPointer = "/paths/" + escape(template) + "/" + method.toLowerCase(java.util.Locale.ROOT);
+        JsonNode requestBody = resolve(operationPointer + "/requestBody");
+        if (document.at(operationPointer).path("x-items-refused-one-by-one").asBoolean(false)) {
+            return; // a batch: the handler answers 2xx with per-item refusals for items the schema refuses
+        }
+        if (body == null) {
+            if (requestBody.path("required").asBoolean(false)) {
+                fail(method + " " + template + " accepted a request without a body, but openapi.yaml requires one");
+            }
+            return;
+        }
+        if (requestBody.isMissingNode()) {
+            fail(method + " " + template + " accepted a request body, but openapi.yaml declares none: " + body);
+        }
+        String mediaType = contentType == null ? null : contentType.split(";", 2)[0].trim();
+        if (!requestBody.path("content").has(mediaType)) {
+            fail(method + " " + template + " accepted a body sent as " + mediaType + ", which openapi.yaml does not declare"
+                    + " (it declares " + fieldNames(requestBody.path("content")) + ")");
+        }
+        String pointer = requestBody.get("$pointer").asText() + "/content/" + escape(mediaType) + "/schema";
+        Set<ValidationMessage> errors = validate(pointer, body);
+        if (!errors.isEmpty()) {
+            fail(method + " " + template + " accepted a request body that openapi.yaml's schema refuses: " + errors
+                    + "\nbody: " + body);
+        }
+    }
+
+    private void assertHeaders(String what, String responsePointer, JsonNode response, Map<String, String> headers) {
+        for (Iterator<String> names = response.path("headers").fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            JsonNode header = resolve(responsePointer + "/headers/" + escape(name));
+            String value = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (value == null) {
+                if (header.path("required").asBoolean(false)) {
+                    fail(what + " answered without the header " + name + ", which openapi.yaml requires; headers: " + headers);
+                }
+                continue;
+            }
+            Set<ValidationMessage> errors = validate(header.get("$pointer").asText() + "/schema", headerValue(header, value));
+            if (!errors.isEmpty()) {
+                fail(what + " answered the header " + name + ": " + value + ", which openapi.yaml's schema refuses: " + errors);
+            }
+        }
+    }
+
+    /** A header's text as the JSON value its schema describes: a number when it declares one (Retry-After). */
+    private static JsonNode headerValue(JsonNode header, String value) {
+        String type = header.path("schema").path("type").asText("");
+        if ((type.equals("integer") || type.equals("number")) && value.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            return JSON.getNodeFactory().numberNode(new java.math.BigDecimal(value));
+        }
+        return JSON.getNodeFactory().textNode(value);
+    }
+
+    /** The node at {@code pointer}, following one $ref; with its own pointer under "$pointer" (missing when absent). */
+    private JsonNode resolve(String pointer) {
+        JsonNode node = document.at(pointer);
+        if (node.has("$ref")) {
+            pointer = node.get("$ref").asText().substring(1);
+            node = document.at(pointer);
+        }
+        if (node.isMissingNode()) {
+            return node;
+        }
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) node.deepCopy()).put("$pointer", pointer);
+    }
+
+    private Set<ValidationMessage> validate(String schemaPointer, JsonNode value) {
+        JsonSchema schema = compiled.computeIfAbsent(schemaPointer,
+                pointer -> schemas.getSchema(SchemaLocation.of(DOCUMENT_ID + "#" + pointer), config));
+        return schema.validate(value);
+    }
+
+    /**
+     * The same checks for a serialized API Gateway request event and the proxy response the handler
+     * wrote: the response (status, headers, body) and, when the handler accepted it, the request body.
+     */
     public void assertResponse(byte[] requestEvent, JsonNode proxyResponse) {
         try {
             JsonNode event = JSON.readTree(requestEvent);
             JsonNode http = event.at("/requestContext/http");
-            String contentType = proxyResponse.path("headers").path("content-type").asText(null);
+            String method = http.get("method").asText();
+            String path = event.path("rawPath").asText(http.path("path").asText());
+            Map<String, String> headers = new java.util.HashMap<>();
+            proxyResponse.path("headers").fields().forEachRemaining(
+                    h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue().asText()));
             JsonNode body = proxyResponse.hasNonNull("body") && !proxyResponse.get("body").asText().isEmpty()
                     ? JSON.readTree(proxyResponse.get("body").asText()) : null;
-            assertResponse(http.get("method").asText(), event.path("rawPath").asText(http.path("path").asText()),
-                    proxyResponse.get("statusCode").asInt(), contentType, body);
+            int status = proxyResponse.get("statusCode").asInt();
+            assertResponse(method, path, status, headers.get("content-type"), body, headers);
+            if (status >= 200 && status < 300) {
+                assertAcceptedRequest(method, path, requestHeader(event, "content-type"), requestBody(event));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String requestHeader(JsonNode event, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = event.path("headers").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> header = it.next();
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue().asText();
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode requestBody(JsonNode event) throws IOException {
+        String text = event.path("body").isTextual() ? event.path("body").textValue() : "";
+        if (text.isEmpty()) {
+            return null;
+        }
+        byte[] bytes = event.path("isBase64Encoded").asBoolean(false) ? java.util.Base64.getDecoder().decode(text)
+                : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return JSON.readTree(bytes);
     }
 
     private String template(String path) {
