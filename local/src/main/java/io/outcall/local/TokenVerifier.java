@@ -25,6 +25,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 
 /**
@@ -37,10 +38,7 @@ final class TokenVerifier {
 
     /** API Gateway "can cache the public key for two hours". */
     static final Duration KEY_CACHE = Duration.ofHours(2);
-    /**
-     * nimbus's rate limiter admits one fetch to open a window and one more inside it: the first
-     * load plus one refetch for an unknown kid, then none until a minute has passed.
-     */
+    /** An unknown kid sends the front back for the keys at most once in this long. */
     static final Duration REFETCH_INTERVAL = Duration.ofMinutes(1);
 
     /** API Gateway supports only RSA-based algorithms; HS256 and "none" are refused. */
@@ -109,16 +107,28 @@ final class TokenVerifier {
 
     /**
      * nimbus's own front of the chain reads the wall clock; this one reads {@code clock}, so the
-     * cache and the rate limit can be tested without waiting. Same steps: the cached set, and one
-     * refresh when no key matches.
+     * cache and the rate limit can be tested without waiting. Same steps: the cached set, and a
+     * refresh when no key matches, but at most one such refetch a minute: nimbus's limiter alone
+     * admits two in a window (the one that opens it and one more).
      */
-    private record ClockedKeys(JWKSetSource<SecurityContext> source, Clock clock) implements JWKSource<SecurityContext> {
+    private static final class ClockedKeys implements JWKSource<SecurityContext> {
+        private final JWKSetSource<SecurityContext> source;
+        private final Clock clock;
+        private final AtomicLong lastRefetch = new AtomicLong(Long.MIN_VALUE);
+
+        ClockedKeys(JWKSetSource<SecurityContext> source, Clock clock) {
+            this.source = source;
+            this.clock = clock;
+        }
+
         @Override
         public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
             long now = clock.millis();
             JWKSet cached = source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now, context);
             List<JWK> keys = selector.select(cached);
-            if (keys.isEmpty()) {
+            long last = lastRefetch.get();
+            boolean mayRefetch = last == Long.MIN_VALUE || now - last >= REFETCH_INTERVAL.toMillis();
+            if (keys.isEmpty() && mayRefetch && lastRefetch.compareAndSet(last, now)) {
                 keys = selector.select(source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(cached), now, context));
             }
             return keys;

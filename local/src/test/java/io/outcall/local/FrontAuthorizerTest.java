@@ -53,6 +53,7 @@ class FrontAuthorizerTest {
     private static final RSAKey KEY = LocalIssuer.generateKey();
     private static final RSAKey ROTATED = LocalIssuer.generateKey();
     private static final RSAKey UNPUBLISHED = LocalIssuer.generateKey();
+    private static final RSAKey LATER = LocalIssuer.generateKey();
 
     private final HandClock clock = new HandClock(T0);
     private final LocalIssuer issuer = new LocalIssuer(KEY, clock);
@@ -145,6 +146,16 @@ class FrontAuthorizerTest {
         clock.pass(Duration.ofSeconds(10));
         assertAccepted(unpublished);
         assertEquals(3, jwks.fetches());
+
+        // The minute starts again from that refetch: yet another unknown kid waits for the next one.
+        String later = acmeToken(new LocalIssuer(LATER, clock));
+        jwks.publish(KEY, ROTATED, UNPUBLISHED, LATER);
+        clock.pass(Duration.ofSeconds(30));
+        assertUnauthorized(later, LATER.getKeyID());
+        assertEquals(3, jwks.fetches(), "one refetch a minute, not two");
+        clock.pass(Duration.ofSeconds(30));
+        assertAccepted(later);
+        assertEquals(4, jwks.fetches());
     }
 
     @Test
