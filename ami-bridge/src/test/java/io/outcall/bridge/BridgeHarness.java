@@ -87,6 +87,15 @@ final class BridgeHarness implements AutoCloseable {
                 Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
+    /** A bridge on the queue {@code queueUrl}, at most {@code maxConcurrent} calls at once; every other limit far above a test's. */
+    BridgeConfig config(PbxSimulator pbx, String bridgeId, String queueUrl, int maxConcurrent) {
+        BridgeConfig c = config(pbx, bridgeId);
+        return new BridgeConfig(c.amiHost(), c.amiPort(), c.amiUser(), c.amiPassword(), queueUrl, c.callsTable(),
+                c.callEventsTable(), c.callStatsTable(), c.region(), c.dynamoDbEndpoint(), c.sqsEndpoint(),
+                c.dialString(), c.callsPerSecond(), maxConcurrent, c.tenantCallsPerSecond(), c.tenantMaxConcurrent(),
+                c.healthPort(), bridgeId, c.amiPingInterval(), c.cancelPollInterval(), c.drainTimeout());
+    }
+
     /** A bridge persisting to DynamoDB Local, started. */
     RunningBridge startBridge(BridgeConfig config) throws Exception {
         return startBridge(config, calls);
@@ -157,6 +166,24 @@ final class BridgeHarness implements AutoCloseable {
         }
         fail("call " + callId + " never reached " + what + "; last seen: " + last);
         return null;
+    }
+
+    /**
+     * Waits until every one of {@code calls} is final or a message reached {@code deadLetters} (for
+     * the caller to fail on); fails after two minutes.
+     */
+    void awaitFinalOrDeadLettered(List<Call> calls, String deadLetters) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (finished(calls) < calls.size() && messagesOn(deadLetters) == 0) {
+            if (System.nanoTime() > deadline) {
+                fail("the queue never drained: " + finished(calls) + " of " + calls.size() + " calls final");
+            }
+            sleep(100);
+        }
+    }
+
+    private long finished(List<Call> calls) {
+        return calls.stream().filter(c -> this.calls.find(c.callId()).orElseThrow().status().isFinal()).count();
     }
 
     /** Waits until {@code count} reaches {@code atLeast}; fails after a minute, naming {@code what}. */

@@ -16,7 +16,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A tenant over its own limit waits its turn while other tenants' calls pass. Waiting is not
@@ -41,13 +40,7 @@ class TenantLimitTest {
 
             // At 4 calls a second the burst drains in about 10 s; a message retried by visibility
             // alone would be received more than 5 times by then.
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (finished(harness, burst) < BURST && harness.messagesOn(deadLetters) == 0) {
-                if (System.nanoTime() > deadline) {
-                    fail("the burst never drained: " + finished(harness, burst) + " of " + BURST + " calls final");
-                }
-                BridgeHarness.sleep(100);
-            }
+            harness.awaitFinalOrDeadLettered(burst, deadLetters);
 
             assertEquals(0, harness.messagesOn(deadLetters), "no message of a waiting tenant was dead-lettered");
             for (Call call : burst) {
@@ -61,10 +54,6 @@ class TenantLimitTest {
             // away about once: 39 here. Put back all alike, 2 s later, they were turned away 84-89 times.
             assertTrue(deferrals <= BURST + BURST / 2, "calls were turned away " + deferrals + " times");
         }
-    }
-
-    private static long finished(BridgeHarness harness, List<Call> calls) {
-        return calls.stream().filter(c -> harness.calls.find(c.callId()).orElseThrow().status().isFinal()).count();
     }
 
     /**

@@ -70,6 +70,8 @@ public final class OriginateConsumer implements Runnable {
     private final String bridgeId;
     private volatile boolean running = true;
     private volatile long lastReceiveOkMillis;
+    /** Every global permit is taken: the consumer asks SQS for nothing until one is free. */
+    private volatile boolean waitingForRoom;
 
     public OriginateConsumer(SqsClient sqs, String queueUrl, OriginateMessageCodec codec, CallStore calls,
                              CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
@@ -95,21 +97,41 @@ public final class OriginateConsumer implements Runnable {
         running = false;
     }
 
-    /** When SQS last answered a receive, for /health. */
+    /** When SQS last answered a receive, for /health; now while the consumer waits for room and asks nothing. */
     public long lastReceiveOkMillis() {
-        return lastReceiveOkMillis;
+        return waitingForRoom ? clock.millis() : lastReceiveOkMillis;
     }
 
+    /**
+     * A received message is this bridge's for the queue's visibility timeout; held longer it is
+     * received again, by this bridge or another, and each receive counts toward maxReceiveCount
+     * although nothing failed. So the consumer takes no more messages than the global limits let
+     * start within half that timeout (none while every slot is taken), and should a permit still
+     * not come in time (a call adopted meanwhile), it puts the rest back as copies, whose receive
+     * count starts again, for any bridge with room. Half: the claim and the Originate still have to
+     * happen before the message is deleted.
+     */
     @Override
     public void run() {
+        Duration hold = messages.visibilityTimeout().dividedBy(2);
         while (running) {
             try {
                 if (!ami.isUp() || !mayTakeCalls.getAsBoolean()) {
                     Thread.sleep(50);
                     continue;
                 }
-                List<Message> received = messages.receive(LONG_POLL_SECONDS);
+                int room = pacer.globalRoomWithin(hold);
+                waitingForRoom = room == 0;
+                if (waitingForRoom) {
+                    // Calls last seconds: look again in 20 ms at most rather than spin on the pacer's lock.
+                    long nanos = pacer.nanosUntilGlobalToken();
+                    TimeUnit.NANOSECONDS.sleep(nanos > 0 ? Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(20))
+                            : TimeUnit.MILLISECONDS.toNanos(20));
+                    continue;
+                }
+                List<Message> received = messages.receive(LONG_POLL_SECONDS, room);
                 lastReceiveOkMillis = clock.millis();
+                Instant holdUntil = clock.instant().plus(hold);
                 List<Future<?>> claiming = new ArrayList<>(received.size());
                 List<ReceivedMessages.PutBack> notYet = new ArrayList<>();
                 Set<String> inThisReceive = new HashSet<>();
@@ -131,7 +153,7 @@ public final class OriginateConsumer implements Runnable {
                         notYet.add(new ReceivedMessages.PutBack(message, AMI_DOWN_PUT_BACK_SECONDS));
                         continue;
                     }
-                    Pacer.Verdict verdict = awaitPermit(call);
+                    Pacer.Verdict verdict = awaitPermit(call, holdUntil);
                     if (verdict == Pacer.Verdict.WAIT_TENANT) {
                         // This tenant is at its limit: let other tenants' calls pass, look at this one in its turn.
                         metrics.tenantDeferrals.increment();
@@ -142,8 +164,15 @@ public final class OriginateConsumer implements Runnable {
                         continue;
                     }
                     if (verdict != Pacer.Verdict.GO) {
-                        // Stopping: the rest goes straight back for another bridge.
-                        messages.handBack(received.subList(i, received.size()));
+                        List<Message> rest = received.subList(i, received.size());
+                        if (running) {
+                            // Held as long as their visibility allows: copies, for a bridge with room.
+                            rest.stream().filter(m -> decode(m) != null)
+                                    .forEach(m -> notYet.add(new ReceivedMessages.PutBack(m, 1)));
+                        } else {
+                            // Stopping: the rest goes straight back for another bridge.
+                            messages.handBack(rest);
+                        }
                         break;
                     }
                     // A claim is a DynamoDB round trip: the calls of one receive are claimed side by side.
@@ -276,14 +305,15 @@ public final class OriginateConsumer implements Runnable {
 
     /**
      * Waits out the global limits. GO: a permit is taken. WAIT_TENANT, at once: only the tenant's
-     * own limit stands in the way. WAIT_GLOBAL: the consumer was stopped while waiting.
+     * own limit stands in the way. WAIT_GLOBAL: the consumer was stopped while waiting, or
+     * {@code until} came first.
      */
-    private Pacer.Verdict awaitPermit(OriginateMessage call) throws InterruptedException {
+    private Pacer.Verdict awaitPermit(OriginateMessage call, Instant until) throws InterruptedException {
         Pacer.TenantLimits limits = call.limits() == null ? null
                 : new Pacer.TenantLimits(call.limits().callsPerSecond(), call.limits().concurrentCalls());
         while (running) {
             Pacer.Verdict verdict = pacer.tryStart(call.tenantId(), limits);
-            if (verdict != Pacer.Verdict.WAIT_GLOBAL) {
+            if (verdict != Pacer.Verdict.WAIT_GLOBAL || !clock.instant().isBefore(until)) {
                 return verdict;
             }
             // No rate token to wait for means every concurrent slot is taken: calls last

@@ -103,6 +103,20 @@ public final class Pacer {
         return Duration.ofNanos(turn - now);
     }
 
+    /**
+     * How many calls the global limits let start within {@code wait} (free concurrent slots, rate
+     * tokens now and to come): the most a receive may take, so no message it holds waits for a
+     * permit past its visibility timeout. Only this bridge's consumer takes permits, so the room
+     * it is told of can only grow, but for a call adopted meanwhile.
+     */
+    public synchronized int globalRoomWithin(Duration wait) {
+        int slots = maxConcurrent - active;
+        if (slots <= 0) {
+            return 0;
+        }
+        return (int) Math.min(slots, global.tokensWithin(nanoTime.getAsLong(), wait.toNanos()));
+    }
+
     /** Nanoseconds until the global rate allows another call; 0 when it does now. */
     public synchronized long nanosUntilGlobalToken() {
         return global.nanosUntilToken(nanoTime.getAsLong());
@@ -141,6 +155,11 @@ public final class Pacer {
 
         void take() {
             tokens -= 1;
+        }
+
+        long tokensWithin(long now, long nanos) {
+            available(now);
+            return (long) Math.floor(tokens + nanos * perNano);
         }
 
         long nanosUntilToken(long now) {

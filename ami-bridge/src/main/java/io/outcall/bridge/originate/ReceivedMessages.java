@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -31,6 +32,8 @@ final class ReceivedMessages {
 
     /** SQS's longest DelaySeconds. */
     static final int MAX_DELAY_SECONDS = 900;
+    /** SQS's default visibility timeout. */
+    private static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(30);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -53,10 +56,33 @@ final class ReceivedMessages {
         this.queueUrl = queueUrl;
     }
 
-    /** A long poll: returns at once when messages wait, else after {@code waitSeconds} at most. */
-    List<Message> receive(int waitSeconds) {
-        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds))
-                .messages();
+    /**
+     * A long poll: returns at once when messages wait, else after {@code waitSeconds} at most.
+     *
+     * @param max 1 to 10 (SQS's most per receive)
+     */
+    List<Message> receive(int waitSeconds, int max) {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(Math.clamp(max, 1, 10))
+                .waitTimeSeconds(waitSeconds)).messages();
+    }
+
+    /**
+     * The queue's visibility timeout: how long a received message stays this bridge's. Asked once,
+     * at start; the operator may have set it (bench/crash-soak does). When the queue cannot tell
+     * (a host policy without sqs:GetQueueAttributes), SQS's default of 30 s is assumed.
+     */
+    Duration visibilityTimeout() {
+        try {
+            String seconds = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                    .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes()
+                    .get(QueueAttributeName.VISIBILITY_TIMEOUT);
+            return Duration.ofSeconds(Long.parseLong(seconds));
+        } catch (RuntimeException e) {
+            log.warn("reading the visibility timeout of {} failed ({}); assuming SQS's default of {} s. Allow the"
+                    + " bridge sqs:GetQueueAttributes on the queue so it knows how long it may hold a message",
+                    queueUrl, e.getMessage(), DEFAULT_VISIBILITY.toSeconds());
+            return DEFAULT_VISIBILITY;
+        }
     }
 
     /** Done with: its call was dialed, or will never be. */
