@@ -24,22 +24,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TenantLimitTest {
 
-    private static final int BURST = 40;
+    private static final int BURST = 12;
 
     @Test
     void aBurstFarOverItsTenantsRateIsDialedInFullAndNothingIsDeadLettered() throws Exception {
         try (BridgeHarness harness = BridgeHarness.start();
              PbxSimulator pbx = PbxSimulator.start(BridgeHarness.simulator().build());
              BridgeHarness.RunningBridge running = harness.startBridge(
-                     harness.config(pbx.port(), "admin_password", "bridge-tenant-limit", 4, BridgeHarness.AMI_PING))) {
+                     harness.config(pbx.port(), "admin_password", "bridge-tenant-limit", 1, BridgeHarness.AMI_PING))) {
             List<Call> burst = new ArrayList<>();
             for (int i = 0; i < BURST; i++) {
                 burst.add(harness.queueCall("+17065551232"));
             }
             String deadLetters = harness.local.queueUrl("OriginateDeadLetterQueue");
 
-            // At 4 calls a second the burst drains in about 10 s; a message retried by visibility
-            // alone would be received more than 5 times by then.
+            // At one call a second the burst drains in about 12 s; a message retried by visibility
+            // alone would be received more than 5 times by then. One a second, not more: even a
+            // machine under heavy load claims calls faster than that, so the tenant's rate binds.
             harness.awaitFinalOrDeadLettered(burst, deadLetters);
 
             assertEquals(0, harness.messagesOn(deadLetters), "no message of a waiting tenant was dead-lettered");
@@ -51,7 +52,7 @@ class TenantLimitTest {
             long deferrals = running.metrics().tenantDeferrals.sum();
             assertTrue(deferrals > 0, "the tenant's rate held calls back");
             // Put back for its turn (its tenant's calls spaced at the tenant's rate), a call is turned
-            // away about once: 39 here. Put back all alike, 2 s later, they were turned away 84-89 times.
+            // away about once: 11 here. Put back all alike, 2 s later, they were turned away about twice as often.
             assertTrue(deferrals <= BURST + BURST / 2, "calls were turned away " + deferrals + " times");
         }
     }
