@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
  */
 final class AwsJsonEndpoint implements AutoCloseable {
 
-    record Request(String target, JsonNode body) {
+    record Request(String target, String contentType, JsonNode body) {
     }
 
     /** What the endpoint answers: an HTTP status and a JSON body ({@code {"__type": "...", ...}} for an error). */
@@ -42,7 +42,7 @@ final class AwsJsonEndpoint implements AutoCloseable {
         server.createContext("/", exchange -> {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             JsonNode body = json.read(exchange.getRequestBody().readAllBytes());
-            requests.add(new Request(target, body));
+            requests.add(new Request(target, exchange.getRequestHeaders().getFirst("Content-Type"), body));
             Answer answer = answers.apply(target, body);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");

@@ -64,6 +64,12 @@ final class CallsOnLocalServices {
         String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
         calls.create(Call.queued(callId, tenantId, "+14045550123", "+14045550100", "did-1", null, null, "DynamicIVR",
                 Map.of(), 30, T0, taskToken == null ? null : new JourneyRef("j-1", "e-1", "call", taskToken), null));
+        dial(callId, tenantId, outcome);
+        return callId;
+    }
+
+    /** Takes a QUEUED call through the bridge's writes to the outcome's end. */
+    void dial(String callId, String tenantId, Outcome outcome) {
         calls.claim(callId, tenantId, "bridge-1", "action-1", T0.plusSeconds(1));
         calls.advance(CallProgress.status(callId, tenantId, CallStatus.RINGING, T0.plusSeconds(2), null, "chan"));
         if (outcome == Outcome.ANSWERED) {
@@ -71,7 +77,6 @@ final class CallsOnLocalServices {
         }
         calls.advance(new CallProgress(callId, tenantId, outcome.end, outcome.disposition, outcome.cause, null, null,
                 null, T0.plusSeconds(20), 3, outcome == Outcome.ANSWERED ? 15 : null, null));
-        return callId;
     }
 
     DynamoCallStore store() {
