@@ -84,6 +84,7 @@ public final class LocalAws {
                 // A persistent local database keeps its tables between runs; it gets the indexes
                 // the template gained since, so an older .local folder keeps working.
                 addMissingIndexes(dynamoDb, name, request.build());
+                addMissingStream(dynamoDb, name, request.build());
             }
         });
         return List.copyOf(tables.keySet());
@@ -107,6 +108,16 @@ public final class LocalAws {
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
                             .keySchema(index.keySchema()).projection(index.projection()))));
             awaitActive(dynamoDb, table, index.indexName());
+        }
+    }
+
+    private static void addMissingStream(DynamoDbClient dynamoDb, String table, CreateTableRequest wanted) {
+        if (wanted.streamSpecification() == null) {
+            return;
+        }
+        var existing = dynamoDb.describeTable(b -> b.tableName(table)).table().streamSpecification();
+        if (existing == null || !Boolean.TRUE.equals(existing.streamEnabled())) {
+            dynamoDb.updateTable(b -> b.tableName(table).streamSpecification(wanted.streamSpecification()));
         }
     }
 

@@ -33,8 +33,17 @@ public final class CallEventPublisherHandler implements RequestStreamHandler {
     }
 
     private CallEventPublisherHandler(EventsWiring wiring, Consumer<String> log) {
-        this(wiring.endpoints(), wiring.queue(), bus(wiring, log), new StepFunctionsJourneyWaits(wiring.stepFunctions()),
-                wiring.json(), Clock.systemUTC(), log);
+        this(wiring.endpoints(), wiring.queue(), bus(wiring, log), journeys(wiring, log), wiring.json(), Clock.systemUTC(),
+                log);
+    }
+
+    /** Step Functions, except in a local run that names no stand-in for it: there a token is only reported. */
+    private static JourneyWaits journeys(EventsWiring wiring, Consumer<String> log) {
+        if (wiring.local() && !wiring.hasStepFunctions()) {
+            log.accept("SFN_ENDPOINT is not set in this local run: a journey's task token is reported, not sent");
+            return (token, output) -> JourneyWaits.Result.TOKEN_GONE;
+        }
+        return new StepFunctionsJourneyWaits(wiring.stepFunctions());
     }
 
     public CallEventPublisherHandler(WebhookEndpointStore endpoints, WebhookQueue queue, Optional<EventBus> bus,

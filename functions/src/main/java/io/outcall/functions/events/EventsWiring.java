@@ -10,7 +10,6 @@ import io.outcall.core.webhooks.WebhookQueue;
 import io.outcall.functions.FunctionConfig;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -59,8 +58,13 @@ record EventsWiring(FunctionConfig config, Map<String, String> env, DynamoDbClie
         return builder.build();
     }
 
-    Region region() {
-        return config.region();
+    /** A local run: DynamoDB Local stands in for DynamoDB. */
+    boolean local() {
+        return config.dynamoDbEndpoint() != null;
+    }
+
+    boolean hasStepFunctions() {
+        return endpoint("SFN_ENDPOINT").isPresent();
     }
 
     private Optional<URI> endpoint(String name) {
