@@ -1,9 +1,11 @@
 package io.outcall.functions;
 
 import io.outcall.core.call.CallId;
+import io.outcall.core.dynamo.DynamoCallBatchStore;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoIdempotencyStore;
 import io.outcall.core.dynamo.DynamoTenantStore;
+import io.outcall.core.intake.BatchCallIntake;
 import io.outcall.core.intake.CallIntake;
 import io.outcall.core.intake.CallRequestValidator;
 import io.outcall.core.json.Json;
@@ -26,8 +28,8 @@ import java.util.Map;
  * constructors call this, tests build the same graph against local stand-ins. JSON goes through
  * {@link Json}'s streaming reader and writer: no {@code ObjectMapper} is built on a cold start.
  */
-public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenants, String tenantClaim,
-                           RequestLog requestLog) {
+public record IntakeWiring(Json json, CallIntake intake, BatchCallIntake batchIntake, DynamoTenantStore tenants,
+                           String tenantClaim, RequestLog requestLog) {
 
     public static IntakeWiring fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -45,21 +47,23 @@ public record IntakeWiring(Json json, CallIntake intake, DynamoTenantStore tenan
     public static IntakeWiring of(FunctionConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int queuedShards) {
         Json json = Json.standard();
         DynamoTenantStore tenants = new DynamoTenantStore(dynamoDb, config.tenantsTable());
-        CallIntake intake = new CallIntake(
-                tenants,
-                new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable(), queuedShards),
-                new DynamoIdempotencyStore(dynamoDb, config.idempotencyTable()),
-                new SqsOriginateQueue(sqs, config.originateQueueUrl(), new OriginateMessageCodec(json)),
-                new CallRequestValidator(new PhoneNumbers()),
-                new TransferPicker(new SecureRandom()),
-                CallId.systemGenerator(),
+        DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable(), queuedShards);
+        DynamoIdempotencyStore idempotency = new DynamoIdempotencyStore(dynamoDb, config.idempotencyTable());
+        SqsOriginateQueue queue = new SqsOriginateQueue(sqs, config.originateQueueUrl(), new OriginateMessageCodec(json));
+        CallRequestValidator validator = new CallRequestValidator(new PhoneNumbers());
+        TransferPicker transfers = new TransferPicker(new SecureRandom());
+        CallId callIds = CallId.systemGenerator();
+        CallIntake intake = new CallIntake(tenants, calls, idempotency, queue, validator, transfers, callIds,
                 Clock.systemUTC());
-        return new IntakeWiring(json, intake, tenants, config.tenantClaim(), RequestLog.standardOutput(json));
+        BatchCallIntake batchIntake = new BatchCallIntake(tenants, calls,
+                new DynamoCallBatchStore(dynamoDb, config.callsTable(), queuedShards), idempotency, queue, validator,
+                transfers, callIds, Clock.systemUTC());
+        return new IntakeWiring(json, intake, batchIntake, tenants, config.tenantClaim(), RequestLog.standardOutput(json));
     }
 
     /** The same wiring logging its requests to {@code log} (tests read the lines back). */
     public IntakeWiring withRequestLog(RequestLog log) {
-        return new IntakeWiring(json, intake, tenants, tenantClaim, log);
+        return new IntakeWiring(json, intake, batchIntake, tenants, tenantClaim, log);
     }
 
     public ApiEvents apiEvents() {

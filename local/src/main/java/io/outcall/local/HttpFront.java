@@ -51,14 +51,18 @@ final class HttpFront implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Route> routes;
-    private final Jwt jwt;
+    private final TokenVerifier tokens;
     private final ObjectMapper json;
     private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(8);
 
+    HttpFront(int port, List<Route> routes, TokenVerifier tokens, ObjectMapper json) throws IOException {
+        this(port, routes, tokens, json, null);
+    }
+
     /** @param openApi served as it is at GET /openapi.yaml, without a token (null: not served) */
-    HttpFront(int port, List<Route> routes, Jwt jwt, ObjectMapper json, Path openApi) throws IOException {
+    HttpFront(int port, List<Route> routes, TokenVerifier tokens, ObjectMapper json, Path openApi) throws IOException {
         this.routes = routes;
-        this.jwt = jwt;
+        this.tokens = tokens;
         this.json = json;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(requests);
@@ -120,17 +124,18 @@ final class HttpFront implements AutoCloseable {
             for (Route route : routes) {
                 Matcher m = route.pattern().matcher(path);
                 if (route.method().equals(method) && m.matches()) {
-                    Map<String, String> claims;
+                    VerifiedToken token;
                     try {
-                        claims = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
-                    } catch (Jwt.InvalidTokenException e) {
-                        // API Gateway answers 401 itself, before any function runs.
-                        write(exchange, 401, Map.of("content-type", "application/json", "www-authenticate", "Bearer"),
-                                ("{\"message\":\"Unauthorized\",\"reason\":" + json.writeValueAsString(e.getMessage()) + "}")
-                                        .getBytes(StandardCharsets.UTF_8));
+                        token = tokens.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+                    } catch (TokenVerifier.InvalidTokenException e) {
+                        // API Gateway answers 401 itself, before any function runs, and says why in this header.
+                        String why = e.getMessage().replace('"', '\'');
+                        write(exchange, 401, Map.of("content-type", "application/json", "www-authenticate",
+                                        "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + why + "\""),
+                                "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
                         return;
                     }
-                    invoke(exchange, route, m, claims);
+                    invoke(exchange, route, m, token);
                     return;
                 }
             }
@@ -140,14 +145,14 @@ final class HttpFront implements AutoCloseable {
         }
     }
 
-    private void invoke(HttpExchange exchange, Route route, Matcher m, Map<String, String> claims) throws IOException {
+    private void invoke(HttpExchange exchange, Route route, Matcher m, VerifiedToken token) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        ObjectNode event = event(exchange, route, m, claims, body);
+        ObjectNode event = event(exchange, route, m, token, body);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String requestId = event.at("/requestContext/requestId").asText();
         try {
             route.handler().handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), out,
-                    new LocalContext(route.handlerClass(), requestId));
+                    new LocalLambdaContext(route.handlerClass(), requestId));
         } catch (RuntimeException e) {
             // A function error: API Gateway answers 500 with its standard body.
             System.err.println("function " + route.handlerClass() + " failed on " + route.routeKey() + ": " + e);
@@ -167,7 +172,7 @@ final class HttpFront implements AutoCloseable {
                 + (headers.containsKey("location") ? " " + headers.get("location") : ""));
     }
 
-    private ObjectNode event(HttpExchange exchange, Route route, Matcher m, Map<String, String> claims, byte[] body) {
+    private ObjectNode event(HttpExchange exchange, Route route, Matcher m, VerifiedToken token, byte[] body) {
         Instant now = Instant.now();
         ObjectNode event = json.createObjectNode();
         event.put("version", "2.0");
@@ -199,8 +204,12 @@ final class HttpFront implements AutoCloseable {
         context.put("apiId", "local");
         ObjectNode jwtNode = context.putObject("authorizer").putObject("jwt");
         ObjectNode claimNode = jwtNode.putObject("claims");
-        claims.forEach(claimNode::put);
-        jwtNode.putNull("scopes");
+        token.claims().forEach(claimNode::put);
+        if (token.scopes() == null) {
+            jwtNode.putNull("scopes");
+        } else {
+            token.scopes().forEach(jwtNode.putArray("scopes")::add);
+        }
         context.put("domainName", "localhost");
         context.put("domainPrefix", "localhost");
         ObjectNode http = context.putObject("http");

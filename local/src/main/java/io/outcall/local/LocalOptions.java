@@ -2,12 +2,12 @@ package io.outcall.local;
 
 /**
  * @param lambdaPort the port of the local Lambda Invoke API (and the one {@code invoke} calls)
- * @param tokenFor non-null for {@code ./run-local token --tenant T}: print a token and exit
+ * @param token non-null for {@code ./run-local token ...}: print a token with these scopes and exit
  * @param noBridge start everything but the bridge, and print the environment a bridge process needs
  * @param invoke non-null for {@code ./run-local invoke NAME ...}: invoke a function of the running stack and exit
  * @param webhookEchoPort non-null for {@code ./run-local webhook-echo}: run only the echo receiver, on this port
  */
-record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, String tokenFor, boolean noBridge,
+record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, TokenGrant token, boolean noBridge,
                     Invoke invoke, Integer webhookEchoPort) {
 
     /** {@code ./run-local invoke NAME --payload JSON [--invocation-type T]}. */
@@ -18,7 +18,8 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, St
 
     static final String USAGE = """
             usage: ./run-local [--in-memory] [--port N] [--lambda-port N] [--no-bridge]
-                   ./run-local token --tenant T
+                   ./run-local token --tenant T [--admin] [--platform]
+                   ./run-local token --platform
                    ./run-local invoke NAME [--payload JSON] [--invocation-type RequestResponse|Event|DryRun] [--lambda-port N]
                    ./run-local webhook-echo [--echo-port N]
                    ./run-local --help
@@ -35,7 +36,11 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, St
                                the AWS SDK and CLI reach it with --endpoint-url http://127.0.0.1:N
               --no-bridge      start everything but the bridge and print the environment to run it
                                as its own process: java -jar ami-bridge/target/ami-bridge-*.jar
-              token --tenant T print a token for tenant T, signed with the local key, and exit
+              token --tenant T print a token for tenant T (scope outcall/calls), signed with the
+                               local key in .local/jwt-rs256.jwk, valid 12 h, and exit
+                --admin        add scope outcall/admin: manage tenant T's settings and numbers
+                --platform     add scope outcall/platform: the operator (create, list, suspend
+                               tenants); --tenant is optional with it
               invoke NAME      invoke function NAME of template.yaml (e.g. JourneyMakeCallFunction,
                                JourneyCallStatusFunction, QueuedCallSweepFunction) on the running
                                ./run-local and print its result; --payload is its JSON input (default
@@ -44,8 +49,10 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, St
                                prints every delivery whose signature it verifies; the demo tenant's
                                webhook endpoint points at it
 
-            Environment: JWT_JWKS_URL and JWT_ISSUER verify RS256 tokens of a real identity provider
-            instead of local ones; TENANT_CLAIM names the tenant claim (default tenant_id).""";
+            Environment: JWT_JWKS_URL and JWT_ISSUER verify the tokens of a real identity provider
+            instead of local ones, JWT_AUDIENCE its accepted audiences (comma-separated, checked
+            against aud, or client_id when there is no aud; default outcall-api); TENANT_CLAIM names
+            the tenant claim (default tenant_id), SCOPE_CLAIM the scopes claim (default scope).""";
 
     static LocalOptions parse(String[] args) {
         boolean inMemory = false;
@@ -53,7 +60,7 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, St
         boolean noBridge = false;
         int port = 3000;
         int lambdaPort = DEFAULT_LAMBDA_PORT;
-        String tokenFor = null;
+        TokenGrant token = null;
         String function = null;
         String payload = "{}";
         String invocationType = "RequestResponse";
@@ -67,14 +74,8 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, St
                 case "--port" -> port = port("--port", value(args, ++i, "--port"));
                 case "--lambda-port" -> lambdaPort = port("--lambda-port", value(args, ++i, "--lambda-port"));
                 case "token" -> {
-                    if (i + 1 >= args.length || !"--tenant".equals(args[i + 1])) {
-                        throw new IllegalArgumentException("token needs --tenant T");
-                    }
-                    tokenFor = value(args, i + 2, "--tenant");
-                    if (tokenFor.isBlank()) {
-                        throw new IllegalArgumentException("--tenant needs a tenant id");
-                    }
-                    i += 2;
+                    token = token(args, i + 1);
+                    i = args.length;
                 }
                 case "invoke" -> {
                     function = value(args, ++i, "invoke");
@@ -98,8 +99,24 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, St
         if (function == null && invokeOption) {
             throw new IllegalArgumentException("--payload and --invocation-type go with invoke NAME");
         }
-        return new LocalOptions(inMemory, port, lambdaPort, help, tokenFor, noBridge,
+        return new LocalOptions(inMemory, port, lambdaPort, help, token, noBridge,
                 function == null ? null : new Invoke(function, payload, invocationType), echoPort);
+    }
+
+    /** {@code token}'s own options, which are all that may follow it. */
+    private static TokenGrant token(String[] args, int from) {
+        String tenant = null;
+        boolean admin = false;
+        boolean platform = false;
+        for (int i = from; i < args.length; i++) {
+            switch (args[i]) {
+                case "--tenant" -> tenant = value(args, ++i, "--tenant");
+                case "--admin" -> admin = true;
+                case "--platform" -> platform = true;
+                default -> throw new IllegalArgumentException("token takes --tenant T, --admin, --platform; not '" + args[i] + "'");
+            }
+        }
+        return new TokenGrant(tenant, admin, platform);
     }
 
     private static String value(String[] args, int i, String option) {

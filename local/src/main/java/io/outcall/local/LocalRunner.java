@@ -20,7 +20,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,15 +67,19 @@ public final class LocalRunner {
         Path state = Path.of(".local");
         Files.createDirectories(state);
         ObjectMapper json = new ObjectMapper();
-        Jwt jwt = new Jwt(json, LocalKeys.signingKey(state), System.getenv("JWT_JWKS_URL"), System.getenv("JWT_ISSUER"),
-                Clock.systemUTC());
-        String tenantClaim = System.getenv().getOrDefault("TENANT_CLAIM", "tenant_id");
-        if (options.tokenFor() != null) {
-            System.out.println(jwt.sign(options.tokenFor(), tenantClaim));
+        LocalAuth auth;
+        try {
+            auth = LocalAuth.fromEnvironment(LocalIssuer.fromState(state, Clock.systemUTC()), System.getenv());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        if (options.token() != null) {
+            System.out.println(auth.token(options.token()));
             return;
         }
         try {
-            run(options, state, jwt, tenantClaim, json);
+            run(options, state, auth, json);
         } catch (Exception e) {
             // What started keeps non-daemon threads (DynamoDB Local, ElasticMQ): exit, do not linger.
             System.err.println("run-local: the start failed: " + e);
@@ -85,7 +88,7 @@ public final class LocalRunner {
         }
     }
 
-    private static void run(LocalOptions options, Path state, Jwt jwt, String tenantClaim, ObjectMapper json) throws Exception {
+    private static void run(LocalOptions options, Path state, LocalAuth auth, ObjectMapper json) throws Exception {
         try (FileChannel lockFile = FileChannel.open(state.resolve("run-local.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             FileLock lock = lockFile.tryLock();
@@ -132,9 +135,13 @@ public final class LocalRunner {
             FunctionHandlers handlers = new FunctionHandlers(json);
             InvokeApi invokeApi = new InvokeApi(options.lambdaPort(), InvokeApi.functionsOf(template, handlers::handler), json);
             running.add(invokeApi);
+            JwksEndpoint localKeys = auth.localKeys();
+            if (localKeys != null) {
+                running.add(localKeys);
+            }
             // Started last: once its port listens, everything behind it is up (local/smoke-test waits for it).
             HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template, handlers::handler),
-                    jwt, json, template.file().resolveSibling("openapi.yaml"));
+                    auth.authorizer(localKeys, Clock.systemUTC()), json, template.file().resolveSibling("openapi.yaml"));
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
             running.add(LocalSchedules.start(template, handlers::handler, Clock.systemUTC()));
@@ -142,7 +149,8 @@ public final class LocalRunner {
             running.add(LocalEventSources.start(LocalEventSources.mappingsOf(template, handlers::handler), aws,
                     LocalAws.dynamoDbStreams(dynamoDb.endpoint()), json));
 
-            printWelcome(options, front, invokeApi, jwt.sign(DemoTenant.ID, tenantClaim), realAsterisk, bridgeEnvironment);
+            printWelcome(options, front, invokeApi, auth.token(TokenGrant.calls(DemoTenant.ID)), localKeys, realAsterisk,
+                    bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
                 if (bridge != null) {
@@ -195,7 +203,7 @@ public final class LocalRunner {
     }
 
     private static void printWelcome(LocalOptions options, HttpFront front, InvokeApi invokeApi, String token,
-                                     boolean realAsterisk, BridgeEnvironment bridge) {
+                                     JwksEndpoint localKeys, boolean realAsterisk, BridgeEnvironment bridge) {
         String api = "http://127.0.0.1:" + front.port();
         String lambda = "http://127.0.0.1:" + invokeApi.port();
         System.out.println();
@@ -217,9 +225,11 @@ public final class LocalRunner {
                     bridge.variables().get("HEALTH_PORT"));
         }
         System.out.println("  Scheduled functions          the queued-call sweeper, every minute (one JSON line a run)");
+        System.out.println("  Token keys (JWKS)            " + (localKeys == null ? System.getenv("JWT_JWKS_URL") + " (JWT_JWKS_URL)"
+                : localKeys.url() + "   the local issuer's, key pair in .local/jwt-rs256.jwk"));
         System.out.println();
         System.out.println("Demo tenant \"demo\": caller-IDs +14045550100, +14045550101; contexts DynamicIVR, Hold.");
-        System.out.println("Token for tenant demo (12 h; another tenant: ./run-local token --tenant T):");
+        System.out.println("Token for tenant demo, scope outcall/calls (12 h; others: ./run-local token --tenant T [--admin] [--platform]):");
         System.out.println("  export TOKEN=" + token);
         System.out.println("Place a call (last digit: 1 answers, 2 busy, 3 no answer, 4 congestion, 5 far end hangs up, 7/8 rejected):");
         System.out.println("  curl -sS -X POST " + api + "/calls -H \"Authorization: Bearer $TOKEN\""
@@ -258,23 +268,5 @@ public final class LocalRunner {
     private static void fail(String message) {
         System.err.println("run-local: " + message);
         System.exit(1);
-    }
-
-    /** Generates the local signing key once; tokens survive restarts. */
-    static final class LocalKeys {
-        private LocalKeys() {
-        }
-
-        static byte[] signingKey(Path state) throws IOException {
-            Path file = state.resolve("jwt-hs256.key");
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.write(file, key);
-                // Like .local/cursor.key: readable by its owner only.
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readAllBytes(file);
-        }
     }
 }

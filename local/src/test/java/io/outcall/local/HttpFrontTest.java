@@ -34,8 +34,9 @@ class HttpFrontTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonNode> lastEvent = new ConcurrentHashMap<>();
-    private static final Jwt JWT = new Jwt(JSON, "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII),
-            null, null, Clock.systemUTC());
+    private static final com.nimbusds.jose.jwk.RSAKey ISSUER_KEY = LocalIssuer.generateKey();
+    private static final LocalIssuer ISSUER = new LocalIssuer(ISSUER_KEY, Clock.systemUTC());
+    private static CountingJwks jwks;
     private static HttpFront front;
     private static List<HttpFront.Route> routes;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -44,12 +45,16 @@ class HttpFrontTest {
     static void start() throws Exception {
         CloudFormationTemplate template = CloudFormationTemplate.findFromWorkingDirectory();
         routes = HttpFront.routesOf(template, HttpFrontTest::recording);
-        front = new HttpFront(0, routes, JWT, JSON, template.file().resolveSibling("openapi.yaml"));
+        jwks = new CountingJwks(ISSUER_KEY);
+        front = new HttpFront(0, routes, new TokenVerifier(new AuthorizerSettings(jwks.url(), LocalIssuer.ISSUER,
+                java.util.Set.of(LocalIssuer.AUDIENCE), "scope", AuthorizerSettings.CLOCK_SKEW), Clock.systemUTC()), JSON,
+                template.file().resolveSibling("openapi.yaml"));
     }
 
     @AfterAll
     static void stop() {
         front.close();
+        jwks.close();
     }
 
     @Test
@@ -57,7 +62,7 @@ class HttpFrontTest {
         Set<String> keys = new TreeSet<>();
         routes.forEach(r -> keys.add(r.routeKey() + " " + r.handlerClass().substring(r.handlerClass().lastIndexOf('.') + 1)));
         assertEquals(new TreeSet<>(List.of(
-                "POST /calls MakeCallHandler",
+                "POST /calls MakeCallHandler", "POST /calls/batch MakeCallsHandler",
                 "GET /calls ListCallsHandler",
                 "GET /calls/stats CallStatsHandler",
                 "GET /calls/{callId} GetCallHandler",
@@ -144,6 +149,6 @@ class HttpFrontTest {
     }
 
     private static String token(String tenant) {
-        return JWT.sign(tenant, "tenant_id");
+        return ISSUER.token(TokenGrant.calls(tenant), "tenant_id", "scope");
     }
 }

@@ -82,6 +82,9 @@ class InvokeApiTest {
         if (className.equals(JourneyMakeCallHandler.class.getName())) {
             return new JourneyMakeCallHandler(IntakeWiring.of(config, dynamoDb, local.sqs()));
         }
+        if (className.equals(io.outcall.functions.intake.JourneyMakeCallsHandler.class.getName())) {
+            return new io.outcall.functions.intake.JourneyMakeCallsHandler(IntakeWiring.of(config, dynamoDb, local.sqs()));
+        }
         if (className.equals(JourneyCallStatusHandler.class.getName())) {
             return new JourneyCallStatusHandler(ReadWiring.of(config, dynamoDb));
         }
@@ -104,7 +107,8 @@ class InvokeApiTest {
 
     @Test
     void itServesEveryFunctionNoRouteReaches() {
-        assertEquals(List.of("JourneyMakeCallFunction", "JourneyCallStatusFunction", "QueuedCallSweepFunction"),
+        assertEquals(List.of("JourneyMakeCallFunction", "JourneyMakeCallsFunction", "JourneyCallStatusFunction",
+                "QueuedCallSweepFunction"),
                 api.functionNames());
     }
 

@@ -81,17 +81,23 @@ public final class DynamoCallStore implements CallStore {
 
     @Override
     public void create(Call call) {
-        Map<String, AttributeValue> item = CallItems.toItem(call);
-        if (call.status() == CallStatus.QUEUED) {
-            item.put(QUEUED_SHARD, s(Integer.toString(CallId.shard(call.callId(), queuedShards))));
-            item.put(QUEUED_SINCE, n(call.createdAt().toEpochMilli()));
-        }
+        Map<String, AttributeValue> item = newItem(call, queuedShards);
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(callId)"));
         } catch (ConditionalCheckFailedException e) {
             throw new CallAlreadyExistsException(call.callId(), e);
         }
+    }
+
+    /** A new call's item: a QUEUED one enters its shard of the index of waiting calls. */
+    static Map<String, AttributeValue> newItem(Call call, int queuedShards) {
+        Map<String, AttributeValue> item = CallItems.toItem(call);
+        if (call.status() == CallStatus.QUEUED) {
+            item.put(QUEUED_SHARD, s(Integer.toString(CallId.shard(call.callId(), queuedShards))));
+            item.put(QUEUED_SINCE, n(call.createdAt().toEpochMilli()));
+        }
+        return item;
     }
 
     @Override

@@ -124,11 +124,16 @@ public final class DynamoTenantStore implements TenantStore {
 
     @Override
     public void recordUse(Did did, Instant now) {
+        recordUses(did, 1, now);
+    }
+
+    @Override
+    public void recordUses(Did did, int uses, Instant now) {
         dynamoDb.updateItem(b -> b.tableName(table)
                 .key(Map.of("tenantId", s(did.tenantId()), "sk", s(DID_PREFIX + did.didId())))
                 .conditionExpression("attribute_exists(sk)")
-                .updateExpression("SET lastUsedAt = :now, useCount = if_not_exists(useCount, :zero) + :one")
-                .expressionAttributeValues(Map.of(":now", s(now.toString()), ":one", n(1), ":zero", n(0))));
+                .updateExpression("SET lastUsedAt = :now, useCount = if_not_exists(useCount, :zero) + :uses")
+                .expressionAttributeValues(Map.of(":now", s(now.toString()), ":uses", n(uses), ":zero", n(0))));
     }
 
     @Override

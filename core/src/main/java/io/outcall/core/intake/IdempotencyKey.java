@@ -16,6 +16,14 @@ public record IdempotencyKey(String value) {
         return new IdempotencyKey(tenantId + "#http#" + header);
     }
 
+    /**
+     * Item {@code index} of a batch sent with an {@code Idempotency-Key} header: the header names the
+     * batch, the index its call. No header value holds '#', so this never meets a single request's key.
+     */
+    public static IdempotencyKey ofBatchItem(String tenantId, String header, int index) {
+        return new IdempotencyKey(ofHeader(tenantId, header).value() + "#" + index);
+    }
+
     /** One journey step of one execution asks for at most one call. */
     public static IdempotencyKey ofJourneyStep(String tenantId, String executionId, String stepId) {
         return new IdempotencyKey(tenantId + "#journey#" + executionId + "#" + stepId);

@@ -12,6 +12,12 @@ public interface IdempotencyStore {
      */
     Optional<IdempotencyRecord> claim(IdempotencyRecord record);
 
+    /**
+     * Claims many keys (all distinct) at once, each as {@link #claim} does: at most one request
+     * ever holds a key, however many retries of a batch race.
+     */
+    BatchClaims claimAll(java.util.List<IdempotencyRecord> records);
+
     /** Frees a key so a retry can try again, only if it still stands for {@code callId}. */
     void release(String key, String callId);
 }

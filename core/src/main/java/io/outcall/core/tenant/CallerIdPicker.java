@@ -57,6 +57,21 @@ public final class CallerIdPicker {
         return any;
     }
 
+    /**
+     * The order a batch takes caller-IDs in: the active DIDs, least recently used first. A batch
+     * deals its calls round-robin over this order and records each DID's uses in one write
+     * ({@link #recordUses}), so a thousand calls cost as many writes as the pool has DIDs, and no
+     * conditional write per call piles onto one DID's item.
+     */
+    public List<Did> rotation(List<Did> pool) {
+        return pool.stream().filter(Did::active).sorted(LEAST_RECENTLY_USED).toList();
+    }
+
+    /** Counts {@code uses} uses of a DID at once, for a batch; least-recently-used selection accounts for them. */
+    public void recordUses(Did did, int uses) {
+        tenants.recordUses(did, uses, clock.instant());
+    }
+
     /** Counts a use of a DID the caller chose itself, so least-recently-used selection accounts for it. */
     public void recordUse(Did did) {
         tenants.recordUse(did, clock.instant());

@@ -24,6 +24,9 @@ public interface TenantStore {
     /** Records a use whatever happened since {@code did} was read. */
     void recordUse(Did did, Instant now);
 
+    /** Records {@code uses} uses at once, whatever happened since {@code did} was read: one write for a batch. */
+    void recordUses(Did did, int uses, Instant now);
+
     void put(Tenant tenant);
 
     void put(Did did);

@@ -248,6 +248,7 @@ class CallerIdPickerTest {
         @Override public List<Did> dids(String tenantId) { return store.dids(tenantId); }
         @Override public boolean markUsed(Did did, Instant now) { return store.markUsed(did, now); }
         @Override public void recordUse(Did did, Instant now) { store.recordUse(did, now); }
+        @Override public void recordUses(Did did, int uses, Instant now) { store.recordUses(did, uses, now); }
         @Override public void put(Tenant tenant) { store.put(tenant); }
         @Override public void put(Did did) { store.put(did); }
     }

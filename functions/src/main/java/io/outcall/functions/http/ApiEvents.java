@@ -57,17 +57,22 @@ public final class ApiEvents {
         return tenant;
     }
 
-    /** The body as a JSON tree, after checking its content type and size. */
+    /** The body as a JSON tree, after checking its content type and size (at most {@link #MAX_BODY_BYTES}). */
     public JsonNode jsonBody(ApiRequest request) {
+        return jsonBody(request, MAX_BODY_BYTES);
+    }
+
+    /** As {@link #jsonBody(ApiRequest)}, for a route that takes larger bodies (a batch). */
+    public JsonNode jsonBody(ApiRequest request, int maxBytes) {
         String type = request.header("content-type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw new HttpProblemException(Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
                     "send the body as application/json (Content-Type was " + (type == null ? "missing" : "'" + type + "'") + ")"));
         }
-        if (request.body().length > MAX_BODY_BYTES) {
+        if (request.body().length > maxBytes) {
             throw new HttpProblemException(Problem.of(413, "body-too-large", "Content Too Large",
-                    "the body is " + request.body().length + " bytes; at most " + MAX_BODY_BYTES + " are accepted"));
+                    "the body is " + request.body().length + " bytes; at most " + maxBytes + " are accepted"));
         }
         if (request.body().length == 0) {
             throw new HttpProblemException(Problem.of(400, "malformed-json", "Malformed JSON", "the body is empty"));

@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 
 /**
  * Direct invocation by the journey engine: {@code {tenantId, journeyId, executionId, stepId, to, ...}}
- * in, {@code {callId, status}} out. With {@code taskToken} (a {@code .waitForTaskToken} step), the
- * call's item is sent to Step Functions when the call ends, so the step waits without polling. One execution step asks for at most one call, however often the
- * engine retries it. Failures are thrown, so a workflow can catch them by type
+ * in, {@code {callId, status}} out. One execution step asks for at most one call, however often the
+ * engine retries it. With {@code taskToken} (a {@code .waitForTaskToken} step), the call's item is
+ * sent to Step Functions when the call ends, so the step waits without polling. Failures are thrown, so a workflow can catch them by type
  * (e.g. {@code InvalidCallRequestException}, {@code IntakeUnavailableException}).
  */
 public final class JourneyMakeCallHandler implements RequestStreamHandler, Resource {
@@ -87,7 +87,8 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
         });
     }
 
-    private static String reference(JsonFields fields, String name) {
+    /** A journey, execution or step id: required, and plain enough for a key and a log line. */
+    static String reference(JsonFields fields, String name) {
         String value = fields.string(name);
         if (value == null) {
             fields.reject(name, "is required");
@@ -107,7 +108,7 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
         return value;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);

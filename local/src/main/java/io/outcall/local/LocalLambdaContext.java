@@ -1,0 +1,28 @@
+package io.outcall.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
+import java.nio.charset.StandardCharsets;
+
+/** The Lambda context a handler sees locally: request id, function name, a logger to stdout. */
+record LocalLambdaContext(String functionName, String awsRequestId) implements Context {
+    @Override public String getAwsRequestId() { return awsRequestId; }
+    @Override public String getLogGroupName() { return "/local/" + functionName; }
+    @Override public String getLogStreamName() { return "local"; }
+    @Override public String getFunctionName() { return functionName; }
+    @Override public String getFunctionVersion() { return "$LATEST"; }
+    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:" + functionName; }
+    @Override public CognitoIdentity getIdentity() { return null; }
+    @Override public ClientContext getClientContext() { return null; }
+    @Override public int getRemainingTimeInMillis() { return 15_000; }
+    @Override public int getMemoryLimitInMB() { return 1024; }
+    @Override public LambdaLogger getLogger() {
+        return new LambdaLogger() {
+            @Override public void log(String message) { System.out.println(message); }
+            @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
+        };
+    }
+}
