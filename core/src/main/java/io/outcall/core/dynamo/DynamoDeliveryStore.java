@@ -1,5 +1,6 @@
 package io.outcall.core.dynamo;
 
+import io.outcall.core.call.CallStatus;
 import io.outcall.core.webhooks.Delivery;
 import io.outcall.core.webhooks.DeliveryAttempt;
 import io.outcall.core.webhooks.DeliveryMessage;
@@ -25,7 +26,7 @@ import static io.outcall.core.dynamo.Items.s;
 import static io.outcall.core.dynamo.Items.string;
 
 /**
- * Deliveries under their endpoint: {@code d#<eventId>} holds one event's delivery and its
+ * Deliveries under their endpoint: {@code d#<callId>.<rank>.<status>} holds one event's delivery and its
  * attempts, {@code c#<callId>} the highest status of the call the endpoint got. The sparse
  * {@code byCall} index (deliveryCallId) lists a call's deliveries. Items expire after 30 days.
  */
@@ -42,8 +43,22 @@ public final class DynamoDeliveryStore implements DeliveryStore {
         this.table = table;
     }
 
+    /**
+     * "d#CALLID.RANK.STATUS": an endpoint's deliveries sort by call (ids are time-ordered), then by
+     * how far the call had got, so a page read backwards is newest first, in the order things happened.
+     */
     private static Map<String, AttributeValue> deliveryKey(String endpointId, String eventId) {
-        return Map.of("endpointId", s(endpointId), "deliveryKey", s("d#" + eventId));
+        int dot = eventId.lastIndexOf('.');
+        String rank = "?";
+        if (dot > 0) {
+            try {
+                rank = Integer.toString(CallStatus.valueOf(eventId.substring(dot + 1)).rank());
+            } catch (IllegalArgumentException notAStatus) {
+                // Still a key, one no delivery has: a lookup finds nothing.
+            }
+        }
+        String key = dot > 0 ? eventId.substring(0, dot) + "." + rank + eventId.substring(dot) : eventId;
+        return Map.of("endpointId", s(endpointId), "deliveryKey", s("d#" + key));
     }
 
     @Override
@@ -147,6 +162,33 @@ public final class DynamoDeliveryStore implements DeliveryStore {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return found;
+    }
+
+    @Override
+    public DeliveryPage page(String endpointId, int limit, String afterEventId) {
+        Map<String, AttributeValue> start = afterEventId == null ? null : deliveryKey(endpointId, afterEventId);
+        var page = dynamoDb.query(b -> b.tableName(table)
+                .keyConditionExpression("endpointId = :e AND begins_with(deliveryKey, :d)")
+                .expressionAttributeValues(Map.of(":e", s(endpointId), ":d", s("d#")))
+                .scanIndexForward(false).limit(limit).exclusiveStartKey(start));
+        List<Delivery> found = page.items().stream().map(DynamoDeliveryStore::delivery).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !found.isEmpty();
+        return new DeliveryPage(found, more ? found.get(found.size() - 1).eventId() : null);
+    }
+
+    @Override
+    public Optional<Resendable> reopen(String endpointId, String eventId, String chainId) {
+        try {
+            var item = dynamoDb.updateItem(b -> b.tableName(table).key(deliveryKey(endpointId, eventId))
+                    .conditionExpression("attribute_exists(deliveryKey) AND #state <> :pending")
+                    .updateExpression("SET chainId = :chain, #state = :pending REMOVE reason")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":chain", s(chainId), ":pending", s(DeliveryState.PENDING.name())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(new Resendable(delivery(item), string(item, "body"), (int) number(item, "statusRank", 0)));
+        } catch (ConditionalCheckFailedException absentOrPending) {
+            return Optional.empty();
+        }
     }
 
     static Delivery delivery(Map<String, AttributeValue> item) {

@@ -11,19 +11,22 @@ import java.time.Instant;
  * @param statusRank  the call status's rank, so a late retry never overtakes a later status
  * @param attempts    attempts made before this message
  * @param firstQueuedAt when the delivery began; retries stop 24 hours after it
+ * @param resend      the tenant asked for it again: sent even if a later status was delivered since
  */
 public record DeliveryMessage(String chainId, String tenantId, String endpointId, String eventId, String eventType,
-                              String callId, int statusRank, String body, int attempts, Instant firstQueuedAt) {
+                              String callId, int statusRank, String body, int attempts, Instant firstQueuedAt,
+                              boolean resend) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public DeliveryMessage nextAttempt() {
         return new DeliveryMessage(chainId, tenantId, endpointId, eventId, eventType, callId, statusRank, body,
-                attempts + 1, firstQueuedAt);
+                attempts + 1, firstQueuedAt, resend);
     }
 
     /** A resend the tenant asked for: a new chain, counted from now. */
-    public DeliveryMessage resend(String newChainId, Instant now) {
-        return new DeliveryMessage(newChainId, tenantId, endpointId, eventId, eventType, callId, statusRank, body, 0, now);
+    public static DeliveryMessage resendOf(Delivery delivery, String body, int statusRank, String chainId, Instant now) {
+        return new DeliveryMessage(chainId, delivery.tenantId(), delivery.endpointId(), delivery.eventId(),
+                delivery.eventType(), delivery.callId(), statusRank, body, 0, now, true);
     }
 }

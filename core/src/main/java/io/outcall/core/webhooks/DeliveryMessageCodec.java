@@ -29,6 +29,9 @@ public final class DeliveryMessageCodec {
             out.writeStringField("body", m.body());
             out.writeNumberField("attempts", m.attempts());
             out.writeStringField("firstQueuedAt", m.firstQueuedAt().toString());
+            if (m.resend()) {
+                out.writeBooleanField("resend", true);
+            }
             out.writeEndObject();
         });
     }
@@ -48,7 +51,8 @@ public final class DeliveryMessageCodec {
         try {
             return new DeliveryMessage(text(node, "chainId"), text(node, "tenantId"), text(node, "endpointId"),
                     text(node, "eventId"), text(node, "eventType"), text(node, "callId"), node.path("statusRank").asInt(),
-                    text(node, "body"), node.path("attempts").asInt(), Instant.parse(text(node, "firstQueuedAt")));
+                    text(node, "body"), node.path("attempts").asInt(), Instant.parse(text(node, "firstQueuedAt")),
+                    node.path("resend").asBoolean(false));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("firstQueuedAt of a webhook delivery message is not an instant", e);
         }

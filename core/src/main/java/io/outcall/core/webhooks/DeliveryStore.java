@@ -33,4 +33,26 @@ public interface DeliveryStore {
 
     /** Every delivery of a call's events, to every endpoint. */
     List<Delivery> forCall(String callId);
+
+    /**
+     * An endpoint's deliveries, newest call first.
+     *
+     * @param afterEventId where the previous page stopped, or null for the first page
+     */
+    DeliveryPage page(String endpointId, int limit, String afterEventId);
+
+    /** @param nextAfter the last event id of this page when there may be more, else null */
+    record DeliveryPage(List<Delivery> deliveries, String nextAfter) {
+    }
+
+    /** The body and status rank stored with a delivery, to send it again. */
+    record Resendable(Delivery delivery, String body, int statusRank) {
+    }
+
+    /**
+     * Hands an ended delivery to a new chain of attempts (a resend the tenant asked for).
+     *
+     * @return empty when there is no such delivery, or it is still being attempted
+     */
+    Optional<Resendable> reopen(String endpointId, String eventId, String chainId);
 }

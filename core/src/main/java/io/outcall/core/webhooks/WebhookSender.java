@@ -62,7 +62,7 @@ public final class WebhookSender {
             return Outcome.ENDPOINT_GONE;
         }
         WebhookEndpoint endpoint = found.get();
-        if (deliveries.deliveredRank(endpoint.endpointId(), message.callId()) >= message.statusRank()) {
+        if (!message.resend() && deliveries.deliveredRank(endpoint.endpointId(), message.callId()) >= message.statusRank()) {
             deliveries.finish(message, DeliveryState.SUPERSEDED, "a later status of the call was delivered first");
             return Outcome.SUPERSEDED;
         }
