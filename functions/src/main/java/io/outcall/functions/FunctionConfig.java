@@ -1,6 +1,7 @@
 package io.outcall.functions;
 
 import io.outcall.core.aws.AwsClients;
+import io.outcall.functions.http.ApiEvents;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
@@ -15,10 +16,21 @@ import java.util.Map;
  * @param cursorKey        signs the call log's page cursors (CURSOR_KEY); only the list function has it
  * @param dynamoDbEndpoint local runs only: DynamoDB Local's URL (DYNAMODB_ENDPOINT); null on AWS
  * @param sqsEndpoint      local runs only: ElasticMQ's URL (SQS_ENDPOINT); null on AWS
+ * @param scopeClaim       the claim with the token's space-separated scopes (SCOPE_CLAIM, default {@code scope}),
+ *                         read when the authorizer gives no scope list
  */
 public record FunctionConfig(Region region, String callsTable, String tenantsTable, String idempotencyTable,
                              String callEventsTable, String callStatsTable, String originateQueueUrl,
-                             String tenantClaim, String cursorKey, URI dynamoDbEndpoint, URI sqsEndpoint) {
+                             String tenantClaim, String cursorKey, URI dynamoDbEndpoint, URI sqsEndpoint,
+                             String scopeClaim) {
+
+    /** With the default scope claim. */
+    public FunctionConfig(Region region, String callsTable, String tenantsTable, String idempotencyTable,
+                          String callEventsTable, String callStatsTable, String originateQueueUrl,
+                          String tenantClaim, String cursorKey, URI dynamoDbEndpoint, URI sqsEndpoint) {
+        this(region, callsTable, tenantsTable, idempotencyTable, callEventsTable, callStatsTable, originateQueueUrl,
+                tenantClaim, cursorKey, dynamoDbEndpoint, sqsEndpoint, ApiEvents.DEFAULT_SCOPE_CLAIM);
+    }
 
     public static FunctionConfig fromEnvironment(Map<String, String> env) {
         List<String> missing = new ArrayList<>();
@@ -35,7 +47,7 @@ public record FunctionConfig(Region region, String callsTable, String tenantsTab
         }
         return new FunctionConfig(Region.of(region), calls, tenants, idempotency, events, stats, queue,
                 env.getOrDefault("TENANT_CLAIM", "tenant_id"), env.get("CURSOR_KEY"), uri(env, "DYNAMODB_ENDPOINT"),
-                uri(env, "SQS_ENDPOINT"));
+                uri(env, "SQS_ENDPOINT"), env.getOrDefault("SCOPE_CLAIM", ApiEvents.DEFAULT_SCOPE_CLAIM));
     }
 
     /** The SDK clients every function builds once: this region, and the local endpoints where set. */

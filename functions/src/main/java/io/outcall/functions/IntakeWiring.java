@@ -29,7 +29,7 @@ import java.util.Map;
  * {@link Json}'s streaming reader and writer: no {@code ObjectMapper} is built on a cold start.
  */
 public record IntakeWiring(Json json, CallIntake intake, BatchCallIntake batchIntake, DynamoTenantStore tenants,
-                           String tenantClaim, RequestLog requestLog) {
+                           String tenantClaim, String scopeClaim, RequestLog requestLog) {
 
     public static IntakeWiring fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -58,15 +58,16 @@ public record IntakeWiring(Json json, CallIntake intake, BatchCallIntake batchIn
         BatchCallIntake batchIntake = new BatchCallIntake(tenants, calls,
                 new DynamoCallBatchStore(dynamoDb, config.callsTable(), queuedShards), idempotency, queue, validator,
                 transfers, callIds, Clock.systemUTC());
-        return new IntakeWiring(json, intake, batchIntake, tenants, config.tenantClaim(), RequestLog.standardOutput(json));
+        return new IntakeWiring(json, intake, batchIntake, tenants, config.tenantClaim(), config.scopeClaim(),
+                RequestLog.standardOutput(json));
     }
 
     /** The same wiring logging its requests to {@code log} (tests read the lines back). */
     public IntakeWiring withRequestLog(RequestLog log) {
-        return new IntakeWiring(json, intake, batchIntake, tenants, tenantClaim, log);
+        return new IntakeWiring(json, intake, batchIntake, tenants, tenantClaim, scopeClaim, log);
     }
 
     public ApiEvents apiEvents() {
-        return new ApiEvents(json, tenantClaim, requestLog);
+        return new ApiEvents(json, tenantClaim, scopeClaim, requestLog);
     }
 }

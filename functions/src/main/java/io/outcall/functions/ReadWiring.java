@@ -52,6 +52,6 @@ public record ReadWiring(Json json, String tenantClaim, CallStore calls, CallLoo
     }
 
     public ApiEvents apiEvents() {
-        return new ApiEvents(json, tenantClaim, requestLog);
+        return new ApiEvents(json, tenantClaim, config.scopeClaim(), requestLog);
     }
 }

@@ -3,7 +3,6 @@ package io.outcall.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.bridge.Bridge;
 import io.outcall.bridge.BridgeConfig;
-import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.dynamo.DynamoWebhookEndpointStore;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalAws;
@@ -111,7 +110,7 @@ public final class LocalRunner {
                 fail("ORIGINATE_QUEUE_URL is " + System.getenv("ORIGINATE_QUEUE_URL") + " but ElasticMQ made " + queueUrl
                         + "; start through ./run-local, which sets it");
             }
-            DemoTenant.seed(new DynamoTenantStore(aws.dynamoDb(), "TenantsTable"));
+            DemoTenant.seed(aws.dynamoDb(), "TenantsTable");
             DemoWebhook.seed(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable"),
                     WebhookEcho.localSecret(state), Instant.now());
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoQueuedCalls;
-import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
@@ -15,6 +14,7 @@ import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.ReadWiring;
 import io.outcall.functions.calllog.JourneyCallStatusHandler;
 import io.outcall.functions.intake.JourneyMakeCallHandler;
+import io.outcall.functions.intake.JourneyMakeCallsHandler;
 import io.outcall.functions.sweep.QueuedCallSweepHandler;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalServices;
@@ -66,7 +66,7 @@ class InvokeApiTest {
     @BeforeAll
     static void start() throws Exception {
         local = LocalServices.startInMemory();
-        DemoTenant.seed(new DynamoTenantStore(local.dynamoDb(), "TenantsTable"));
+        DemoTenant.seed(local.dynamoDb(), "TenantsTable");
         FunctionConfig config = new FunctionConfig(Region.US_EAST_1, "CallsTable", "TenantsTable", "IdempotencyTable",
                 "CallEventsTable", "CallStatsTable", local.queueUrl("OriginateQueue"), "tenant_id", null, null, null);
         api = new InvokeApi(0, InvokeApi.functionsOf(CloudFormationTemplate.findFromWorkingDirectory(),
@@ -82,8 +82,8 @@ class InvokeApiTest {
         if (className.equals(JourneyMakeCallHandler.class.getName())) {
             return new JourneyMakeCallHandler(IntakeWiring.of(config, dynamoDb, local.sqs()));
         }
-        if (className.equals(io.outcall.functions.intake.JourneyMakeCallsHandler.class.getName())) {
-            return new io.outcall.functions.intake.JourneyMakeCallsHandler(IntakeWiring.of(config, dynamoDb, local.sqs()));
+        if (className.equals(JourneyMakeCallsHandler.class.getName())) {
+            return new JourneyMakeCallsHandler(IntakeWiring.of(config, dynamoDb, local.sqs()));
         }
         if (className.equals(JourneyCallStatusHandler.class.getName())) {
             return new JourneyCallStatusHandler(ReadWiring.of(config, dynamoDb));
@@ -108,8 +108,7 @@ class InvokeApiTest {
     @Test
     void itServesEveryFunctionNoRouteReaches() {
         assertEquals(List.of("JourneyMakeCallFunction", "JourneyMakeCallsFunction", "JourneyCallStatusFunction",
-                "QueuedCallSweepFunction"),
-                api.functionNames());
+                "QueuedCallSweepFunction"), api.functionNames());
     }
 
     @Test
@@ -135,6 +134,25 @@ class InvokeApiTest {
         assertEquals(placed.path("callId").asText(), call.path("callId").asText());
         assertEquals("QUEUED", call.path("status").asText());
         assertEquals(false, call.path("final").asBoolean(true));
+    }
+
+    @Test
+    void aBatchOfStepsAnswersPerStepAndTheSingleInputFindsTheSameCall() throws Exception {
+        String execution = "exec-" + UUID.randomUUID();
+        String batch = "{\"tenantId\":\"demo\",\"journeyId\":\"j-batch\",\"executionId\":\"" + execution + "\",\"steps\":["
+                + "{\"stepId\":\"a\",\"to\":\"+17065551231\"},{\"stepId\":\"b\",\"to\":\"12\"}]}";
+        InvokeResponse response = lambda.invoke(b -> b.functionName("JourneyMakeCallsFunction").payload(SdkBytes.fromUtf8String(batch)));
+        assertNull(response.functionError(), response.payload().asUtf8String());
+        JsonNode results = JSON.readTree(response.payload().asUtf8String()).path("results");
+        assertEquals(202, results.path(0).path("status").asInt(), results.toString());
+        assertEquals(400, results.path(1).path("status").asInt(), "an invalid number refuses its step, not the batch");
+
+        // The same step through the single input is the call the batch placed.
+        JsonNode single = JSON.readTree(lambda.invoke(b -> b.functionName("JourneyMakeCallFunction").payload(SdkBytes.fromUtf8String(
+                "{\"tenantId\":\"demo\",\"journeyId\":\"j-batch\",\"executionId\":\"" + execution
+                        + "\",\"stepId\":\"a\",\"to\":\"+17065551231\"}"))).payload().asUtf8String());
+        assertEquals(results.path(0).path("call").path("callId").asText(), single.path("callId").asText());
+        assertEquals(1, callsOf(execution));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.outcall.bridge.calls;
 
+import java.time.Instant;
+
 import io.outcall.core.call.CallEvent;
 import io.outcall.core.call.CallProgress;
 
@@ -23,6 +25,13 @@ public interface CallSink {
      */
     default long lastEventSeq(String callId) {
         return 0;
+    }
+
+    /**
+     * The call's timeline is kept until {@code expiresAt} (its tenant's retention when it was
+     * accepted); told before its first event, from any thread. Null, or a sink that keeps nothing, ignores it.
+     */
+    default void timelineExpires(String callId, Instant expiresAt) {
     }
 
     /** Milliseconds the oldest unpersisted item has waited; 0 when nothing waits or nothing is kept. */

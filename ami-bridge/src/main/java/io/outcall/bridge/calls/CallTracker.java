@@ -52,6 +52,7 @@ public final class CallTracker implements Runnable {
     private final Clock clock;
     private final FollowedCalls calls = new FollowedCalls();
     private final TrackerCommands commands = new TrackerCommands();
+    private final CallSink sink;
     private final CallFinisher finisher;
     private final CallCancels cancels;
     private final AmiEventMapper mapper;
@@ -69,6 +70,7 @@ public final class CallTracker implements Runnable {
                        AsteriskChannels asterisk, Executor io, BridgeMetrics metrics, Clock clock, Timing timing,
                        Consumer<FinishedCall> onFinished) {
         this.events = events;
+        this.sink = sink;
         this.metrics = metrics;
         this.clock = clock;
         CallJournal journal = new CallJournal(sink);
@@ -81,6 +83,12 @@ public final class CallTracker implements Runnable {
 
     /** Registers a call about to be originated; call before sending the Originate. */
     public void expect(String callId, String tenantId, String actionId, String dialedHalfId) {
+        expect(callId, tenantId, actionId, dialedHalfId, null);
+    }
+
+    /** @param timelineExpiresAt when the call's stored events expire (its tenant's retention); null keeps them */
+    public void expect(String callId, String tenantId, String actionId, String dialedHalfId, Instant timelineExpiresAt) {
+        sink.timelineExpires(callId, timelineExpiresAt);
         calls.follow(new LiveCall(callId, tenantId, actionId, dialedHalfId, CallStatus.DIALING, CallFacts.NONE,
                 clock.instant()));
     }
@@ -98,6 +106,7 @@ public final class CallTracker implements Runnable {
     public void adopt(Call recorded, String actionId, String dialedHalfId, long lastEventSeq,
                       Collection<String> liveChannelIds, Runnable onAdopted) {
         String callId = recorded.callId();
+        sink.timelineExpires(callId, recorded.timelineExpiresAt());
         LiveCall call = new LiveCall(callId, recorded.tenantId(), actionId, dialedHalfId, recorded.status(),
                 CallFacts.recorded(recorded), clock.instant());
         call.seq = lastEventSeq;

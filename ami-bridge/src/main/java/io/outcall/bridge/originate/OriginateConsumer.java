@@ -131,7 +131,7 @@ public final class OriginateConsumer implements Runnable {
                         notYet.add(new ReceivedMessages.PutBack(message, AMI_DOWN_PUT_BACK_SECONDS));
                         continue;
                     }
-                    Pacer.Verdict verdict = awaitPermit(call.tenantId());
+                    Pacer.Verdict verdict = awaitPermit(call);
                     if (verdict == Pacer.Verdict.WAIT_TENANT) {
                         // This tenant is at its limit: let other tenants' calls pass, look at this one in its turn.
                         metrics.tenantDeferrals.increment();
@@ -217,8 +217,11 @@ public final class OriginateConsumer implements Runnable {
             duplicates.resolve(message, call, claim);
             return;
         }
+        // The message's expiry, or for a version-1 message the one intake stored on the call.
+        Instant timelineExpiresAt = call.timelineExpiresAt() != null ? Instant.ofEpochSecond(call.timelineExpiresAt())
+                : claim.call() == null ? null : claim.call().timelineExpiresAt();
         tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
-                OriginateActions.dialedHalfId(call.callId()));
+                OriginateActions.dialedHalfId(call.callId()), timelineExpiresAt);
         OriginateAction action;
         try {
             action = actions.build(call);
@@ -275,9 +278,11 @@ public final class OriginateConsumer implements Runnable {
      * Waits out the global limits. GO: a permit is taken. WAIT_TENANT, at once: only the tenant's
      * own limit stands in the way. WAIT_GLOBAL: the consumer was stopped while waiting.
      */
-    private Pacer.Verdict awaitPermit(String tenantId) throws InterruptedException {
+    private Pacer.Verdict awaitPermit(OriginateMessage call) throws InterruptedException {
+        Pacer.TenantLimits limits = call.limits() == null ? null
+                : new Pacer.TenantLimits(call.limits().callsPerSecond(), call.limits().concurrentCalls());
         while (running) {
-            Pacer.Verdict verdict = pacer.tryStart(tenantId);
+            Pacer.Verdict verdict = pacer.tryStart(call.tenantId(), limits);
             if (verdict != Pacer.Verdict.WAIT_GLOBAL) {
                 return verdict;
             }

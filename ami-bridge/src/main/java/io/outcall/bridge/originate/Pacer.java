@@ -8,7 +8,9 @@ import java.util.function.LongSupplier;
 /**
  * Calls per second and concurrent calls, for all tenants and for each tenant. A call takes a
  * permit when it is dialed and gives it back when it ends. Rates are token buckets with a burst of
- * one second's worth.
+ * one second's worth. Each tenant's limits come with its calls (queue message version 2); a call
+ * without them (version 1) is paced by the defaults this pacer was built with, and the latest
+ * limits a tenant's call brought are the ones its later turns are spaced by.
  */
 public final class Pacer {
 
@@ -17,8 +19,8 @@ public final class Pacer {
 
     private final Bucket global;
     private final int maxConcurrent;
-    private final double tenantRate;
-    private final int tenantMaxConcurrent;
+    private final TenantLimits defaults;
+    private final Map<String, TenantLimits> tenantLimits = new HashMap<>();
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> tenantBuckets = new HashMap<>();
     private final Map<String, Integer> tenantActive = new HashMap<>();
@@ -31,18 +33,35 @@ public final class Pacer {
         this.nanoTime = nanoTime;
         this.global = new Bucket(callsPerSecond, nanoTime.getAsLong());
         this.maxConcurrent = maxConcurrent;
-        this.tenantRate = tenantCallsPerSecond;
-        this.tenantMaxConcurrent = tenantMaxConcurrent;
+        this.defaults = new TenantLimits(tenantCallsPerSecond, tenantMaxConcurrent);
     }
 
-    /** Takes a permit for a call of {@code tenant} if every limit allows it now. */
+    /** A tenant's own limits; the rate a double so the bridge's defaults (e.g. 0.5 per second) fit too. */
+    public record TenantLimits(double callsPerSecond, int concurrentCalls) {
+    }
+
+    /** Takes a permit for a call of {@code tenant}, under the bridge's default tenant limits. */
     public synchronized Verdict tryStart(String tenant) {
+        return tryStart(tenant, null);
+    }
+
+    /**
+     * Takes a permit for a call of {@code tenant} if every limit allows it now.
+     *
+     * @param limits the tenant's own limits as its call brought them; null: the defaults
+     */
+    public synchronized Verdict tryStart(String tenant, TenantLimits limits) {
         long now = nanoTime.getAsLong();
         if (active >= maxConcurrent || !global.available(now)) {
             return Verdict.WAIT_GLOBAL;
         }
-        Bucket tenantBucket = tenantBuckets.computeIfAbsent(tenant, t -> new Bucket(tenantRate, now));
-        if (tenantActive.getOrDefault(tenant, 0) >= tenantMaxConcurrent || !tenantBucket.available(now)) {
+        TenantLimits own = limits == null ? defaults : limits;
+        if (!own.equals(tenantLimits.put(tenant, own))) {
+            Bucket old = tenantBuckets.get(tenant);
+            tenantBuckets.put(tenant, old == null ? new Bucket(own.callsPerSecond(), now) : old.withRate(own.callsPerSecond(), now));
+        }
+        Bucket tenantBucket = tenantBuckets.get(tenant);
+        if (tenantActive.getOrDefault(tenant, 0) >= own.concurrentCalls() || !tenantBucket.available(now)) {
             return Verdict.WAIT_TENANT;
         }
         global.take();
@@ -75,7 +94,7 @@ public final class Pacer {
      */
     public synchronized Duration untilTurn(String tenant) {
         long now = nanoTime.getAsLong();
-        long spacing = (long) (1e9 / tenantRate);
+        long spacing = (long) (1e9 / tenantLimits.getOrDefault(tenant, defaults).callsPerSecond());
         long turn = Math.max(now, tenantNextTurn.getOrDefault(tenant, now)) + spacing;
         tenantNextTurn.put(tenant, turn);
         if (tenantNextTurn.size() > 1_000) {
@@ -104,6 +123,14 @@ public final class Pacer {
             this.capacity = Math.max(1, perSecond);
             this.tokens = capacity;
             this.updatedAt = now;
+        }
+
+        /** The same bucket at a new rate, keeping the tokens it holds (up to the new capacity). */
+        Bucket withRate(double perSecond, long now) {
+            available(now);
+            Bucket changed = new Bucket(perSecond, now);
+            changed.tokens = Math.min(changed.capacity, tokens);
+            return changed;
         }
 
         boolean available(long now) {

@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +47,8 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
 
     private final CallStore calls;
     private final CallEventStore events;
+    /** Calls whose timelines expire (their tenant's retention), until their final status is written. */
+    private final Map<String, Instant> timelineExpiries = new ConcurrentHashMap<>();
     private final BridgeMetrics metrics;
     private final List<LinkedBlockingQueue<Pending>> lanes = new ArrayList<>();
     private final List<TimelineBuffer> heldEvents = new ArrayList<>();
@@ -81,6 +85,13 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     @Override
     public void event(CallEvent event) {
         enqueue(event.callId(), event);
+    }
+
+    @Override
+    public void timelineExpires(String callId, Instant expiresAt) {
+        if (expiresAt != null) {
+            timelineExpiries.put(callId, expiresAt);
+        }
     }
 
     @Override
@@ -163,7 +174,7 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        retrying("call events", () -> events.append(batch));
+        retrying("call events", () -> events.append(batch, timelineExpiries::get));
         metrics.callEventsPersisted.add(batch.size());
         batch.forEach(event -> metrics.eventWritten(event.receivedAt()));
         backlog.addAndGet(-batch.size());
@@ -171,6 +182,10 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
 
     private void writeProgress(CallProgress progress) throws InterruptedException {
         retrying("call " + progress.callId() + " " + progress.status(), () -> calls.advance(progress));
+        if (progress.status().isFinal()) {
+            // Its events were written before this (events first); a stray late one is kept for good.
+            timelineExpiries.remove(progress.callId());
+        }
     }
 
     /** One line per state change: what an operator follows a call by. */

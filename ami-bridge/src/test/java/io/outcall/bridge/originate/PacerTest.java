@@ -69,4 +69,30 @@ class PacerTest {
         advanceMillis(500);
         assertEquals(GO, pacer.tryStart("busy-tenant"));
     }
+
+    @Test
+    void eachTenantIsPacedByTheLimitsItsCallsBring() {
+        Pacer pacer = new Pacer(1_000, 1_000, 1, 1, now::get);
+        Pacer.TenantLimits big = new Pacer.TenantLimits(3, 2);
+        assertEquals(GO, pacer.tryStart("big", big));
+        assertEquals(GO, pacer.tryStart("big", big), "two concurrent calls, not the default one");
+        assertEquals(WAIT_TENANT, pacer.tryStart("big", big), "but not three");
+        assertEquals(GO, pacer.tryStart("small"));
+        assertEquals(WAIT_TENANT, pacer.tryStart("small"), "a version-1 call: the defaults");
+        assertEquals(Duration.ofMillis(333), pacer.untilTurn("big").truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                "turns spaced at the tenant's own rate");
+        assertEquals(Duration.ofSeconds(1), pacer.untilTurn("small"));
+    }
+
+    @Test
+    void aTenantWhoseLimitsChangeIsPacedByTheNewOnes() {
+        Pacer pacer = new Pacer(1_000, 1_000, 1, 1, now::get);
+        assertEquals(GO, pacer.tryStart("t", new Pacer.TenantLimits(1, 10)));
+        pacer.finished("t");
+        assertEquals(WAIT_TENANT, pacer.tryStart("t", new Pacer.TenantLimits(1, 10)), "one per second");
+        assertEquals(WAIT_TENANT, pacer.tryStart("t", new Pacer.TenantLimits(5, 10)),
+                "a raised rate starts from the tokens the tenant had, no fresh burst");
+        advanceMillis(200);
+        assertEquals(GO, pacer.tryStart("t", new Pacer.TenantLimits(5, 10)), "then refills at the new rate");
+    }
 }

@@ -87,6 +87,29 @@ class DynamoCallSinkTest {
     }
 
     @Test
+    void theEventsOfACallWhoseTimelineExpiresCarryItsExpiry() {
+        DynamoCallStore store = new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable");
+        DynamoCallEventStore events = new DynamoCallEventStore(local.dynamoDb(), "CallEventsTable");
+        String expiring = CallId.systemGenerator().next();
+        String kept = CallId.systemGenerator().next();
+        Instant expiry = T0.plus(Duration.ofDays(7));
+        try (DynamoCallSink sink = new DynamoCallSink(store, events, new BridgeMetrics(), 2, Duration.ofMillis(10))) {
+            sink.timelineExpires(expiring, expiry);
+            sink.timelineExpires(kept, null);
+            sink.event(event(expiring, 1, "Newchannel"));
+            sink.event(event(kept, 1, "Newchannel"));
+        }
+
+        assertEquals(String.valueOf(expiry.getEpochSecond()), eventItems(expiring).getFirst().get("expiresAt").n());
+        assertEquals(null, eventItems(kept).getFirst().get("expiresAt"));
+    }
+
+    private static List<Map<String, AttributeValue>> eventItems(String callId) {
+        return local.dynamoDb().query(b -> b.tableName("CallEventsTable").keyConditionExpression("callId = :c")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(callId))).consistentRead(true)).items();
+    }
+
+    @Test
     void aCallsEventsAreWrittenTogetherBeforeTheStatusTheyLedToAndTheRestAtTheStop() {
         DynamoCallStore store = new DynamoCallStore(local.dynamoDb(), "CallsTable", "CallStatsTable");
         DynamoCallEventStore events = new DynamoCallEventStore(local.dynamoDb(), "CallEventsTable");

@@ -13,6 +13,10 @@ import java.util.Map;
  * @param cancelRequestedAt when the tenant asked to stop a call that was already dialing; the bridge
  *                        then hangs it up and it ends CANCELED at {@code endedAt}
  * @param version         incremented on every write, for ordering and optimistic updates
+ * @param callerIdReason  how intake chose {@code from} (e.g. {@code localPresence: area +1404}); null on
+ *                        calls recorded before it was kept
+ * @param timelineExpiresAt when the call's timeline items expire (DynamoDB TTL), from the tenant's retention
+ *                        when the call was accepted; null: kept
  */
 public record Call(
         String callId,
@@ -40,10 +44,38 @@ public record Call(
         JourneyRef journey,
         String idempotencyKey,
         String channel,
-        long version) {
+        long version,
+        String callerIdReason,
+        Instant timelineExpiresAt) {
 
     public Call {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
+    }
+
+    /** A call without a recorded caller-ID reason. */
+    public Call(String callId, String tenantId, String to, String from, String didId, String callerName,
+                String transferNumber, String context, Map<String, String> variables, int ringTimeoutSeconds,
+                CallStatus status, Disposition disposition, HangupCause hangupCause, String failureReason,
+                Instant createdAt, Instant dialedAt, Instant ringingAt, Instant answeredAt, Instant endedAt,
+                Instant cancelRequestedAt, Integer ringSeconds, Integer talkSeconds, JourneyRef journey,
+                String idempotencyKey, String channel, long version) {
+        this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
+                status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
+                cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, null, null);
+    }
+
+    public Call withCallerIdReason(String reason) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                reason, timelineExpiresAt);
+    }
+
+    public Call withTimelineExpiresAt(Instant expiresAt) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, expiresAt);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -59,6 +91,7 @@ public record Call(
     public Call canceledWhileQueued(Instant at) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
-                null, at, null, null, null, journey, idempotencyKey, channel, version + 1);
+                null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
+                timelineExpiresAt);
     }
 }

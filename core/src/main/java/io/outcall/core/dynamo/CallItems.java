@@ -96,6 +96,10 @@ public final class CallItems {
         }
         putIfPresent(item, "idempotencyKey", call.idempotencyKey());
         putIfPresent(item, "channel", call.channel());
+        putIfPresent(item, "callerIdReason", call.callerIdReason());
+        if (call.timelineExpiresAt() != null) {
+            item.put("timelineExpiresAt", n(call.timelineExpiresAt().getEpochSecond()));
+        }
         item.put("version", n(call.version()));
         return item;
     }
@@ -137,6 +141,9 @@ public final class CallItems {
                         : new JourneyRef(journeyId, executionId, string(item, "stepId"), string(item, "taskToken")),
                 string(item, "idempotencyKey"),
                 string(item, "channel"),
-                number(item, "version", 0));
+                number(item, "version", 0),
+                string(item, "callerIdReason"),
+                item.containsKey("timelineExpiresAt")
+                        ? java.time.Instant.ofEpochSecond(number(item, "timelineExpiresAt", 0)) : null);
     }
 }

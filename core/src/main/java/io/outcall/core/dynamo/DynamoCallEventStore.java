@@ -10,9 +10,11 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static io.outcall.core.dynamo.Items.s;
 
@@ -35,7 +37,19 @@ public final class DynamoCallEventStore implements CallEventStore {
     /** Writes events, a run of one call's consecutive events to an item; writing the same list again is harmless. */
     @Override
     public void append(List<CallEvent> events) {
+        append(events, callId -> null);
+    }
+
+    /** Items of a call with an expiry carry {@code expiresAt} (epoch seconds), the table's TTL attribute. */
+    @Override
+    public void append(List<CallEvent> events, Function<String, Instant> expiresAt) {
         List<Map<String, AttributeValue>> items = TimelineItems.pack(events);
+        for (Map<String, AttributeValue> item : items) {
+            Instant expiry = expiresAt.apply(item.get("callId").s());
+            if (expiry != null) {
+                item.put(TimelineItems.EXPIRES_AT, Items.n(expiry.getEpochSecond()));
+            }
+        }
         for (int from = 0; from < items.size(); from += BATCH) {
             List<WriteRequest> batch = new ArrayList<>();
             for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + BATCH))) {

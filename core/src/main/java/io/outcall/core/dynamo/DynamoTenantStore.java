@@ -1,6 +1,7 @@
 package io.outcall.core.dynamo;
 
 import io.outcall.core.tenant.Did;
+import io.outcall.core.tenant.NumberKind;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
@@ -31,8 +32,9 @@ import static io.outcall.core.dynamo.Items.string;
  */
 public final class DynamoTenantStore implements TenantStore {
 
-    private static final String TENANT_SK = "TENANT";
-    private static final String DID_PREFIX = "DID#";
+    private static final String TENANT_SK = TenantItems.TENANT_SK;
+    private static final String DID_PREFIX = NumberKind.DID.sortKeyPrefix();
+    private static final String TRANSFER_PREFIX = NumberKind.TRANSFER.sortKeyPrefix();
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -42,20 +44,34 @@ public final class DynamoTenantStore implements TenantStore {
         this.table = table;
     }
 
-    /** One query for the whole partition: the tenant item and its DIDs come back together. */
+    /**
+     * One query for the whole partition: the tenant item, its DIDs and its transfer numbers come
+     * back together. Active transfer numbers added through the admin API join those the tenant
+     * item lists (tenants written before the API).
+     */
     @Override
     public Optional<TenantProfile> profile(String tenantId) {
         Tenant tenant = null;
         List<Did> dids = new ArrayList<>();
+        List<TransferNumber> transfers = new ArrayList<>();
         for (Map<String, AttributeValue> item : query("tenantId = :t", Map.of(":t", s(tenantId)))) {
             String sk = string(item, "sk");
             if (TENANT_SK.equals(sk)) {
-                tenant = tenant(tenantId, item);
+                tenant = TenantItems.tenant(tenantId, item);
             } else if (sk != null && sk.startsWith(DID_PREFIX)) {
                 dids.add(did(tenantId, item));
+            } else if (sk != null && sk.startsWith(TRANSFER_PREFIX) && isActive(item)) {
+                transfers.add(new TransferNumber(string(item, "number"), (int) number(item, "weight", 1)));
             }
         }
-        return tenant == null ? Optional.empty() : Optional.of(new TenantProfile(tenant, dids));
+        if (tenant == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TenantProfile(transfers.isEmpty() ? tenant : tenant.withMoreTransferNumbers(transfers), dids));
+    }
+
+    private static boolean isActive(Map<String, AttributeValue> item) {
+        return item.get("active") == null || item.get("active").bool();
     }
 
     @Override
@@ -85,23 +101,9 @@ public final class DynamoTenantStore implements TenantStore {
         return items;
     }
 
-    private static Tenant tenant(String tenantId, Map<String, AttributeValue> item) {
-        List<TransferNumber> transfers = new ArrayList<>();
-        AttributeValue list = item.get("transferNumbers");
-        if (list != null) {
-            for (AttributeValue t : list.l()) {
-                transfers.add(new TransferNumber(t.m().get("number").s(), Integer.parseInt(t.m().get("weight").n())));
-            }
-        }
-        AttributeValue contexts = item.get("allowedContexts");
-        return new Tenant(tenantId, string(item, "name"), string(item, "defaultRegion"),
-                contexts == null ? List.of() : contexts.l().stream().map(AttributeValue::s).toList(),
-                string(item, "defaultContext"), transfers);
-    }
-
     private static Did did(String tenantId, Map<String, AttributeValue> item) {
         return new Did(tenantId, string(item, "didId"), string(item, "number"), string(item, "callerName"),
-                item.get("active") == null || item.get("active").bool(), instant(item, "lastUsedAt"),
+                isActive(item), instant(item, "lastUsedAt"),
                 number(item, "useCount", 0));
     }
 
@@ -138,16 +140,7 @@ public final class DynamoTenantStore implements TenantStore {
 
     @Override
     public void put(Tenant tenant) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("tenantId", s(tenant.tenantId()));
-        item.put("sk", s(TENANT_SK));
-        putIfPresent(item, "name", tenant.name());
-        item.put("defaultRegion", s(tenant.defaultRegion()));
-        item.put("allowedContexts", AttributeValue.fromL(tenant.allowedContexts().stream().map(Items::s).toList()));
-        putIfPresent(item, "defaultContext", tenant.defaultContext());
-        item.put("transferNumbers", AttributeValue.fromL(tenant.transferNumbers().stream()
-                .map(t -> AttributeValue.fromM(Map.of("number", s(t.number()), "weight", n(t.weight())))).toList()));
-        dynamoDb.putItem(b -> b.tableName(table).item(item));
+        dynamoDb.putItem(b -> b.tableName(table).item(TenantItems.item(tenant)));
     }
 
     @Override

@@ -32,6 +32,8 @@ final class TimelineItems {
     /** And at most this size: far below DynamoDB's 400 KB, so a burst of large UserEvents still fits. */
     static final int MAX_BYTES = 32 * 1024;
 
+    /** The table's TTL attribute (epoch seconds): set on the items of calls whose tenant keeps timelines for a while. */
+    static final String EXPIRES_AT = "expiresAt";
     private static final String EVENTS = "events";
     private static final String LAST_SEQ = "lastSeq";
 

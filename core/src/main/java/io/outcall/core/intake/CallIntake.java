@@ -64,6 +64,10 @@ public final class CallIntake {
         } catch (SdkException e) {
             throw new IntakeUnavailableException("the call store is unavailable; retry shortly", null, e);
         }
+        if (profile.tenant().suspended()) {
+            // Read with the profile the call needs anyway: suspension costs the call path nothing.
+            throw new TenantSuspendedException(request.tenantId(), profile.tenant().suspension().reason());
+        }
         ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
 
         String callId = callIds.next();
@@ -77,7 +81,7 @@ public final class CallIntake {
                 }
                 Optional<Call> earlier = find(held.get().callId());
                 if (earlier.isPresent()) {
-                    return replay(earlier.get());
+                    return replay(earlier.get(), profile.tenant());
                 }
                 // The key is held but its call was never written: that attempt died, or is racing
                 // us. Create the call under its id; whoever writes it second sees it exists.
@@ -92,9 +96,11 @@ public final class CallIntake {
         Tenant tenant = profile.tenant();
         Call call;
         try {
-            Did did = valid.from() != null ? valid.from() : callerIds.pick(tenant.tenantId(), profile.dids())
+            CallerIdPicker.Choice choice = valid.from() != null ? new CallerIdPicker.Choice(valid.from(), "requested")
+                    : callerIds.choose(tenant, profile.dids(), valid.to())
                     .orElseThrow(() -> new InvalidCallRequestException("from",
                             "cannot be chosen: this tenant has no active caller-ID number"));
+            Did did = choice.did();
             if (valid.from() != null) {
                 callerIds.recordUse(did);
             }
@@ -102,10 +108,11 @@ public final class CallIntake {
                     : transfers.pick(tenant.transferNumbers()).orElse(null);
             call = Call.queued(callId, tenant.tenantId(), valid.to(), did.number(), did.didId(), did.callerName(),
                     transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now, request.journey(),
-                    key == null ? null : key.value());
+                    key == null ? null : key.value()).withCallerIdReason(choice.reason())
+                    .withTimelineExpiresAt(timelineExpiry(tenant, now));
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
-            return find(callId).map(this::replay)
+            return find(callId).map(found -> replay(found, tenant))
                     .orElseThrow(() -> new IllegalStateException("call " + callId + " exists and does not", raced));
         } catch (SdkException e) {
             release(key, callId);
@@ -116,7 +123,7 @@ public final class CallIntake {
             throw e;
         }
         try {
-            queue.send(OriginateMessage.of(call));
+            queue.send(OriginateMessage.of(call, tenant.settings().limits()));
         } catch (SdkException e) {
             try {
                 calls.fail(call, "QUEUE_UNAVAILABLE: the call could not be queued for dialing", clock.instant());
@@ -130,10 +137,16 @@ public final class CallIntake {
         return new Accepted(call, false);
     }
 
-    private Accepted replay(Call call) {
+    /** When a new call's timeline expires by its tenant's retention as of now; calls already made keep theirs. */
+    private static Instant timelineExpiry(Tenant tenant, Instant now) {
+        Integer days = tenant.settings().timelineRetentionDays();
+        return days == null ? null : now.plus(Duration.ofDays(days));
+    }
+
+    private Accepted replay(Call call, Tenant tenant) {
         if (call.status() == CallStatus.QUEUED) {
             try {
-                queue.send(OriginateMessage.of(call));
+                queue.send(OriginateMessage.of(call, tenant.settings().limits()));
             } catch (SdkException e) {
                 throw new IntakeUnavailableException("the originate queue is unavailable; call " + call.callId()
                         + " stays queued. Retry the request", call.callId(), e);

@@ -4,6 +4,8 @@ import io.outcall.core.phone.InvalidPhoneNumberException;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
+import io.outcall.core.tenant.TenantSettings;
+import io.outcall.core.tenant.TenantValidation;
 import io.outcall.core.validation.JsonFields;
 import io.outcall.core.validation.Violation;
 
@@ -24,14 +26,15 @@ public final class CallRequestValidator {
 
     public static final int MAX_VARIABLES = 32;
     public static final int MAX_VARIABLE_VALUE_LENGTH = 1024;
-    public static final int MIN_RING_TIMEOUT_SECONDS = 5;
-    public static final int MAX_RING_TIMEOUT_SECONDS = 300;
-    public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
+    public static final int MIN_RING_TIMEOUT_SECONDS = TenantValidation.MIN_RING_TIMEOUT_SECONDS;
+    public static final int MAX_RING_TIMEOUT_SECONDS = TenantValidation.MAX_RING_TIMEOUT_SECONDS;
+    /** For a tenant that never set its own. */
+    public static final int DEFAULT_RING_TIMEOUT_SECONDS = TenantSettings.DEFAULT_RING_TIMEOUT_SECONDS;
     /** Channel variables the platform sets itself on every call. */
     public static final Set<String> RESERVED_VARIABLES = Set.of("CALL_ID", "TENANT_ID", "TRANSFER_NUMBER");
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final Pattern CONTEXT = TenantValidation.CONTEXT;
     private static final int MAX_FROM_LENGTH = 64;
 
     private final PhoneNumbers phones;
@@ -50,7 +53,7 @@ public final class CallRequestValidator {
         Did from = from(request.from(), tenant, dids, violations);
         String context = context(request.context(), tenant, violations);
         String transfer = number("transferNumber", request.transferNumber(), tenant, violations, false);
-        int ringTimeout = ringTimeout(request.ringTimeoutSeconds(), violations);
+        int ringTimeout = ringTimeout(request.ringTimeoutSeconds(), tenant, violations);
         Map<String, String> variables = variables(request.variables(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidCallRequestException(violations);
@@ -122,9 +125,9 @@ public final class CallRequestValidator {
         return context;
     }
 
-    private int ringTimeout(Integer raw, List<Violation> violations) {
+    private int ringTimeout(Integer raw, Tenant tenant, List<Violation> violations) {
         if (raw == null) {
-            return DEFAULT_RING_TIMEOUT_SECONDS;
+            return tenant.settings().ringTimeoutSeconds();
         }
         if (raw < MIN_RING_TIMEOUT_SECONDS || raw > MAX_RING_TIMEOUT_SECONDS) {
             violations.add(new Violation("ringTimeoutSeconds", "must be between " + MIN_RING_TIMEOUT_SECONDS

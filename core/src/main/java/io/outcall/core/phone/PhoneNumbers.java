@@ -72,6 +72,27 @@ public final class PhoneNumbers {
         return util.format(number, PhoneNumberFormat.E164);
     }
 
+    /**
+     * The prefix numbers of the callee's area share, e.g. {@code +1404} for {@code +14045550123}: the
+     * country code and, in the North American Numbering Plan, the 3-digit area code, elsewhere the
+     * geographic area code libphonenumber knows for the number's country. Null when the number has
+     * none (mobile, toll-free, non-geographic).
+     *
+     * @param e164 a number {@link #toE164} returned
+     */
+    public String areaPrefix(String e164) {
+        PhoneNumber number;
+        try {
+            number = util.parse(e164, null);
+        } catch (NumberParseException e) {
+            return null;
+        }
+        String national = util.getNationalSignificantNumber(number);
+        int length = number.getCountryCode() == 1 && national.length() == 10 ? 3
+                : util.getLengthOfGeographicalAreaCode(number);
+        return length == 0 ? null : "+" + number.getCountryCode() + national.substring(0, length);
+    }
+
     /** True when {@code region} is an ISO 3166 region libphonenumber knows, e.g. "US", "GB". */
     public boolean isKnownRegion(String region) {
         return region != null && util.getSupportedRegions().contains(region);

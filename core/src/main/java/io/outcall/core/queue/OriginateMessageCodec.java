@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.core.json.Json;
+import io.outcall.core.tenant.TenantLimits;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -51,6 +52,15 @@ public final class OriginateMessageCodec {
         }
         out.writeEndObject();
         out.writeStringField("createdAt", message.createdAt());
+        if (message.limits() != null) {
+            out.writeObjectFieldStart("limits");
+            out.writeNumberField("callsPerSecond", message.limits().callsPerSecond());
+            out.writeNumberField("concurrentCalls", message.limits().concurrentCalls());
+            out.writeEndObject();
+        }
+        if (message.timelineExpiresAt() != null) {
+            out.writeNumberField("timelineExpiresAt", message.timelineExpiresAt());
+        }
         out.writeEndObject();
     }
 
@@ -72,14 +82,17 @@ public final class OriginateMessageCodec {
             throw new MalformedMessageException("schemaVersion is missing; this bridge reads version "
                     + OriginateMessage.CURRENT_VERSION);
         }
-        if (version.asInt(-1) != OriginateMessage.CURRENT_VERSION) {
+        int schema = version.asInt(-1);
+        if (schema < OriginateMessage.OLDEST_READABLE_VERSION || schema > OriginateMessage.CURRENT_VERSION) {
             throw new MalformedMessageException("schemaVersion " + version + " is not supported; this bridge reads"
-                    + " version " + OriginateMessage.CURRENT_VERSION);
+                    + " versions " + OriginateMessage.OLDEST_READABLE_VERSION + " to " + OriginateMessage.CURRENT_VERSION);
         }
-        OriginateMessage message = new OriginateMessage(OriginateMessage.CURRENT_VERSION,
+        // Version 1 has no limits and no expiry: they read as absent, and the bridge's defaults apply.
+        OriginateMessage message = new OriginateMessage(schema,
                 string(tree, "callId"), string(tree, "tenantId"), string(tree, "to"), string(tree, "from"),
                 string(tree, "callerName"), string(tree, "context"), string(tree, "transferNumber"),
-                integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"));
+                integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"), limits(tree),
+                tree.path("timelineExpiresAt").isIntegralNumber() ? tree.path("timelineExpiresAt").longValue() : null);
         if (message.callId() == null || message.tenantId() == null || message.to() == null) {
             throw new MalformedMessageException("callId, tenantId and to are required");
         }
@@ -107,6 +120,22 @@ public final class OriginateMessageCodec {
             throw wrongType(field, "a whole number");
         }
         return value.intValue();
+    }
+
+    private static TenantLimits limits(JsonNode tree) {
+        JsonNode value = tree.path("limits");
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw wrongType("limits", "an object");
+        }
+        int perSecond = integer(value, "callsPerSecond");
+        int concurrent = integer(value, "concurrentCalls");
+        if (perSecond < 1 || concurrent < 1) {
+            throw new MalformedMessageException("limits.callsPerSecond and limits.concurrentCalls must be at least 1");
+        }
+        return new TenantLimits(perSecond, concurrent);
     }
 
     private static Map<String, String> variables(JsonNode tree) {

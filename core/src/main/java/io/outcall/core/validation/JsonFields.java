@@ -18,7 +18,8 @@ import java.util.function.Function;
 public final class JsonFields {
 
     private final JsonNode object;
-    private final List<Violation> violations = new ArrayList<>();
+    private final String prefix;
+    private final List<Violation> violations;
 
     /**
      * @param notAnObject the caller's own exception for input that is not an object at all (an intake
@@ -29,7 +30,16 @@ public final class JsonFields {
             throw notAnObject.apply(List.of(new Violation("body", "must be a JSON object")));
         }
         this.object = object;
+        this.prefix = "";
+        this.violations = new ArrayList<>();
         rejectControlCharacters(object, "");
+    }
+
+    /** A nested object whose control characters the outer one has already refused. */
+    private JsonFields(JsonNode object, String prefix, List<Violation> violations) {
+        this.object = object;
+        this.prefix = prefix;
+        this.violations = violations;
     }
 
     public List<Violation> violations() {
@@ -37,7 +47,7 @@ public final class JsonFields {
     }
 
     public void reject(String field, String message) {
-        violations.add(new Violation(field, message));
+        violations.add(new Violation(prefix + field, message));
     }
 
     /** Records a violation for every field not in {@code known}, so a typo ("form") is not silently ignored. */
@@ -72,6 +82,55 @@ public final class JsonFields {
             return null;
         }
         return node.intValue();
+    }
+
+    public Boolean bool(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            reject(field, "must be true or false");
+            return null;
+        }
+        return node.booleanValue();
+    }
+
+    /** A list of strings; null when absent. */
+    public List<String> stringList(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            reject(field, "must be a list of strings");
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (node.get(i).isTextual()) {
+                values.add(node.get(i).textValue());
+            } else {
+                reject(field + "[" + i + "]", "must be a string");
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The fields of a nested object, their violations named {@code field.name} and gathered here;
+     * null when absent or not an object (then recorded).
+     */
+    public JsonFields object(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            reject(field, "must be an object");
+            return null;
+        }
+        return new JsonFields(node, field + ".", violations);
     }
 
     /** An object whose values are all strings; insertion order kept. */

@@ -54,6 +54,21 @@ class DynamoCallEventStoreTest {
     }
 
     @Test
+    void aCallWithAnExpiryHasItsItemsExpireThenAndOthersAreKept() {
+        String kept = callIds.next();
+        String expiring = callIds.next();
+        Instant expiry = T0.plus(java.time.Duration.ofDays(30));
+        List<CallEvent> both = new ArrayList<>(events(expiring, 1, 3));
+        both.addAll(events(kept, 1, 2));
+
+        store.append(both, callId -> callId.equals(expiring) ? expiry : null);
+
+        assertEquals(String.valueOf(expiry.getEpochSecond()), items(expiring).getFirst().get("expiresAt").n());
+        assertEquals(null, items(kept).getFirst().get("expiresAt"), "a tenant without retention keeps its timelines");
+        assertEquals(events(expiring, 1, 3), store.timeline(expiring), "read as before");
+    }
+
+    @Test
     void writingTheSameEventsAgainChangesNothing() {
         String callId = callIds.next();
         store.append(events(callId, 1, 9));

@@ -30,6 +30,18 @@ class PhoneNumbersTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "+14045550123  | +1404",
+            "+12125550123  | +1212",
+            "+442079460123 | +4420",
+            "+441614960000 | +44161",
+            "+447400123456 | none",
+    })
+    void theCalleesAreaIsTheNanpAreaCodeOrTheGeographicPrefixLibphonenumberKnows(String e164, String area) {
+        assertEquals(area, phones.areaPrefix(e164), "a UK mobile has no area");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1-800-FLOWERS", "+1404555010x1", "+1 404 555 0100 ext 7", "+1404555010#"})
     void rejectsLettersAndSymbolsBeforeLibphonenumberCanReadThemAsVanityOrExtension(String raw) {
         String message = problem(raw, "US");

@@ -3,6 +3,7 @@ package io.outcall.core.queue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outcall.core.call.Call;
+import io.outcall.core.tenant.TenantLimits;
 import io.outcall.core.call.JourneyRef;
 import io.outcall.core.queue.OriginateMessageCodec.MalformedMessageException;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +42,44 @@ class OriginateMessageCodecTest {
 
     @Test
     void theEncodedFormCarriesItsSchemaVersion() throws Exception {
-        assertEquals(1, JSON.readTree(codec.encode(MESSAGE)).get("schemaVersion").intValue());
+        assertEquals(2, JSON.readTree(codec.encode(MESSAGE)).get("schemaVersion").intValue());
+    }
+
+    @Test
+    void version2CarriesTheTenantsLimitsAndTheTimelinesExpiry() {
+        Call call = Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme", "+14045550199", "+14045550100", "did-main", null,
+                null, "outbound", Map.of(), 45, Instant.parse("2025-03-01T12:00:00Z"), null, null)
+                .withTimelineExpiresAt(Instant.parse("2025-03-31T12:00:00Z"));
+        OriginateMessage message = OriginateMessage.of(call, new TenantLimits(7, 70));
+
+        OriginateMessage read = codec.decode(codec.encode(message));
+
+        assertEquals(message, read);
+        assertEquals(new TenantLimits(7, 70), read.limits());
+        assertEquals(Instant.parse("2025-03-31T12:00:00Z").getEpochSecond(), read.timelineExpiresAt());
+    }
+
+    @Test
+    void aVersion1MessageIsStillReadWithoutLimits() {
+        String v1 = """
+                {"schemaVersion":1,"callId":"01JNC5Q0VKAB3DEF4GHJ5KMN6P","tenantId":"acme","to":"+14045550199",
+                 "from":"+14045550100","context":"outbound","ringTimeoutSeconds":45,"variables":{},
+                 "createdAt":"2025-03-01T12:00:00Z"}""";
+
+        OriginateMessage read = codec.decode(v1);
+
+        assertEquals(1, read.schemaVersion());
+        assertEquals("acme", read.tenantId());
+        assertNull(read.limits(), "the bridge's defaults apply");
+        assertNull(read.timelineExpiresAt());
+    }
+
+    @Test
+    void limitsBelowOneAreRefused() throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(codec.encode(MESSAGE));
+        tree.putObject("limits").put("callsPerSecond", 0).put("concurrentCalls", 5);
+
+        assertThrows(MalformedMessageException.class, () -> codec.decode(tree.toString()));
     }
 
     @Test
@@ -52,14 +91,14 @@ class OriginateMessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 2, 99})
+    @ValueSource(ints = {0, 3, 99})
     void anUnknownSchemaVersionIsRefusedNamingTheVersions(int version) {
         String body = withField("schemaVersion", version);
 
         String message = assertThrows(MalformedMessageException.class, () -> codec.decode(body)).getMessage();
 
         assertTrue(message.contains("schemaVersion " + version + " is not supported"), message);
-        assertTrue(message.contains("reads version 1"), message);
+        assertTrue(message.contains("reads versions 1 to 2"), message);
     }
 
     @Test

@@ -54,6 +54,7 @@ final class CallJson {
             summaryFields(out, call);
             string(out, "context", call.context());
             string(out, "transferNumber", call.transferNumber());
+            string(out, "callerIdReason", call.callerIdReason());
             string(out, "failureReason", call.failureReason());
             time(out, "dialedAt", call.dialedAt());
             time(out, "ringingAt", call.ringingAt());

@@ -6,6 +6,7 @@ import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
+import io.outcall.functions.http.Scope;
 import org.crac.Resource;
 
 import java.time.Clock;
@@ -23,7 +24,7 @@ public final class CallStatsHandler extends HttpFunction {
     }
 
     public CallStatsHandler(ReadWiring wiring) {
-        super(wiring.apiEvents());
+        super(wiring.apiEvents(), Scope.CALLS);
         this.stats = wiring.stats();
         this.clock = wiring.clock();
     }

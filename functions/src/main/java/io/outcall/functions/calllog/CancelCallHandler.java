@@ -6,6 +6,7 @@ import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
+import io.outcall.functions.http.Scope;
 import io.outcall.functions.http.HttpProblemException;
 import io.outcall.functions.http.Problem;
 import org.crac.Resource;
@@ -28,7 +29,7 @@ public final class CancelCallHandler extends HttpFunction {
     }
 
     public CancelCallHandler(ReadWiring wiring) {
-        super(wiring.apiEvents());
+        super(wiring.apiEvents(), Scope.CALLS);
         this.calls = wiring.calls();
         this.clock = wiring.clock();
     }

@@ -9,6 +9,7 @@ import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
+import io.outcall.functions.http.Scope;
 import io.outcall.functions.http.HttpProblemException;
 import io.outcall.functions.http.Problem;
 import org.crac.Resource;
@@ -29,7 +30,7 @@ public final class GetCallHandler extends HttpFunction {
     }
 
     public GetCallHandler(ReadWiring wiring) {
-        super(wiring.apiEvents());
+        super(wiring.apiEvents(), Scope.CALLS);
         this.lookup = wiring.lookup();
     }
 

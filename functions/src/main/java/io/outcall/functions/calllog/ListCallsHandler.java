@@ -7,6 +7,7 @@ import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
+import io.outcall.functions.http.Scope;
 import org.crac.Resource;
 
 import java.io.ByteArrayInputStream;
@@ -26,7 +27,7 @@ public final class ListCallsHandler extends HttpFunction {
     }
 
     public ListCallsHandler(ReadWiring wiring) {
-        super(wiring.apiEvents());
+        super(wiring.apiEvents(), Scope.CALLS);
         this.callLog = wiring.callLog();
         this.phones = new PhoneNumbers();
     }

@@ -13,13 +13,13 @@ import java.time.Clock;
 import java.util.Map;
 
 /** What the webhook routes share: the tenant's endpoints, their deliveries, and the queue to resend on. */
-public record WebhookApiWiring(ApiEvents api, AdminScope admin, WebhookRegistry registry, DeliveryStore deliveries,
-                               WebhookQueue queue, Clock clock) {
+public record WebhookApiWiring(ApiEvents api, WebhookRegistry registry, DeliveryStore deliveries, WebhookQueue queue,
+                               Clock clock) {
 
     static WebhookApiWiring fromEnvironment(Map<String, String> env) {
         EventsWiring events = EventsWiring.fromEnvironment(env);
         return new WebhookApiWiring(new ApiEvents(events.json(), events.config().tenantClaim(),
-                RequestLog.standardOutput(events.json())), new AdminScope(env.getOrDefault("SCOPE_CLAIM", "scope")),
+                events.config().scopeClaim(), RequestLog.standardOutput(events.json())),
                 new WebhookRegistry(events.endpoints(), EndpointAddressGuard.system(WebhookSenderHandler.policy(env)),
                         new SecureRandom(), Clock.systemUTC()),
                 new DynamoDeliveryStore(events.dynamoDb(), EventsWiring.required(env, "WEBHOOK_DELIVERIES_TABLE")),

@@ -7,6 +7,7 @@ import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
 import io.outcall.functions.http.HttpProblemException;
 import io.outcall.functions.http.Problem;
+import io.outcall.functions.http.Scope;
 
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,13 @@ public final class WebhookDeliveriesHandler extends HttpFunction {
     }
 
     public WebhookDeliveriesHandler(WebhookApiWiring wiring) {
-        super(wiring.api());
+        super(wiring.api(), Scope.ADMIN);
         this.wiring = wiring;
     }
 
     @Override
     protected ApiResponse answer(ApiRequest request) {
         String tenantId = api.tenant(request);
-        wiring.admin().require(request);
         String webhookId = request.pathParameters().get("webhookId");
         wiring.registry().find(tenantId, webhookId).orElseThrow(() -> WebhooksHandler.notFound(webhookId));
         String deliveryId = request.pathParameters().get("deliveryId");

@@ -9,6 +9,7 @@ import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
 import io.outcall.functions.http.HttpProblemException;
 import io.outcall.functions.http.Problem;
+import io.outcall.functions.http.Scope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class WebhooksHandler extends HttpFunction {
     }
 
     public WebhooksHandler(WebhookApiWiring wiring) {
-        super(wiring.api());
+        super(wiring.api(), Scope.ADMIN);
         this.wiring = wiring;
         this.registry = wiring.registry();
     }
@@ -41,7 +42,6 @@ public final class WebhooksHandler extends HttpFunction {
     @Override
     protected ApiResponse answer(ApiRequest request) {
         String tenantId = api.tenant(request);
-        wiring.admin().require(request);
         String id = request.pathParameters().get("webhookId");
         try {
             if (id == null) {

@@ -8,14 +8,24 @@ import io.outcall.core.calllog.CallNotFoundException;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
+import io.outcall.core.intake.TenantSuspendedException;
+import io.outcall.core.tenant.InvalidTenantException;
+import io.outcall.core.tenant.NumberTakenException;
+import io.outcall.core.tenant.UnknownNumberException;
+import io.outcall.core.tenant.TenantChangedException;
+import io.outcall.core.tenant.TenantExistsException;
+import io.outcall.core.tenant.UnknownTenantException;
 import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What every HTTP handler does around its own logic: read the event, find the tenant in the
@@ -24,15 +34,50 @@ import java.util.Map;
 public final class ApiEvents {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Where Cognito and most identity providers put the space-separated scopes. */
+    public static final String DEFAULT_SCOPE_CLAIM = "scope";
 
     private final Json json;
     private final String tenantClaim;
+    private final String scopeClaim;
     private final RequestLog requestLog;
 
     public ApiEvents(Json json, String tenantClaim, RequestLog requestLog) {
+        this(json, tenantClaim, DEFAULT_SCOPE_CLAIM, requestLog);
+    }
+
+    /** @param scopeClaim the claim holding the space-separated scopes when the event has no scope list */
+    public ApiEvents(Json json, String tenantClaim, String scopeClaim, RequestLog requestLog) {
         this.json = json;
         this.tenantClaim = tenantClaim;
+        this.scopeClaim = scopeClaim;
         this.requestLog = requestLog;
+    }
+
+    /** The verified token's scopes: the authorizer's list when the event has one, else the scope claim. */
+    public Set<String> scopes(ApiRequest request) {
+        if (request.scopes() != null) {
+            return Set.copyOf(request.scopes());
+        }
+        String claim = request.claims().get(scopeClaim);
+        if (claim == null) {
+            return Set.of();
+        }
+        // API Gateway flattens an array claim to "[a b]"; a string claim is "a b".
+        String list = claim.strip();
+        if (list.startsWith("[") && list.endsWith("]")) {
+            list = list.substring(1, list.length() - 1);
+        }
+        return Arrays.stream(list.split("[\\s,]+")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Stops the request with 403, naming the scope, unless the token grants {@code needed}. */
+    public void authorize(ApiRequest request, Scope needed) {
+        if (!needed.grantedBy(scopes(request))) {
+            throw new HttpProblemException(Problem.of(403, "missing-scope", "Forbidden",
+                    "this route needs the scope '" + needed.value() + "'; the token's scopes are "
+                            + scopes(request).stream().sorted().toList() + ". Ask for a token with that scope"));
+        }
     }
 
     public ApiRequest read(InputStream event) throws IOException {
@@ -59,16 +104,25 @@ public final class ApiEvents {
 
     /** The body as a JSON tree, after checking its content type and size (at most {@link #MAX_BODY_BYTES}). */
     public JsonNode jsonBody(ApiRequest request) {
-        return jsonBody(request, MAX_BODY_BYTES);
+        return jsonBody(request, "application/json", MAX_BODY_BYTES);
     }
 
     /** As {@link #jsonBody(ApiRequest)}, for a route that takes larger bodies (a batch). */
     public JsonNode jsonBody(ApiRequest request, int maxBytes) {
+        return jsonBody(request, "application/json", maxBytes);
+    }
+
+    /** The body as a JSON tree sent as {@code expectedType} (e.g. application/merge-patch+json). */
+    public JsonNode jsonBody(ApiRequest request, String expectedType) {
+        return jsonBody(request, expectedType, MAX_BODY_BYTES);
+    }
+
+    private JsonNode jsonBody(ApiRequest request, String expectedType, int maxBytes) {
         String type = request.header("content-type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json")) {
+        if (!mediaType.equals(expectedType)) {
             throw new HttpProblemException(Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
-                    "send the body as application/json (Content-Type was " + (type == null ? "missing" : "'" + type + "'") + ")"));
+                    "send the body as " + expectedType + " (Content-Type was " + (type == null ? "missing" : "'" + type + "'") + ")"));
         }
         if (request.body().length > maxBytes) {
             throw new HttpProblemException(Problem.of(413, "body-too-large", "Content Too Large",
@@ -119,6 +173,16 @@ public final class ApiEvents {
                     "the request has " + invalid.violations().size() + " invalid field(s); see errors")
                     .withErrors(invalid.violations());
             case TenantNotFoundException notFound -> Problem.of(403, "unknown-tenant", "Forbidden", notFound.getMessage());
+            case TenantSuspendedException suspended -> Problem.of(403, "tenant-suspended", "Forbidden", suspended.getMessage());
+            case InvalidTenantException invalid -> Problem.of(400, "invalid-request", "Invalid request",
+                    "the request has " + invalid.violations().size() + " invalid field(s); see errors")
+                    .withErrors(invalid.violations());
+            case UnknownTenantException unknown -> Problem.of(404, "tenant-not-found", "Not Found", unknown.getMessage());
+            case TenantExistsException exists -> Problem.of(409, "tenant-exists", "Conflict", exists.getMessage());
+            case UnknownNumberException unknown -> Problem.of(404, "number-not-found", "Not Found", unknown.getMessage());
+            case NumberTakenException taken -> Problem.of(409, "number-taken", "Conflict", taken.getMessage());
+            case TenantChangedException changed -> Problem.of(412, "tenant-changed", "Precondition Failed",
+                    changed.getMessage());
             case CallNotFoundException notFound -> Problem.of(404, "call-not-found", "Not Found", notFound.getMessage());
             case IdempotencyConflictException conflict -> Problem.of(409, "idempotency-conflict", "Conflict",
                     conflict.getMessage()).withCallId(conflict.callId());

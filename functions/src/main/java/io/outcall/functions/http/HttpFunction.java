@@ -18,9 +18,12 @@ import java.util.Map;
 public abstract class HttpFunction implements RequestStreamHandler, Resource {
 
     protected final ApiEvents api;
+    private final Scope required;
 
-    protected HttpFunction(ApiEvents api) {
+    /** @param required the scope a token needs for this route; checked before anything else is read */
+    protected HttpFunction(ApiEvents api, Scope required) {
         this.api = api;
+        this.required = required;
     }
 
     /** Answers one event and logs it in one line (route, tenant, call, status, latency). */
@@ -59,7 +62,10 @@ public abstract class HttpFunction implements RequestStreamHandler, Resource {
 
     /** The response to one request, a problem response when the request fails in a way the API explains. */
     public final ApiResponse handle(ApiRequest request) {
-        return api.respond(request, this::answer);
+        return api.respond(request, r -> {
+            api.authorize(r, required);
+            return answer(r);
+        });
     }
 
     protected abstract ApiResponse answer(ApiRequest request);

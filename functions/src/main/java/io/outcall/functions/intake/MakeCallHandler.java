@@ -12,6 +12,7 @@ import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
+import io.outcall.functions.http.Scope;
 import org.crac.Resource;
 
 import java.io.ByteArrayInputStream;
@@ -31,7 +32,7 @@ public final class MakeCallHandler extends HttpFunction {
     }
 
     public MakeCallHandler(IntakeWiring wiring) {
-        super(wiring.apiEvents());
+        super(wiring.apiEvents(), Scope.CALLS);
         this.intake = wiring.intake();
     }
 

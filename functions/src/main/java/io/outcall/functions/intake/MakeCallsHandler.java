@@ -10,6 +10,7 @@ import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
+import io.outcall.functions.http.Scope;
 import org.crac.Resource;
 
 import java.io.ByteArrayInputStream;
@@ -37,7 +38,7 @@ public final class MakeCallsHandler extends HttpFunction {
     }
 
     public MakeCallsHandler(IntakeWiring wiring) {
-        super(wiring.apiEvents());
+        super(wiring.apiEvents(), Scope.CALLS);
         this.intake = wiring.batchIntake();
     }
 

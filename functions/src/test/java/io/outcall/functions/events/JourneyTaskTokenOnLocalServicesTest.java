@@ -53,7 +53,7 @@ class JourneyTaskTokenOnLocalServicesTest {
             tenants.put(new Did("acme", "did-main", "+14045550100", "Acme", true, null, 0));
             JourneyMakeCallHandler journey = new JourneyMakeCallHandler(IntakeWiring.of(new FunctionConfig(
                     Region.US_EAST_1, "CallsTable", "TenantsTable", "IdempotencyTable", "CallEventsTable", "CallStatsTable",
-                    aws.queueUrl("OriginateQueue"), "tenant_id", null, null, null), aws.dynamoDb(), aws.sqs()));
+                    aws.queueUrl("OriginateQueue"), "tenant_id", null, null, null, "scope"), aws.dynamoDb(), aws.sqs()));
 
             String step = "{\"tenantId\":\"acme\",\"journeyId\":\"welcome\",\"executionId\":\"exec-1\",\"stepId\":\"call\","
                     + "\"to\":\"+14045550123\",\"taskToken\":\"" + TOKEN + "\"}";

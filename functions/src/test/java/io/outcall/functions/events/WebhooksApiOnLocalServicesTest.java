@@ -63,8 +63,7 @@ class WebhooksApiOnLocalServicesTest {
     @BeforeAll
     static void start() {
         aws = LocalServices.startInMemory();
-        wiring = new WebhookApiWiring(new ApiEvents(JSON, "tenant_id", RequestLog.standardOutput(JSON)),
-                new AdminScope("scope"),
+        wiring = new WebhookApiWiring(new ApiEvents(JSON, "tenant_id", "scope", RequestLog.standardOutput(JSON)),
                 new WebhookRegistry(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable"),
                         new EndpointAddressGuard(WebhooksApiOnLocalServicesTest::resolve, EndpointAddressGuard.Policy.STRICT),
                         new SecureRandom(), Clock.systemUTC()),
@@ -129,7 +128,8 @@ class WebhooksApiOnLocalServicesTest {
         Answer caller = call(webhooks, "acme", "outcall/calls", "GET", "/tenant/webhooks", Map.of(), null);
         assertEquals(403, caller.status());
         assertTrue(caller.body().get("detail").asText().contains("outcall/admin"));
-        assertEquals(403, call(webhooks, "acme", null, "GET", "/tenant/webhooks", Map.of(), null).status());
+        assertEquals(403, call(webhooks, "acme", null, "GET", "/tenant/webhooks", Map.of(), null).status(),
+                "a token from before roles existed may place calls, not manage webhooks");
     }
 
     @Test

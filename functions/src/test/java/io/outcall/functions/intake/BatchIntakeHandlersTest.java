@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.functions.IntakeWiring;
+import io.outcall.functions.testing.OpenApiContract;
 import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,8 +145,11 @@ class BatchIntakeHandlersTest {
     private JsonNode post(ApiGatewayEvents event) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            event.path("/calls/batch");
             new MakeCallsHandler(wiring).handleRequest(new ByteArrayInputStream(event.bytes()), out, null);
-            return JSON.readTree(out.toByteArray());
+            JsonNode response = JSON.readTree(out.toByteArray());
+            OpenApiContract.repository().assertResponse(event.bytes(), response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -80,8 +80,9 @@ abstract class IntakeScenarios {
         List<Message> queued = backends().drainQueue();
         assertEquals(1, queued.size());
         JsonNode message = parse(queued.get(0).body());
-        assertEquals(1, message.get("schemaVersion").asInt());
+        assertEquals(2, message.get("schemaVersion").asInt());
         assertEquals(callId, message.get("callId").asText());
+        assertEquals(5, message.at("/limits/callsPerSecond").asInt(), "the tenant's limits (its defaults here)");
         assertEquals("acme", message.get("tenantId").asText());
         assertEquals("+14045550123", message.get("to").asText());
         assertEquals(call.from(), message.get("from").asText());
@@ -227,7 +228,9 @@ abstract class IntakeScenarios {
                 bad("no tenant claim", postCalls("{\"to\":\"+14045550123\"}").tenantClaim(null), 401, null),
                 bad("no authorizer at all", postCalls("{\"to\":\"+14045550123\"}").withoutAuthorizer(), 401, null),
                 bad("empty tenant claim", postCalls("{\"to\":\"+14045550123\"}").tenantClaim(""), 403, null),
-                bad("unknown tenant", postCalls("{\"to\":\"+14045550123\"}").tenantClaim("initech"), 403, null));
+                bad("unknown tenant", postCalls("{\"to\":\"+14045550123\"}").tenantClaim("initech"), 403, null),
+                bad("an admin token without outcall/calls", postCalls("{\"to\":\"+14045550123\"}").scopeClaim("openid outcall/admin"), 403, null),
+                bad("a platform token in the authorizer's list", postCalls("{\"to\":\"+14045550123\"}").scopes("outcall/platform"), 403, null));
     }
 
     private static org.junit.jupiter.params.provider.Arguments bad(String name, ApiGatewayEvents event, int status, String field) {
@@ -252,6 +255,31 @@ abstract class IntakeScenarios {
         }
         assertEquals(callsBefore, backends().callCount(), "nothing written");
         assertEquals(0, backends().drainQueue().size(), "nothing queued");
+    }
+
+    // ---- scopes ------------------------------------------------------------------------------
+
+    @Test
+    void aCallsScopeOrNoOutcallScopeAtAllMayPlaceCalls() {
+        assertEquals(202, post(postCalls("{\"to\":\"+14045550123\"}").scopeClaim("openid outcall/calls")).status());
+        assertEquals(202, post(postCalls("{\"to\":\"+14045550123\"}").scopes("outcall/calls", "outcall/admin")).status());
+        assertEquals(202, post(postCalls("{\"to\":\"+14045550123\"}").scopeClaim("openid email")).status(),
+                "a token issued before roles existed");
+        assertEquals(202, post(postCalls("{\"to\":\"+14045550123\"}")).status(), "no scope claim at all");
+    }
+
+    @Test
+    void aMissingScopeIsA403NamingTheScopeNeeded() {
+        Response response = post(postCalls("{\"to\":\"+14045550123\"}").scopeClaim("outcall/admin"));
+        assertEquals(403, response.status());
+        assertEquals("https://outcall.dev/problems/missing-scope", response.body().get("type").asText());
+        assertTrue(response.body().get("detail").asText().contains("'outcall/calls'"), response.body()::toPrettyString);
+    }
+
+    @Test
+    void theAuthorizersScopeListWinsOverTheClaim() {
+        Response response = post(postCalls("{\"to\":\"+14045550123\"}").scopeClaim("outcall/calls").scopes("outcall/admin"));
+        assertEquals(403, response.status(), "the list API Gateway verified is the one that counts");
     }
 
     @Test

@@ -1,0 +1,31 @@
+package io.outcall.core.tenant;
+
+import java.util.List;
+
+/**
+ * What a tenant's calls are made with, as its admin sets it. Later settings (webhooks, answering
+ * machine detection, recording, calling windows) join as components here, with their JSON in
+ * {@link TenantSettingsJson} and their checks in {@link TenantValidation}.
+ *
+ * @param defaultRegion         ISO 3166 region for numbers given without a country code
+ * @param defaultContext        context used when a request names none; one of {@code allowedContexts}
+ * @param allowedContexts       dialplan contexts this tenant's calls may run in
+ * @param ringTimeoutSeconds    how long a call rings when the request says nothing
+ * @param timelineRetentionDays how long new calls' event timelines are kept; null keeps them
+ */
+public record TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
+                             int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
+                             Integer timelineRetentionDays) {
+
+    public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
+
+    public TenantSettings {
+        allowedContexts = List.copyOf(allowedContexts);
+    }
+
+    /** The settings of a tenant created with only a region and contexts. */
+    public static TenantSettings of(String defaultRegion, String defaultContext, List<String> allowedContexts) {
+        return new TenantSettings(defaultRegion, defaultContext, allowedContexts, DEFAULT_RING_TIMEOUT_SECONDS,
+                CallerIdStrategy.LEAST_RECENTLY_USED, TenantLimits.DEFAULTS, null);
+    }
+}
