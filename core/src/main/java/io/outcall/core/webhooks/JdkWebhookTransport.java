@@ -56,6 +56,9 @@ public final class JdkWebhookTransport implements WebhookTransport {
             return new Response(0, "", "no answer within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                return new Response(0, "", "no answer within " + timeout.toSeconds() + " s");
+            }
             return new Response(0, "", cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         } catch (InterruptedException e) {

@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 
-/** How the webhook routes write endpoints and deliveries. A secret is written only where it is new. */
-final class WebhookJson {
+/**
+ * How the webhook routes write endpoints and deliveries (and {@code GET /calls/{callId}} a call's
+ * deliveries). A secret is written only where it is new.
+ */
+public final class WebhookJson {
 
     private WebhookJson() {
     }
@@ -58,7 +61,7 @@ final class WebhookJson {
         };
     }
 
-    static void delivery(JsonGenerator out, Delivery d) throws IOException {
+    public static void delivery(JsonGenerator out, Delivery d) throws IOException {
         out.writeStartObject();
         out.writeStringField("deliveryId", d.eventId());
         out.writeStringField("webhookId", d.endpointId());

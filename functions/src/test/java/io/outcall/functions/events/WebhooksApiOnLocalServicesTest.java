@@ -77,47 +77,14 @@ class WebhooksApiOnLocalServicesTest {
         aws.close();
     }
 
-    record Answer(int status, JsonNode body, JsonNode headers) {
-    }
-
-    private static Answer call(HttpFunction handler, String tenant, String scope, String method, String path,
+    private static ApiGatewayRequests.Answer call(HttpFunction handler, String tenant, String scope, String method, String path,
                                Map<String, String> pathParameters, String body) {
-        return call(handler, tenant, scope, method, path, pathParameters, Map.of(), body);
+        return ApiGatewayRequests.call(handler, tenant, scope, method, path, pathParameters, Map.of(), body);
     }
 
-    private static Answer call(HttpFunction handler, String tenant, String scope, String method, String path,
+    private static ApiGatewayRequests.Answer call(HttpFunction handler, String tenant, String scope, String method, String path,
                                Map<String, String> pathParameters, Map<String, String> query, String body) {
-        ObjectNode event = MAPPER.createObjectNode();
-        event.put("version", "2.0");
-        event.put("rawPath", path);
-        event.putObject("headers").put("content-type", "application/json");
-        ObjectNode parameters = event.putObject("pathParameters");
-        pathParameters.forEach(parameters::put);
-        ObjectNode queryParameters = event.putObject("queryStringParameters");
-        query.forEach(queryParameters::put);
-        ObjectNode context = event.putObject("requestContext");
-        context.put("requestId", UUID.randomUUID().toString());
-        context.putObject("http").put("method", method).put("path", path);
-        ObjectNode claims = context.putObject("authorizer").putObject("jwt").putObject("claims");
-        claims.put("tenant_id", tenant);
-        if (scope != null) {
-            claims.put("scope", scope);
-        }
-        if (body != null) {
-            event.put("body", body);
-        }
-        try {
-            byte[] bytes = MAPPER.writeValueAsBytes(event);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(bytes), out, null);
-            JsonNode response = MAPPER.readTree(out.toByteArray());
-            OpenApiContract.repository().assertResponse(bytes, response);
-            String text = response.path("body").asText("");
-            return new Answer(response.get("statusCode").asInt(), text.isEmpty() ? null : MAPPER.readTree(text),
-                    response.get("headers"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ApiGatewayRequests.call(handler, tenant, scope, method, path, pathParameters, query, body);
     }
 
     private static final String ADMIN = "outcall/calls outcall/admin";
@@ -125,7 +92,7 @@ class WebhooksApiOnLocalServicesTest {
     @Test
     void onlyAnAdministratorManagesWebhooks() {
         WebhooksHandler webhooks = new WebhooksHandler(wiring);
-        Answer caller = call(webhooks, "acme", "outcall/calls", "GET", "/tenant/webhooks", Map.of(), null);
+        ApiGatewayRequests.Answer caller = call(webhooks, "acme", "outcall/calls", "GET", "/tenant/webhooks", Map.of(), null);
         assertEquals(403, caller.status());
         assertTrue(caller.body().get("detail").asText().contains("outcall/admin"));
         assertEquals(403, call(webhooks, "acme", null, "GET", "/tenant/webhooks", Map.of(), null).status(),
@@ -136,7 +103,7 @@ class WebhooksApiOnLocalServicesTest {
     void aWebhookIsRegisteredWithItsSecretShownOnceChangedRotatedAndDeleted() {
         WebhooksHandler webhooks = new WebhooksHandler(wiring);
         String tenant = "t-" + UUID.randomUUID();
-        Answer created = call(webhooks, tenant, ADMIN, "POST", "/tenant/webhooks", Map.of(),
+        ApiGatewayRequests.Answer created = call(webhooks, tenant, ADMIN, "POST", "/tenant/webhooks", Map.of(),
                 "{\"url\":\"https://hooks.example.com/outcall\",\"eventTypes\":[\"call.completed\",\"call.busy\"]}");
         assertEquals(201, created.status());
         String id = created.body().get("webhookId").asText();
@@ -144,22 +111,22 @@ class WebhooksApiOnLocalServicesTest {
         assertTrue(secret.startsWith("whsec_"));
         assertEquals("/tenant/webhooks/" + id, created.headers().get("location").asText());
 
-        Answer listed = call(webhooks, tenant, ADMIN, "GET", "/tenant/webhooks", Map.of(), null);
+        ApiGatewayRequests.Answer listed = call(webhooks, tenant, ADMIN, "GET", "/tenant/webhooks", Map.of(), null);
         assertEquals(1, listed.body().get("webhooks").size());
         assertFalse(listed.body().toString().contains(secret.substring(6)), "a secret is never shown again");
-        Answer read = call(webhooks, tenant, ADMIN, "GET", "/tenant/webhooks/" + id, Map.of("webhookId", id), null);
+        ApiGatewayRequests.Answer read = call(webhooks, tenant, ADMIN, "GET", "/tenant/webhooks/" + id, Map.of("webhookId", id), null);
         assertFalse(read.body().has("secret"));
         assertEquals(404, call(webhooks, "other-tenant", ADMIN, "GET", "/tenant/webhooks/" + id,
                 Map.of("webhookId", id), null).status(), "another tenant's webhook does not exist for this one");
 
-        Answer changed = call(webhooks, tenant, ADMIN, "PATCH", "/tenant/webhooks/" + id, Map.of("webhookId", id),
+        ApiGatewayRequests.Answer changed = call(webhooks, tenant, ADMIN, "PATCH", "/tenant/webhooks/" + id, Map.of("webhookId", id),
                 "{\"url\":\"https://new.example.com/hook\",\"active\":false}");
         assertEquals(200, changed.status());
         assertEquals("https://new.example.com/hook", changed.body().get("url").asText());
         assertFalse(changed.body().get("active").asBoolean());
         assertEquals("[\"call.busy\",\"call.completed\"]", changed.body().get("eventTypes").toString());
 
-        Answer rotated = call(webhooks, tenant, ADMIN, "POST", "/tenant/webhooks/" + id + "/rotate-secret",
+        ApiGatewayRequests.Answer rotated = call(webhooks, tenant, ADMIN, "POST", "/tenant/webhooks/" + id + "/rotate-secret",
                 Map.of("webhookId", id), null);
         assertEquals(200, rotated.status());
         assertNotEquals(secret, rotated.body().get("secret").asText());
@@ -177,14 +144,14 @@ class WebhooksApiOnLocalServicesTest {
         WebhooksHandler webhooks = new WebhooksHandler(wiring);
         for (String url : new String[] {"http://hooks.example.com/", "https://internal.example.com/",
                 "https://169.254.169.254/latest/meta-data/", "https://user:pw@hooks.example.com/", "https://127.0.0.1/"}) {
-            Answer refused = call(webhooks, "acme", ADMIN, "POST", "/tenant/webhooks", Map.of(), "{\"url\":\"" + url + "\"}");
+            ApiGatewayRequests.Answer refused = call(webhooks, "acme", ADMIN, "POST", "/tenant/webhooks", Map.of(), "{\"url\":\"" + url + "\"}");
             assertEquals(400, refused.status(), url);
             assertEquals("url", refused.body().get("errors").get(0).get("field").asText(), url);
         }
-        Answer badType = call(webhooks, "acme", ADMIN, "POST", "/tenant/webhooks", Map.of(),
+        ApiGatewayRequests.Answer badType = call(webhooks, "acme", ADMIN, "POST", "/tenant/webhooks", Map.of(),
                 "{\"url\":\"https://hooks.example.com/\",\"eventTypes\":[\"call.busy\",\"call.exploded\"]}");
         assertEquals(Set.of("eventTypes[1]"), Set.copyOf(badType.body().get("errors").findValuesAsText("field")));
-        Answer unknown = call(webhooks, "acme", ADMIN, "POST", "/tenant/webhooks", Map.of(),
+        ApiGatewayRequests.Answer unknown = call(webhooks, "acme", ADMIN, "POST", "/tenant/webhooks", Map.of(),
                 "{\"url\":\"https://hooks.example.com/\",\"colour\":1}");
         assertEquals(Set.of("colour"), Set.copyOf(unknown.body().get("errors").findValuesAsText("field")));
     }
@@ -207,21 +174,21 @@ class WebhooksApiOnLocalServicesTest {
         }
         String path = "/tenant/webhooks/" + id + "/deliveries";
 
-        Answer first = call(deliveries, tenant, ADMIN, "GET", path, Map.of("webhookId", id), Map.of("limit", "1"), null);
+        ApiGatewayRequests.Answer first = call(deliveries, tenant, ADMIN, "GET", path, Map.of("webhookId", id), Map.of("limit", "1"), null);
         assertEquals(1, first.body().get("deliveries").size());
-        Answer second = call(deliveries, tenant, ADMIN, "GET", path, Map.of("webhookId", id),
+        ApiGatewayRequests.Answer second = call(deliveries, tenant, ADMIN, "GET", path, Map.of("webhookId", id),
                 Map.of("limit", "1", "cursor", first.body().get("nextCursor").asText()), null);
         assertEquals("01M8T5N5JXY7RTPQB29453ZCD7.QUEUED", second.body().get("deliveries").get(0).get("deliveryId").asText());
         assertEquals(400, call(deliveries, tenant, ADMIN, "GET", path, Map.of("webhookId", id), Map.of("limit", "0"),
                 null).status());
-        Answer page = call(deliveries, tenant, ADMIN, "GET", path, Map.of("webhookId", id), null);
+        ApiGatewayRequests.Answer page = call(deliveries, tenant, ADMIN, "GET", path, Map.of("webhookId", id), null);
         assertEquals(2, page.body().get("deliveries").size());
         JsonNode busy = page.body().get("deliveries").get(0);
         assertEquals("01M8T5N5JXY7RTPQB29453ZCD7.QUEUED", page.body().get("deliveries").get(1).get("deliveryId").asText());
         assertEquals("01M8T5N5JXY7RTPQB29453ZCD7.BUSY", busy.get("deliveryId").asText(), "newest first");
         assertEquals(500, busy.get("attempts").get(0).get("statusCode").asInt());
 
-        Answer retried = call(deliveries, tenant, ADMIN, "POST", path + "/01M8T5N5JXY7RTPQB29453ZCD7.BUSY/retry",
+        ApiGatewayRequests.Answer retried = call(deliveries, tenant, ADMIN, "POST", path + "/01M8T5N5JXY7RTPQB29453ZCD7.BUSY/retry",
                 Map.of("webhookId", id, "deliveryId", "01M8T5N5JXY7RTPQB29453ZCD7.BUSY"), null);
         assertEquals(202, retried.status());
         var queued = aws.sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl("WebhookQueue")).maxNumberOfMessages(10))
