@@ -111,7 +111,7 @@ public final class LocalRunner {
                         + "; start through ./run-local, which sets it");
             }
             DemoTenant.seed(aws.dynamoDb(), "TenantsTable");
-            DemoWebhook.seed(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable"),
+            DemoWebhook.seed(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable"),
                     WebhookEcho.localSecret(state), Instant.now());
 
             PbxSimulator simulator = null;

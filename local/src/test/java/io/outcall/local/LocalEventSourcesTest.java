@@ -62,7 +62,7 @@ class LocalEventSourcesTest {
         try (LocalServices aws = LocalServices.startInMemory();
              WebhookEcho echo = WebhookEcho.start(0, WebhookEcho.localSecret(state), Clock.systemUTC(),
                      new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-            var endpoints = new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable");
+            var endpoints = new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable");
             var seeded = DemoWebhook.seed(endpoints, WebhookEcho.localSecret(state), Instant.now());
             endpoints.save(new io.outcall.core.webhooks.WebhookEndpoint(seeded.tenantId(), seeded.endpointId(),
                     java.net.URI.create("http://127.0.0.1:" + echo.port() + WebhookEcho.PATH), seeded.eventTypes(), true,

@@ -1,12 +1,14 @@
 package io.outcall.core.dynamo;
 
 import io.outcall.core.events.WebhookSecret;
+import io.outcall.core.tenant.AuditEntry;
 import io.outcall.core.webhooks.SigningKey;
 import io.outcall.core.webhooks.WebhookEndpoint;
 import io.outcall.core.webhooks.WebhookEndpointStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -24,20 +26,43 @@ import static io.outcall.core.dynamo.Items.string;
 /**
  * A tenant's endpoints in one partition (tenantId, endpointId), so the publisher reads all of a
  * tenant's endpoints with one query. Keys are stored as the whsec_ text under the table's
- * encryption at rest; nothing else reads them.
+ * encryption at rest; nothing else reads them. A tenant's change is written with its audit entry
+ * (in the tenants table, as every tenant change) in one transaction.
  */
 public final class DynamoWebhookEndpointStore implements WebhookEndpointStore {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final String auditTable;
 
-    public DynamoWebhookEndpointStore(DynamoDbClient dynamoDb, String table) {
+    /** @param auditTable the tenants table, where the tenant's audit entries live */
+    public DynamoWebhookEndpointStore(DynamoDbClient dynamoDb, String table, String auditTable) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.auditTable = auditTable;
     }
 
     @Override
     public void save(WebhookEndpoint endpoint) {
+        dynamoDb.putItem(b -> b.tableName(table).item(item(endpoint)));
+    }
+
+    @Override
+    public void save(WebhookEndpoint endpoint, AuditEntry audit) {
+        dynamoDb.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(endpoint))).build(),
+                TransactWriteItem.builder().put(AuditItems.put(auditTable, audit)).build()));
+    }
+
+    @Override
+    public void delete(String tenantId, String endpointId, AuditEntry audit) {
+        dynamoDb.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Map.of("tenantId", s(tenantId), "endpointId", s(endpointId)))).build(),
+                TransactWriteItem.builder().put(AuditItems.put(auditTable, audit)).build()));
+    }
+
+    private static Map<String, AttributeValue> item(WebhookEndpoint endpoint) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("tenantId", s(endpoint.tenantId()));
         item.put("endpointId", s(endpoint.endpointId()));
@@ -56,7 +81,7 @@ public final class DynamoWebhookEndpointStore implements WebhookEndpointStore {
         putIfPresent(item, "createdAt", endpoint.createdAt());
         putIfPresent(item, "failingSince", endpoint.failingSince());
         putIfPresent(item, "disabledReason", endpoint.disabledReason());
-        dynamoDb.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     @Override

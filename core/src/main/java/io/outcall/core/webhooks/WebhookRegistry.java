@@ -3,6 +3,7 @@ package io.outcall.core.webhooks;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.events.CallStatusEvent;
 import io.outcall.core.events.WebhookSecret;
+import io.outcall.core.tenant.AuditEntry;
 import io.outcall.core.validation.Violation;
 
 import java.net.URI;
@@ -14,12 +15,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * A tenant's webhook endpoints: registered with a URL the guard accepts (checked again at every
  * send), the event types wanted and a secret the platform generates and shows once; changed,
- * rotated (the old secret keeps signing for 24 hours) and deleted. A tenant has at most
+ * rotated (the old secret keeps signing for 24 hours) and deleted, each change in the tenant's
+ * audit (secrets never: only that one was made). A tenant has at most
  * {@link #MAX_ENDPOINTS}, which bounds the fan-out of every call event.
  */
 public final class WebhookRegistry {
@@ -47,7 +50,8 @@ public final class WebhookRegistry {
         this.clock = clock;
     }
 
-    public Registered register(String tenantId, Settings settings) {
+    /** @param actor who asks (the token's subject), for the tenant's audit */
+    public Registered register(String tenantId, String actor, Settings settings) {
         List<Violation> violations = new ArrayList<>();
         URI url = url(settings.url(), violations);
         Set<String> types = types(settings.eventTypes() == null ? List.of("*") : settings.eventTypes(), violations);
@@ -62,11 +66,15 @@ public final class WebhookRegistry {
         WebhookEndpoint endpoint = new WebhookEndpoint(tenantId, "wh_" + UUID.randomUUID().toString().replace("-", ""),
                 url, types, settings.active() == null || settings.active(), List.of(new SigningKey(secret, now, null)),
                 now, null, null);
-        endpoints.save(endpoint);
+        endpoints.save(endpoint, audit(endpoint, now, actor, "webhook.created", List.of(
+                new AuditEntry.Change("url", null, url.toString()),
+                new AuditEntry.Change("eventTypes", null, String.join(" ", new TreeSet<>(types))),
+                new AuditEntry.Change("active", null, Boolean.toString(endpoint.active())),
+                new AuditEntry.Change("secret", null, "(new)"))));
         return new Registered(endpoint, secret);
     }
 
-    public Optional<WebhookEndpoint> update(String tenantId, String endpointId, Settings change) {
+    public Optional<WebhookEndpoint> update(String tenantId, String endpointId, String actor, Settings change) {
         Optional<WebhookEndpoint> found = endpoints.find(tenantId, endpointId);
         if (found.isEmpty()) {
             return found;
@@ -83,15 +91,28 @@ public final class WebhookRegistry {
         boolean revived = active && !old.active();
         WebhookEndpoint updated = new WebhookEndpoint(tenantId, endpointId, url, types, active, old.keys(), old.createdAt(),
                 revived ? null : old.failingSince(), revived ? null : old.disabledReason());
-        endpoints.save(updated);
+        List<AuditEntry.Change> changes = new ArrayList<>();
+        if (!old.url().equals(url)) {
+            changes.add(new AuditEntry.Change("url", old.url().toString(), url.toString()));
+        }
+        if (!old.eventTypes().equals(types)) {
+            changes.add(new AuditEntry.Change("eventTypes", String.join(" ", new TreeSet<>(old.eventTypes())),
+                    String.join(" ", new TreeSet<>(types))));
+        }
+        if (old.active() != active) {
+            changes.add(new AuditEntry.Change("active", Boolean.toString(old.active()), Boolean.toString(active)));
+        }
+        endpoints.save(updated, audit(updated, clock.instant(), actor, "webhook.updated", changes));
         return Optional.of(updated);
     }
 
-    public Optional<Registered> rotate(String tenantId, String endpointId) {
+    public Optional<Registered> rotate(String tenantId, String endpointId, String actor) {
         return endpoints.find(tenantId, endpointId).map(endpoint -> {
             WebhookSecret fresh = WebhookSecret.generate(random);
-            WebhookEndpoint rotated = endpoint.rotated(fresh, clock.instant());
-            endpoints.save(rotated);
+            Instant now = clock.instant();
+            WebhookEndpoint rotated = endpoint.rotated(fresh, now);
+            endpoints.save(rotated, audit(rotated, now, actor, "webhook.secret-rotated",
+                    List.of(new AuditEntry.Change("secret", "(previous, signs for 24 h)", "(new)"))));
             return new Registered(rotated, fresh);
         });
     }
@@ -105,12 +126,19 @@ public final class WebhookRegistry {
     }
 
     /** @return false when the tenant has no such endpoint */
-    public boolean delete(String tenantId, String endpointId) {
-        if (endpoints.find(tenantId, endpointId).isEmpty()) {
+    public boolean delete(String tenantId, String endpointId, String actor) {
+        Optional<WebhookEndpoint> found = endpoints.find(tenantId, endpointId);
+        if (found.isEmpty()) {
             return false;
         }
-        endpoints.delete(tenantId, endpointId);
+        endpoints.delete(tenantId, endpointId, audit(found.get(), clock.instant(), actor, "webhook.deleted",
+                List.of(new AuditEntry.Change("url", found.get().url().toString(), null))));
         return true;
+    }
+
+    private static AuditEntry audit(WebhookEndpoint endpoint, Instant at, String actor, String action,
+                                    List<AuditEntry.Change> changes) {
+        return new AuditEntry(endpoint.tenantId(), at, actor, action, endpoint.endpointId(), changes);
     }
 
     private URI url(String text, List<Violation> violations) {

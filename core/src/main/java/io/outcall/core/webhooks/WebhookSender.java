@@ -1,10 +1,12 @@
 package io.outcall.core.webhooks;
 
 import io.outcall.core.events.WebhookSignature;
+import io.outcall.core.tenant.AuditEntry;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,7 +80,14 @@ public final class WebhookSender {
         Instant after = clock.instant();
         if (retries.givesUp(message.firstQueuedAt(), after)) {
             deliveries.recordAttempt(message, attempt, DeliveryState.FAILED, null);
-            endpoints.save(endpoint.gaveUpAt(after));
+            WebhookEndpoint failing = endpoint.gaveUpAt(after);
+            if (endpoint.active() && !failing.active()) {
+                endpoints.save(failing, new AuditEntry(failing.tenantId(), after, "platform", "webhook.disabled",
+                        failing.endpointId(), List.of(new AuditEntry.Change("active", "true", "false"),
+                        new AuditEntry.Change("disabledReason", null, failing.disabledReason()))));
+            } else {
+                endpoints.save(failing);
+            }
             return Outcome.GAVE_UP;
         }
         Duration delay = retries.delayAfter(message.attempts() + 1);

@@ -32,7 +32,7 @@ record EventsWiring(FunctionConfig config, Map<String, String> env, DynamoDbClie
         DynamoDbClient dynamoDb = aws.dynamoDb();
         Json json = Json.standard();
         return new EventsWiring(config, env, dynamoDb, json,
-                new DynamoWebhookEndpointStore(dynamoDb, required(env, "WEBHOOKS_TABLE")),
+                new DynamoWebhookEndpointStore(dynamoDb, required(env, "WEBHOOKS_TABLE"), config.tenantsTable()),
                 new SqsWebhookQueue(aws.sqs(), required(env, "WEBHOOK_QUEUE_URL"), new DeliveryMessageCodec(json)));
     }
 

@@ -43,22 +43,23 @@ public final class WebhooksHandler extends HttpFunction {
     protected ApiResponse answer(ApiRequest request) {
         String tenantId = api.tenant(request);
         String id = request.pathParameters().get("webhookId");
+        String actor = actor(request);
         try {
             if (id == null) {
                 if (request.method().equals("POST")) {
-                    var registered = registry.register(tenantId, settings(request));
+                    var registered = registry.register(tenantId, actor, settings(request));
                     return ApiResponse.json(201, api.json().write(WebhookJson.endpoint(registered.endpoint(),
                             registered.secret()))).withHeader("location", "/tenant/webhooks/" + registered.endpoint().endpointId());
                 }
                 return ApiResponse.json(200, api.json().write(WebhookJson.endpoints(registry.list(tenantId))));
             }
             if (request.path().endsWith("/rotate-secret")) {
-                var rotated = registry.rotate(tenantId, id).orElseThrow(() -> notFound(id));
+                var rotated = registry.rotate(tenantId, id, actor).orElseThrow(() -> notFound(id));
                 return ApiResponse.json(200, api.json().write(WebhookJson.endpoint(rotated.endpoint(), rotated.secret())));
             }
             return switch (request.method()) {
-                case "PATCH" -> ok(registry.update(tenantId, id, settings(request)).orElseThrow(() -> notFound(id)));
-                case "DELETE" -> registry.delete(tenantId, id) ? new ApiResponse(204, java.util.Map.of(), "")
+                case "PATCH" -> ok(registry.update(tenantId, id, actor, settings(request)).orElseThrow(() -> notFound(id)));
+                case "DELETE" -> registry.delete(tenantId, id, actor) ? new ApiResponse(204, java.util.Map.of(), "")
                         : ok(registry.find(tenantId, id).orElseThrow(() -> notFound(id)));
                 default -> ok(registry.find(tenantId, id).orElseThrow(() -> notFound(id)));
             };
@@ -67,6 +68,12 @@ public final class WebhooksHandler extends HttpFunction {
                     "the request has " + invalid.violations().size() + " invalid field(s); see errors")
                     .withErrors(invalid.violations()));
         }
+    }
+
+    /** The token's subject, recorded in the audit as who made the change. */
+    private static String actor(ApiRequest request) {
+        String sub = request.claims().get("sub");
+        return sub == null || sub.isBlank() ? "unknown" : sub;
     }
 
     private ApiResponse ok(WebhookEndpoint endpoint) {

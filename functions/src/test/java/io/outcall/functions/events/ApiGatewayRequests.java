@@ -39,6 +39,7 @@ final class ApiGatewayRequests {
         context.putObject("http").put("method", method).put("path", path);
         ObjectNode claims = context.putObject("authorizer").putObject("jwt").putObject("claims");
         claims.put("tenant_id", tenant);
+        claims.put("sub", "admin-1");
         if (scope != null) {
             claims.put("scope", scope);
         }

@@ -78,7 +78,7 @@ class CallEventPublisherOnLocalServicesTest {
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
         SfnClient sfn = SfnClient.builder().endpointOverride(stepFunctions.uri()).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
-        return new CallEventPublisherHandler(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable"),
+        return new CallEventPublisherHandler(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable"),
                 new SqsWebhookQueue(aws.sqs(), aws.queueUrl("WebhookQueue"), new DeliveryMessageCodec(JSON)),
                 Optional.of(new EventBridgeBus(events, "calls-bus", JSON)), new StepFunctionsJourneyWaits(sfn), JSON,
                 Clock.fixed(Instant.parse("2026-12-01T10:01:00Z"), ZoneOffset.UTC), log::add);
@@ -115,7 +115,7 @@ class CallEventPublisherOnLocalServicesTest {
     @Test
     void everyStatusChangeGoesToEachInterestedEndpointTheBusAndTheWaitingJourney() throws Exception {
         String tenant = "acme-" + UUID.randomUUID();
-        var store = new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable");
+        var store = new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable");
         WebhookEndpoint all = endpoint(tenant, "https://hooks.example.com/all", Set.of("*"), true);
         WebhookEndpoint finals = endpoint(tenant, "https://hooks.example.com/busy", Set.of("call.busy"), true);
         WebhookEndpoint off = endpoint(tenant, "https://hooks.example.com/off", Set.of("*"), false);

@@ -72,7 +72,7 @@ class JourneyTaskTokenOnLocalServicesTest {
                     .httpClient(UrlConnectionHttpClient.create()).build();
             List<String> log = new ArrayList<>();
             CallEventPublisherHandler publisher = new CallEventPublisherHandler(
-                    new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable"),
+                    new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable"),
                     new SqsWebhookQueue(aws.sqs(), aws.queueUrl("WebhookQueue"), new DeliveryMessageCodec(JSON)),
                     Optional.empty(), new StepFunctionsJourneyWaits(sfn), JSON, Clock.systemUTC(), log::add);
             invoke(publisher, calls.nextEvent(4));

@@ -67,7 +67,7 @@ class WebhookDeliveryOnLocalServicesTest {
         aws = LocalServices.startInMemory();
         calls = new CallsOnLocalServices(aws);
         receiver = new WebhookReceiver(CLOCK);
-        endpoints = new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable");
+        endpoints = new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable");
         deliveries = new DynamoDeliveryStore(aws.dynamoDb(), "WebhookDeliveriesTable");
     }
 
@@ -249,9 +249,11 @@ class WebhookDeliveryOnLocalServicesTest {
         }
         String tenant = tenant();
         WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+        // Its deliveries have been given up for two days already: one more day of failure turns it off.
         WebhookEndpoint dead = new WebhookEndpoint(tenant, "ep-" + UUID.randomUUID(),
                 URI.create("http://127.0.0.1:" + closedPort + "/gone"), Set.of("call.no_answer"), true,
-                List.of(new SigningKey(secret, CLOCK.instant(), null)), CLOCK.instant(), null, null);
+                List.of(new SigningKey(secret, CLOCK.instant(), null)), CLOCK.instant(),
+                CLOCK.instant().minus(Duration.ofDays(2)), null);
         endpoints.save(dead);
         String otherTenant = tenant();
         register(otherTenant, receiver.path("/unaffected", WebhookReceiver.Behaviour.OK, secret), secret);
@@ -267,7 +269,12 @@ class WebhookDeliveryOnLocalServicesTest {
         Instant last = given.attempts().get(given.attempts().size() - 1).at();
         assertFalse(last.isBefore(began.plus(RetrySchedule.GIVE_UP_AFTER)), "retried for at least 24 h, last at " + last);
         assertTrue(given.attempts().stream().allMatch(a -> a.statusCode() == 0 && a.error() != null));
-        assertNotNull(endpoints.find(tenant, dead.endpointId()).orElseThrow().failingSince());
+        WebhookEndpoint off = endpoints.find(tenant, dead.endpointId()).orElseThrow();
+        assertFalse(off.active(), "3 days of given-up deliveries turn the endpoint off");
+        assertNotNull(off.disabledReason());
+        var audit = new io.outcall.core.dynamo.DynamoTenantAdminStore(aws.dynamoDb(), "TenantsTable")
+                .audit(tenant, null, 10).items();
+        assertEquals(List.of("webhook.disabled"), audit.stream().map(e -> e.action()).toList(), "and the audit says so");
         assertEquals(4, receiver.at("/unaffected").size(), "the other tenant got all its events");
     }
 

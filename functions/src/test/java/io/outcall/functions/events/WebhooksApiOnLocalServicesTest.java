@@ -64,7 +64,7 @@ class WebhooksApiOnLocalServicesTest {
     static void start() {
         aws = LocalServices.startInMemory();
         wiring = new WebhookApiWiring(new ApiEvents(JSON, "tenant_id", "scope", RequestLog.standardOutput(JSON)),
-                new WebhookRegistry(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable"),
+                new WebhookRegistry(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable"),
                         new EndpointAddressGuard(WebhooksApiOnLocalServicesTest::resolve, EndpointAddressGuard.Policy.STRICT),
                         new SecureRandom(), Clock.systemUTC()),
                 new DynamoDeliveryStore(aws.dynamoDb(), "WebhookDeliveriesTable"),
@@ -135,6 +135,12 @@ class WebhooksApiOnLocalServicesTest {
 
         assertEquals(204, call(webhooks, tenant, ADMIN, "DELETE", "/tenant/webhooks/" + id, Map.of("webhookId", id),
                 null).status());
+        var audit = new io.outcall.core.dynamo.DynamoTenantAdminStore(aws.dynamoDb(), "TenantsTable")
+                .audit(tenant, null, 10).items();
+        assertEquals(java.util.List.of("webhook.deleted", "webhook.secret-rotated", "webhook.updated", "webhook.created"),
+                audit.stream().map(e -> e.action()).toList(), "every change is in the tenant's audit, newest first");
+        assertEquals("admin-1", audit.get(0).actor());
+        assertFalse(audit.toString().contains(secret.substring(6)), "the audit never holds a secret");
         assertEquals(404, call(webhooks, tenant, ADMIN, "GET", "/tenant/webhooks/" + id, Map.of("webhookId", id),
                 null).status());
     }
