@@ -25,6 +25,8 @@ public final class DynamoStreamTail {
     private final String streamArn;
     /** Shard id to the sequence number of the last record read from it; null before the first. */
     private final Map<String, String> lastRead = new LinkedHashMap<>();
+    /** Closed shards read to their end: never asked again. */
+    private final java.util.Set<String> finished = new java.util.HashSet<>();
 
     /**
      * @param fromNow only what is written from now on, rather than all the stream holds
@@ -47,11 +49,18 @@ public final class DynamoStreamTail {
 
     /** Every record written since the last poll, shard by shard in order; empty when there is none. */
     public List<Record> poll() {
+        Map<String, String> endings = new LinkedHashMap<>();
         for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
-            lastRead.putIfAbsent(shard.shardId(), null);
+            if (!finished.contains(shard.shardId())) {
+                lastRead.putIfAbsent(shard.shardId(), null);
+                endings.put(shard.shardId(), shard.sequenceNumberRange().endingSequenceNumber());
+            }
         }
         List<Record> records = new ArrayList<>();
         for (Map.Entry<String, String> shard : lastRead.entrySet()) {
+            if (finished.contains(shard.getKey())) {
+                continue;
+            }
             String after = shard.getValue();
             String iterator = streams.getShardIterator(b -> {
                 b.streamArn(streamArn).shardId(shard.getKey());
@@ -70,6 +79,10 @@ public final class DynamoStreamTail {
                 records.addAll(response.records());
                 shard.setValue(response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
                 iterator = response.nextShardIterator();
+            }
+            String ending = endings.get(shard.getKey());
+            if (ending != null && ending.equals(shard.getValue())) {
+                finished.add(shard.getKey());
             }
         }
         return records;
