@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.util.ArrayList;
@@ -72,7 +73,14 @@ public final class DynamoStreamTail {
             }).shardIterator();
             while (iterator != null) {
                 String current = iterator;
-                GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(current));
+                GetRecordsResponse response;
+                try {
+                    response = streams.getRecords(b -> b.shardIterator(current));
+                } catch (TrimmedDataAccessException handedOutWhileEmpty) {
+                    // DynamoDB Local refuses an iterator taken while its shard was empty once a record
+                    // arrived; nothing was read past lastRead, so the next poll asks again.
+                    break;
+                }
                 if (response.records().isEmpty()) {
                     break;
                 }

@@ -112,7 +112,13 @@ final class PipelineRun {
         ExecutorService pollers = Executors.newFixedThreadPool(5);
         pollers.submit(() -> {
             while (running.get()) {
-                var records = tail.poll();
+                List<software.amazon.awssdk.services.dynamodb.model.Record> records;
+                try {
+                    records = tail.poll();
+                } catch (RuntimeException e) {
+                    System.err.println("webhooks: reading the stream failed: " + e);
+                    throw e;
+                }
                 if (!records.isEmpty()) {
                     for (int from = 0; from < records.size(); from += 100) {
                         invoke(publisher, StreamEventJson.lambdaEvent(records.subList(from,
@@ -126,7 +132,11 @@ final class PipelineRun {
             SqsEventSource source = new SqsEventSource(aws.sqs(), aws.queueUrl("WebhookQueue"), e -> invoke(sender, e));
             pollers.submit(() -> {
                 while (running.get()) {
-                    source.pollOnce(1);
+                    try {
+                        source.pollOnce(1);
+                    } catch (RuntimeException e) {
+                        System.err.println("webhooks: a sender poll failed: " + e);
+                    }
                 }
                 return null;
             });
