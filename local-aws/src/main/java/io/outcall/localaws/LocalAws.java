@@ -6,6 +6,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -45,6 +46,11 @@ public final class LocalAws {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    public static DynamoDbStreamsClient dynamoDbStreams(URI endpoint) {
+        return DynamoDbStreamsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     /** Creates every AWS::DynamoDB::Table of the template; existing ones are left as they are. */
     @SuppressWarnings("unchecked")
     public static List<String> createTables(DynamoDbClient dynamoDb, CloudFormationTemplate template) {
@@ -58,6 +64,11 @@ public final class LocalAws {
                                     .attributeType((String) a.get("AttributeType")).build())
                             .toList())
                     .keySchema(keySchema((List<Map<String, Object>>) props.get("KeySchema")));
+            if (props.get("StreamSpecification") instanceof Map<?, ?> stream) {
+                // DynamoDB Local keeps a stream like DynamoDB's; ./run-local and the tests read it.
+                request.streamSpecification(s -> s.streamEnabled(true)
+                        .streamViewType((String) stream.get("StreamViewType")));
+            }
             List<Map<String, Object>> indexes = (List<Map<String, Object>>) props.get("GlobalSecondaryIndexes");
             if (indexes != null) {
                 request.globalSecondaryIndexes(indexes.stream().map(i -> GlobalSecondaryIndex.builder()
@@ -73,6 +84,7 @@ public final class LocalAws {
                 // A persistent local database keeps its tables between runs; it gets the indexes
                 // the template gained since, so an older .local folder keeps working.
                 addMissingIndexes(dynamoDb, name, request.build());
+                addMissingStream(dynamoDb, name, request.build());
             }
         });
         return List.copyOf(tables.keySet());
@@ -96,6 +108,16 @@ public final class LocalAws {
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
                             .keySchema(index.keySchema()).projection(index.projection()))));
             awaitActive(dynamoDb, table, index.indexName());
+        }
+    }
+
+    private static void addMissingStream(DynamoDbClient dynamoDb, String table, CreateTableRequest wanted) {
+        if (wanted.streamSpecification() == null) {
+            return;
+        }
+        var existing = dynamoDb.describeTable(b -> b.tableName(table)).table().streamSpecification();
+        if (existing == null || !Boolean.TRUE.equals(existing.streamEnabled())) {
+            dynamoDb.updateTable(b -> b.tableName(table).streamSpecification(wanted.streamSpecification()));
         }
     }
 

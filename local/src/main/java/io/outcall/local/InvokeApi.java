@@ -57,9 +57,9 @@ final class InvokeApi implements AutoCloseable {
         server.start();
     }
 
-    /** Every function of the template that is not behind an HttpApi route, its handler made by {@code handlers}. */
+    /** Every function of the template that neither an HttpApi route nor a stream or queue feeds, its handler made by {@code handlers}. */
     static List<Invocable> functionsOf(CloudFormationTemplate template, java.util.function.Function<String, RequestStreamHandler> handlers) {
-        return TemplateFunction.all(template).stream().filter(f -> !f.routed())
+        return TemplateFunction.all(template).stream().filter(f -> !f.routed() && !f.fedByEventSource())
                 .map(f -> new Invocable(f.name(), handlers.apply(f.handlerClass()))).toList();
     }
 

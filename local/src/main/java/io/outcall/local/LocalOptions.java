@@ -5,9 +5,10 @@ package io.outcall.local;
  * @param token non-null for {@code ./run-local token ...}: print a token with these scopes and exit
  * @param noBridge start everything but the bridge, and print the environment a bridge process needs
  * @param invoke non-null for {@code ./run-local invoke NAME ...}: invoke a function of the running stack and exit
+ * @param webhookEchoPort non-null for {@code ./run-local webhook-echo}: run only the echo receiver, on this port
  */
 record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, TokenGrant token, boolean noBridge,
-                    Invoke invoke) {
+                    Invoke invoke, Integer webhookEchoPort) {
 
     /** {@code ./run-local invoke NAME --payload JSON [--invocation-type T]}. */
     record Invoke(String function, String payload, String invocationType) {
@@ -20,6 +21,7 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, To
                    ./run-local token --tenant T [--admin] [--platform]
                    ./run-local token --platform
                    ./run-local invoke NAME [--payload JSON] [--invocation-type RequestResponse|Event|DryRun] [--lambda-port N]
+                   ./run-local webhook-echo [--echo-port N]
                    ./run-local --help
 
             Runs the whole system on this machine: DynamoDB Local (port 8000), ElasticMQ (9324), an
@@ -43,6 +45,9 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, To
                                JourneyCallStatusFunction, QueuedCallSweepFunction) on the running
                                ./run-local and print its result; --payload is its JSON input (default
                                {}); a function error or an unknown function prints the error, exit 1
+              webhook-echo     run a webhook receiver on 127.0.0.1:8090/webhooks (--echo-port N) that
+                               prints every delivery whose signature it verifies; the demo tenant's
+                               webhook endpoint points at it
 
             Environment: JWT_JWKS_URL and JWT_ISSUER verify the tokens of a real identity provider
             instead of local ones, JWT_AUDIENCE its accepted audiences (comma-separated, checked
@@ -60,6 +65,7 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, To
         String payload = "{}";
         String invocationType = "RequestResponse";
         boolean invokeOption = false;
+        Integer echoPort = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--in-memory" -> inMemory = true;
@@ -77,6 +83,8 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, To
                         throw new IllegalArgumentException("invoke needs a function name first, e.g. invoke JourneyMakeCallFunction");
                     }
                 }
+                case "webhook-echo" -> echoPort = echoPort == null ? WebhookEcho.DEFAULT_PORT : echoPort;
+                case "--echo-port" -> echoPort = port("--echo-port", value(args, ++i, "--echo-port"));
                 case "--payload" -> {
                     payload = value(args, ++i, "--payload");
                     invokeOption = true;
@@ -92,7 +100,7 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, To
             throw new IllegalArgumentException("--payload and --invocation-type go with invoke NAME");
         }
         return new LocalOptions(inMemory, port, lambdaPort, help, token, noBridge,
-                function == null ? null : new Invoke(function, payload, invocationType));
+                function == null ? null : new Invoke(function, payload, invocationType), echoPort);
     }
 
     /** {@code token}'s own options, which are all that may follow it. */

@@ -3,7 +3,9 @@ package io.outcall.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.bridge.Bridge;
 import io.outcall.bridge.BridgeConfig;
+import io.outcall.core.dynamo.DynamoWebhookEndpointStore;
 import io.outcall.localaws.CloudFormationTemplate;
+import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalDynamoDb;
 import io.outcall.localaws.LocalServices;
 import io.outcall.localaws.LocalSqs;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +54,10 @@ public final class LocalRunner {
         }
         if (options.help()) {
             System.out.println(LocalOptions.USAGE);
+            return;
+        }
+        if (options.webhookEchoPort() != null) {
+            runWebhookEcho(options.webhookEchoPort());
             return;
         }
         if (options.invoke() != null) {
@@ -104,6 +111,8 @@ public final class LocalRunner {
                         + "; start through ./run-local, which sets it");
             }
             DemoTenant.seed(aws.dynamoDb(), "TenantsTable");
+            DemoWebhook.seed(new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable"),
+                    WebhookEcho.localSecret(state), Instant.now());
 
             PbxSimulator simulator = null;
             if (!realAsterisk) {
@@ -135,6 +144,9 @@ public final class LocalRunner {
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
             running.add(LocalSchedules.start(template, handlers::handler, Clock.systemUTC()));
+            // Lambda's event source mappings: the calls table's stream to the publisher, the webhook queue to the sender.
+            running.add(LocalEventSources.start(LocalEventSources.mappingsOf(template, handlers::handler), aws,
+                    LocalAws.dynamoDbStreams(dynamoDb.endpoint()), json));
 
             printWelcome(options, front, invokeApi, auth.token(TokenGrant.calls(DemoTenant.ID)), localKeys, realAsterisk,
                     bridgeEnvironment);
@@ -181,7 +193,8 @@ public final class LocalRunner {
     /** The functions read these exactly as in Lambda; ./run-local sets them. */
     private static void requireEnvironment() {
         for (String name : List.of("AWS_REGION", "CALLS_TABLE", "TENANTS_TABLE", "IDEMPOTENCY_TABLE",
-                "CALL_EVENTS_TABLE", "CALL_STATS_TABLE", "CURSOR_KEY", "ORIGINATE_QUEUE_URL", "DYNAMODB_ENDPOINT", "SQS_ENDPOINT")) {
+                "CALL_EVENTS_TABLE", "CALL_STATS_TABLE", "CURSOR_KEY", "ORIGINATE_QUEUE_URL", "DYNAMODB_ENDPOINT", "SQS_ENDPOINT",
+                "WEBHOOKS_TABLE", "WEBHOOK_DELIVERIES_TABLE", "WEBHOOK_QUEUE_URL")) {
             if (System.getenv(name) == null) {
                 fail(name + " is not set; start the system with ./run-local, which sets it");
             }
@@ -231,8 +244,24 @@ public final class LocalRunner {
                 + "\"executionId\":\"e-1\",\"stepId\":\"call\",\"to\":\"+17065551231\"}'");
         System.out.println("  ./run-local invoke JourneyCallStatusFunction" + port
                 + " --payload '{\"tenantId\":\"demo\",\"callId\":\"CALL_ID\"}'");
+        System.out.println("Webhooks: every status change of the demo tenant's calls is signed and sent to"
+                + " http://127.0.0.1:" + WebhookEcho.DEFAULT_PORT + WebhookEcho.PATH + "; see them arrive with:");
+        System.out.println("  ./run-local webhook-echo        (in another terminal)");
         System.out.println("Each call state change is logged below. Ctrl-C stops everything.");
         System.out.println();
+    }
+
+    /** {@code ./run-local webhook-echo}: the echo receiver alone, until Ctrl-C. */
+    private static void runWebhookEcho(int port) throws Exception {
+        if (Ports.inUse(port)) {
+            fail("port " + port + " is already in use: is a webhook echo running? Or choose --echo-port N");
+        }
+        try (WebhookEcho echo = WebhookEcho.start(port, WebhookEcho.localSecret(Path.of(".local")), Clock.systemUTC(),
+                System.out)) {
+            System.out.println("webhook echo on http://127.0.0.1:" + echo.port() + WebhookEcho.PATH
+                    + ": one line per delivery, verified with .local/webhook-echo.secret; Ctrl-C stops it");
+            new CountDownLatch(1).await();
+        }
     }
 
     private static void fail(String message) {

@@ -40,6 +40,11 @@ record TemplateFunction(String name, String handlerClass, List<Event> events) {
         return events.stream().filter(e -> type.equals(e.type())).map(Event::properties).toList();
     }
 
+    /** Fed by a stream or a queue: ./run-local's event sources invoke it, as Lambda's mappings do. */
+    boolean fedByEventSource() {
+        return !eventsOfType("DynamoDB").isEmpty() || !eventsOfType("SQS").isEmpty();
+    }
+
     /** Behind an API Gateway route: served by the HTTP front, not by the Invoke API. */
     boolean routed() {
         return !eventsOfType("HttpApi").isEmpty();

@@ -63,6 +63,12 @@ class HttpFrontTest {
         routes.forEach(r -> keys.add(r.routeKey() + " " + r.handlerClass().substring(r.handlerClass().lastIndexOf('.') + 1)));
         assertEquals(new TreeSet<>(List.of(
                 "POST /calls MakeCallHandler", "POST /calls/batch MakeCallsHandler",
+                "POST /tenant/webhooks WebhooksHandler", "GET /tenant/webhooks WebhooksHandler",
+                "GET /tenant/webhooks/{webhookId} WebhooksHandler", "PATCH /tenant/webhooks/{webhookId} WebhooksHandler",
+                "DELETE /tenant/webhooks/{webhookId} WebhooksHandler",
+                "POST /tenant/webhooks/{webhookId}/rotate-secret WebhooksHandler",
+                "GET /tenant/webhooks/{webhookId}/deliveries WebhookDeliveriesHandler",
+                "POST /tenant/webhooks/{webhookId}/deliveries/{deliveryId}/retry WebhookDeliveriesHandler",
                 "GET /calls ListCallsHandler",
                 "POST /tenants CreateTenantHandler",
                 "GET /tenants ReadTenantsHandler",

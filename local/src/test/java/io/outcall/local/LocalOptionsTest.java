@@ -25,6 +25,13 @@ class LocalOptionsTest {
     }
 
     @Test
+    void webhookEchoListensOn8090UnlessToldOtherwise() {
+        assertNull(LocalOptions.parse(new String[0]).webhookEchoPort());
+        assertEquals(8090, LocalOptions.parse(new String[] {"webhook-echo"}).webhookEchoPort());
+        assertEquals(9000, LocalOptions.parse(new String[] {"webhook-echo", "--echo-port", "9000"}).webhookEchoPort());
+    }
+
+    @Test
     void invokeTakesAFunctionAPayloadAndAnInvocationType() {
         LocalOptions options = LocalOptions.parse(new String[] {"invoke", "JourneyCallStatusFunction", "--payload",
                 "{\"tenantId\":\"demo\"}", "--invocation-type", "Event", "--lambda-port", "4001"});

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A .local database kept from an older checkout gets the tables and indexes template.yaml gained
+ * A .local database kept from an older checkout gets the tables, indexes and streams template.yaml gained
  * since, so ./run-local keeps working on it without --in-memory or deleting data.
  */
 class LocalTablesUpgradeTest {
@@ -47,6 +47,8 @@ class LocalTablesUpgradeTest {
                     .globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).toList());
             assertEquals(new TreeSet<>(List.of("byTenant", "byTenantStatus", "byTenantDisposition", "byTenantNumber",
                     "byTenantJourney", "byBridge", "byCancel", "byQueued")), indexes);
+            assertEquals(Boolean.TRUE, dynamoDb.describeTable(b -> b.tableName("CallsTable")).table()
+                    .streamSpecification().streamEnabled(), "the calls table gains its stream");
         }
     }
 }

@@ -92,6 +92,7 @@ public final class CallItems {
             }
             putIfPresent(item, "executionId", call.journey().executionId());
             putIfPresent(item, "stepId", call.journey().stepId());
+            putIfPresent(item, "taskToken", call.journey().taskToken());
         }
         putIfPresent(item, "idempotencyKey", call.idempotencyKey());
         putIfPresent(item, "channel", call.channel());
@@ -137,7 +138,7 @@ public final class CallItems {
                 integer(item, "ringSeconds"),
                 integer(item, "talkSeconds"),
                 journeyId == null && executionId == null ? null
-                        : new JourneyRef(journeyId, executionId, string(item, "stepId")),
+                        : new JourneyRef(journeyId, executionId, string(item, "stepId"), string(item, "taskToken")),
                 string(item, "idempotencyKey"),
                 string(item, "channel"),
                 number(item, "version", 0),

@@ -6,11 +6,14 @@ import io.outcall.core.call.CallEvent;
 import io.outcall.core.calllog.CallLog;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.json.JsonWritable;
+import io.outcall.core.webhooks.Delivery;
+import io.outcall.functions.events.WebhookJson;
 import io.outcall.core.stats.CallStats;
 import io.outcall.core.stats.StatsBucket;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +51,11 @@ final class CallJson {
     }
 
     static JsonWritable detail(CallLookup.CallDetail detail, boolean withEvents) {
+        return detail(detail, withEvents, null);
+    }
+
+    /** @param deliveries the call's webhook deliveries, or null where the function does not read them */
+    static JsonWritable detail(CallLookup.CallDetail detail, boolean withEvents, List<Delivery> deliveries) {
         return out -> {
             Call call = detail.call();
             out.writeStartObject();
@@ -79,6 +87,13 @@ final class CallJson {
                     }
                     out.writeEndObject();
                     out.writeEndObject();
+                }
+                out.writeEndArray();
+            }
+            if (deliveries != null) {
+                out.writeArrayFieldStart("webhookDeliveries");
+                for (Delivery delivery : deliveries) {
+                    WebhookJson.delivery(out, delivery);
                 }
                 out.writeEndArray();
             }

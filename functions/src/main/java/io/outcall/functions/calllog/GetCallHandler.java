@@ -4,6 +4,9 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.calllog.CallLookup;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.calllog.QueryParameters;
+import io.outcall.core.dynamo.DynamoDeliveryStore;
+import io.outcall.core.webhooks.Delivery;
+import io.outcall.core.webhooks.DeliveryStore;
 import io.outcall.core.validation.Violation;
 import io.outcall.functions.ReadWiring;
 import io.outcall.functions.http.ApiRequest;
@@ -19,19 +22,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** GET /calls/{callId}: one call with its event timeline; another tenant's call is not found. */
+/**
+ * GET /calls/{callId}: one call with its event timeline and its webhook deliveries; another
+ * tenant's call is not found.
+ */
 public final class GetCallHandler extends HttpFunction {
 
     private final CallLookup lookup;
+    private final DeliveryStore deliveries;
 
     public GetCallHandler() {
-        this(ReadWiring.fromEnvironment());
+        this(ReadWiring.fromEnvironment(), System.getenv("WEBHOOK_DELIVERIES_TABLE"));
         registerForSnapStart();
     }
 
+    private GetCallHandler(ReadWiring wiring, String deliveriesTable) {
+        this(wiring, deliveriesTable == null || deliveriesTable.isBlank() ? null
+                : new DynamoDeliveryStore(wiring.dynamoDb(), deliveriesTable));
+    }
+
     public GetCallHandler(ReadWiring wiring) {
+        this(wiring, (DeliveryStore) null);
+    }
+
+    /** @param deliveries where the call's webhook deliveries are read; null leaves them out of the answer */
+    public GetCallHandler(ReadWiring wiring, DeliveryStore deliveries) {
         super(wiring.apiEvents(), Scope.CALLS);
         this.lookup = wiring.lookup();
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -41,7 +59,9 @@ public final class GetCallHandler extends HttpFunction {
         boolean withEvents = withEvents(request.queryParameters());
         CallLookup.CallDetail detail = lookup.detail(tenantId, callId, withEvents)
                 .orElseThrow(() -> notFound(callId));
-        return ApiResponse.json(200, api.json().write(CallJson.detail(detail, withEvents)));
+        List<Delivery> sent = deliveries == null ? null : deliveries.forCall(callId).stream()
+                .filter(d -> tenantId.equals(d.tenantId())).toList();
+        return ApiResponse.json(200, api.json().write(CallJson.detail(detail, withEvents, sent)));
     }
 
     static String callId(ApiRequest request) {

@@ -30,17 +30,21 @@ import java.util.regex.Pattern;
 /**
  * Direct invocation by the journey engine: {@code {tenantId, journeyId, executionId, stepId, to, ...}}
  * in, {@code {callId, status}} out. One execution step asks for at most one call, however often the
- * engine retries it. Failures are thrown, so a workflow can catch them by type
+ * engine retries it. With {@code taskToken} (a {@code .waitForTaskToken} step), the call's item is
+ * sent to Step Functions when the call ends, so the step waits without polling. Failures are thrown, so a workflow can catch them by type
  * (e.g. {@code InvalidCallRequestException}, {@code IntakeUnavailableException}).
  */
 public final class JourneyMakeCallHandler implements RequestStreamHandler, Resource {
 
     /** The route its request log lines carry: a journey step, not an HTTP route. */
     static final String ROUTE = "journey MakeCall";
-    private static final Set<String> JOURNEY_FIELDS = Set.of("tenantId", "journeyId", "executionId", "stepId");
+    private static final Set<String> JOURNEY_FIELDS = Set.of("tenantId", "journeyId", "executionId", "stepId",
+            "taskToken");
     private static final Set<String> FIELDS = union(JOURNEY_FIELDS, CallRequestJson.FIELDS);
     // Step Functions execution ids are ARNs: colons and slashes included.
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:/@+=-]{1,512}");
+    // Step Functions task tokens are opaque printable text of at most 1,024 characters.
+    private static final Pattern TASK_TOKEN = Pattern.compile("[\\x21-\\x7E]{1,1024}");
 
     private final Json json;
     private final CallIntake intake;
@@ -65,7 +69,7 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
             String tenantId = reference(fields, "tenantId");
             logged.tenant(tenantId);
             JourneyRef journey = new JourneyRef(reference(fields, "journeyId"), reference(fields, "executionId"),
-                    reference(fields, "stepId"));
+                    reference(fields, "stepId"), taskToken(fields));
             CallRequest call = CallRequestJson.read(fields);
             if (!fields.violations().isEmpty()) {
                 throw new InvalidCallRequestException(fields.violations());
@@ -90,6 +94,16 @@ public final class JourneyMakeCallHandler implements RequestStreamHandler, Resou
             fields.reject(name, "is required");
         } else if (!REFERENCE.matcher(value).matches()) {
             fields.reject(name, "must be 1 to 512 characters of letters, digits and _ . : / @ + = -");
+        }
+        return value;
+    }
+
+    /** Optional: a {@code .waitForTaskToken} step's token, resumed with the call's item when it ends. */
+    private static String taskToken(JsonFields fields) {
+        String value = fields.string("taskToken");
+        if (value != null && !TASK_TOKEN.matcher(value).matches()) {
+            fields.reject("taskToken", "must be 1 to 1024 printable characters without spaces, as Step Functions"
+                    + " hands it to the task ($$.Task.Token)");
         }
         return value;
     }

@@ -1,0 +1,225 @@
+package io.outcall.bench.webhooks;
+
+import com.sun.net.httpserver.HttpServer;
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallProgress;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+import io.outcall.core.call.HangupCause;
+import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoDeliveryStore;
+import io.outcall.core.dynamo.DynamoWebhookEndpointStore;
+import io.outcall.core.events.WebhookSecret;
+import io.outcall.core.events.WebhookVerifier;
+import io.outcall.core.json.Json;
+import io.outcall.core.webhooks.DeliveryMessageCodec;
+import io.outcall.core.webhooks.EndpointAddressGuard;
+import io.outcall.core.webhooks.JdkWebhookTransport;
+import io.outcall.core.webhooks.RetrySchedule;
+import io.outcall.core.webhooks.SigningKey;
+import io.outcall.core.webhooks.SqsWebhookQueue;
+import io.outcall.core.webhooks.WebhookEndpoint;
+import io.outcall.core.webhooks.WebhookSender;
+import io.outcall.functions.events.CallEventPublisherHandler;
+import io.outcall.functions.events.WebhookSenderHandler;
+import io.outcall.localaws.DynamoStreamTail;
+import io.outcall.localaws.LocalAws;
+import io.outcall.localaws.LocalServices;
+import io.outcall.localaws.SqsEventSource;
+import io.outcall.localaws.StreamEventJson;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One run: a tenant with 2 healthy endpoints (and a failing one, when asked), N calls written
+ * QUEUED to COMPLETED by 8 writer threads, the stream followed by one poller (Lambda: one batch at
+ * a time per shard) and the queue drained by 4 sender pollers (Lambda scales them with the queue).
+ */
+final class PipelineRun {
+
+    private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
+    private static final int STATUSES = 5;
+
+    record Result(int calls, long p50, long p99, double perSecond, int missing, int failingAttempts) {
+        String line() {
+            return String.format(Locale.ROOT, "%d calls: p50 %d ms, p99 %d ms, %.0f healthy deliveries/s%s", calls, p50,
+                    p99, perSecond, failingAttempts > 0 ? ", " + failingAttempts + " attempts at the failing endpoint" : "");
+        }
+    }
+
+    private final LocalServices aws;
+    private final int calls;
+    private final boolean withFailing;
+    private final String tenant = "bench-" + UUID.randomUUID();
+    private final ConcurrentLinkedQueue<Long> delays = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger failingAttempts = new AtomicInteger();
+    private volatile long lastArrival;
+
+    PipelineRun(LocalServices aws, int calls, boolean withFailing) {
+        this.aws = aws;
+        this.calls = calls;
+        this.withFailing = withFailing;
+    }
+
+    Result run() throws Exception {
+        Json json = Json.standard();
+        WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+        HttpServer receivers = receivers(secret);
+        var endpoints = new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable");
+        String base = "http://127.0.0.1:" + receivers.getAddress().getPort();
+        List<String> paths = new ArrayList<>(List.of("/ok-1", "/ok-2"));
+        if (withFailing) {
+            paths.add("/failing");
+        }
+        for (String path : paths) {
+            endpoints.save(new WebhookEndpoint(tenant, "ep" + path.replace('/', '-') + "-" + UUID.randomUUID(),
+                    URI.create(base + path), Set.of("*"), true, List.of(new SigningKey(secret, Instant.now(), null)),
+                    Instant.now(), null, null));
+        }
+        var queue = new SqsWebhookQueue(aws.sqs(), aws.queueUrl("WebhookQueue"), new DeliveryMessageCodec(json));
+        var publisher = new CallEventPublisherHandler(endpoints, queue, Optional.empty(),
+                (token, output) -> { throw new IllegalStateException("no journeys here"); }, json, Clock.systemUTC(), l -> { });
+        var sender = new WebhookSenderHandler(new WebhookSender(endpoints,
+                new DynamoDeliveryStore(aws.dynamoDb(), "WebhookDeliveriesTable"), queue, new JdkWebhookTransport(),
+                EndpointAddressGuard.system(new EndpointAddressGuard.Policy(true, true)),
+                new RetrySchedule(new SplittableRandom(1)), Clock.systemUTC()), json, l -> { });
+        DynamoStreamTail tail = new DynamoStreamTail(aws.dynamoDb(), LocalAws.dynamoDbStreams(aws.dynamoDbServer().endpoint()),
+                "CallsTable", true);
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pollers = Executors.newFixedThreadPool(5);
+        pollers.submit(() -> {
+            while (running.get()) {
+                List<software.amazon.awssdk.services.dynamodb.model.Record> records;
+                try {
+                    records = tail.poll();
+                } catch (RuntimeException e) {
+                    System.err.println("webhooks: reading the stream failed: " + e);
+                    throw e;
+                }
+                if (!records.isEmpty()) {
+                    for (int from = 0; from < records.size(); from += 100) {
+                        invoke(publisher, StreamEventJson.lambdaEvent(records.subList(from,
+                                Math.min(records.size(), from + 100)), tail.streamArn()));
+                    }
+                }
+            }
+            return null;
+        });
+        for (int i = 0; i < 4; i++) {
+            SqsEventSource source = new SqsEventSource(aws.sqs(), aws.queueUrl("WebhookQueue"), e -> invoke(sender, e));
+            pollers.submit(() -> {
+                while (running.get()) {
+                    try {
+                        source.pollOnce(1);
+                    } catch (RuntimeException e) {
+                        System.err.println("webhooks: a sender poll failed: " + e);
+                    }
+                }
+                return null;
+            });
+        }
+        long started = System.nanoTime();
+        writeCalls();
+        int expected = calls * STATUSES * 2;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (delays.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double seconds = (lastArrival - started) / 1e9;
+        running.set(false);
+        pollers.shutdown();
+        pollers.awaitTermination(30, TimeUnit.SECONDS);
+        receivers.stop(0);
+        // The failing endpoint's retries still waiting would only burden the next run.
+        aws.sqs().purgeQueue(b -> b.queueUrl(aws.queueUrl("WebhookQueue")));
+        List<Long> sorted = new ArrayList<>(delays);
+        sorted.sort(null);
+        return new Result(calls, percentile(sorted, 50), percentile(sorted, 99), sorted.size() / seconds,
+                expected - sorted.size(), failingAttempts.get());
+    }
+
+    private void writeCalls() throws InterruptedException {
+        DynamoCallStore store = new DynamoCallStore(aws.dynamoDb(), "CallsTable", "CallStatsTable");
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < calls; i++) {
+            writers.submit(() -> {
+                String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
+                store.create(Call.queued(callId, tenant, "+14045550123", "+14045550100", "did-1", null, null, "DynamicIVR",
+                        Map.of(), 30, Instant.now(), null, null));
+                store.claim(callId, tenant, "bench", "a", Instant.now());
+                store.advance(CallProgress.status(callId, tenant, CallStatus.RINGING, Instant.now(), null, "c"));
+                store.advance(CallProgress.status(callId, tenant, CallStatus.ANSWERED, null, Instant.now(), null));
+                store.advance(new CallProgress(callId, tenant, CallStatus.COMPLETED, Disposition.ANSWERED,
+                        new HangupCause(16, "Normal Clearing"), null, null, null, Instant.now(), 1, 1, null));
+                return null;
+            });
+        }
+        writers.shutdown();
+        writers.awaitTermination(10, TimeUnit.MINUTES);
+    }
+
+    private HttpServer receivers(WebhookSecret secret) throws java.io.IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        WebhookVerifier verifier = new WebhookVerifier(secret, Clock.systemUTC());
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().equals("/failing")) {
+                failingAttempts.incrementAndGet();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            var headers = exchange.getRequestHeaders();
+            verifier.verify(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"), body);
+            long now = System.currentTimeMillis();
+            Matcher m = TIMESTAMP.matcher(body);
+            if (m.find()) {
+                delays.add(now - Instant.parse(m.group(1)).toEpochMilli());
+            }
+            lastArrival = System.nanoTime();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}

@@ -1,0 +1,41 @@
+package io.outcall.bench.webhooks;
+
+import io.outcall.bench.common.Machine;
+import io.outcall.localaws.LocalServices;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * bench/webhooks: the delay from a call's status change (its write to DynamoDB Local) to its signed
+ * delivery at a receiver, through the real pipeline in one JVM (the calls table's stream read as
+ * Lambda's mapping does, the publisher, ElasticMQ, the sender), for N calls and 3 endpoints of which
+ * one always answers 503; then the same with the 2 healthy endpoints alone, to show what the failing
+ * one costs the others. Prints p50, p99 and deliveries per second of each run.
+ */
+public final class WebhooksBenchmark {
+
+    private WebhooksBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int calls = args.length > 1 && args[0].equals("--calls") ? Integer.parseInt(args[1]) : 1_000;
+        System.out.println("webhooks: " + calls + " calls of 5 statuses, on " + Machine.cores() + " cores, load " + Machine.loadAverage());
+        try (LocalServices aws = LocalServices.startInMemory()) {
+            PipelineRun.Result warm = new PipelineRun(aws, Math.min(100, calls), false).run();
+            System.out.println("warm-up: " + warm.line());
+            PipelineRun.Result withFailing = new PipelineRun(aws, calls, true).run();
+            PipelineRun.Result healthyOnly = new PipelineRun(aws, calls, false).run();
+            System.out.println("3 endpoints, one failing: " + withFailing.line());
+            System.out.println("2 healthy endpoints:      " + healthyOnly.line());
+            System.out.printf(Locale.ROOT, "webhooks calls=%d p50_ms=%d p99_ms=%d deliveries_per_s=%.0f"
+                            + " healthy_only_p50_ms=%d healthy_only_p99_ms=%d%n", calls, withFailing.p50(),
+                    withFailing.p99(), withFailing.perSecond(), healthyOnly.p50(), healthyOnly.p99());
+            List.of(withFailing, healthyOnly).forEach(r -> {
+                if (r.missing() > 0) {
+                    throw new IllegalStateException(r.missing() + " deliveries to healthy endpoints never arrived");
+                }
+            });
+        }
+    }
+}

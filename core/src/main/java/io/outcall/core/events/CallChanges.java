@@ -1,0 +1,59 @@
+package io.outcall.core.events;
+
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns one stream record (the call before and after a write) into the status changes it holds.
+ * Status only moves forward: a record whose status did not rise (another field changed, or a
+ * replayed or late write) holds none. A write that jumped over statuses (the bridge can record
+ * RINGING and ANSWERED in one write) yields the skipped ones whose time the call records, then
+ * the new one, in order, so a subscriber never misses ANSWERED on a short call.
+ */
+public final class CallChanges {
+
+    private static final List<CallStatus> LIFECYCLE =
+            List.of(CallStatus.QUEUED, CallStatus.DIALING, CallStatus.RINGING, CallStatus.ANSWERED);
+
+    private CallChanges() {
+    }
+
+    /**
+     * @param before         the old image, null for a new call
+     * @param after          the new image, null for a removal (which is no status change)
+     * @param recordedAt     when the stream recorded the write: the time of a change the call has no timestamp for
+     */
+    public static List<CallStatusEvent> between(Call before, Call after, Instant recordedAt) {
+        if (after == null) {
+            return List.of();
+        }
+        int fromRank = before == null ? -1 : before.status().rank();
+        if (after.status().rank() <= fromRank) {
+            return List.of();
+        }
+        List<CallStatusEvent> events = new ArrayList<>();
+        for (CallStatus skipped : LIFECYCLE) {
+            Instant at = timeOf(after, skipped);
+            if (skipped.rank() > fromRank && skipped.rank() < after.status().rank() && at != null) {
+                events.add(CallStatusEvent.of(after, skipped, at));
+            }
+        }
+        Instant at = timeOf(after, after.status());
+        events.add(CallStatusEvent.of(after, after.status(), at == null ? recordedAt : at));
+        return List.copyOf(events);
+    }
+
+    private static Instant timeOf(Call call, CallStatus status) {
+        return switch (status) {
+            case QUEUED -> call.createdAt();
+            case DIALING -> call.dialedAt();
+            case RINGING -> call.ringingAt();
+            case ANSWERED -> call.answeredAt();
+            default -> call.endedAt();
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package io.outcall.core.events;
+
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.Disposition;
+import io.outcall.core.call.HangupCause;
+import io.outcall.core.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CallChangesTest {
+
+    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    static final Instant RECORDED = Instant.parse("2026-12-01T10:09:00Z");
+
+    static Call queued() {
+        return Call.queued("01CALL", "acme", "+14045550123", "+14045550100", "did-1", null, "+14045550199",
+                "DynamicIVR", Map.of("ORDER", "A-17"), 30, T0, null, null);
+    }
+
+    static Call at(Call call, CallStatus status) {
+        Instant dialed = status.rank() >= 1 ? T0.plusSeconds(1) : null;
+        Instant ringing = status.rank() >= 2 ? T0.plusSeconds(2) : null;
+        Instant answered = status.rank() >= 3 && status != CallStatus.BUSY ? T0.plusSeconds(5) : null;
+        Instant ended = status.isFinal() ? T0.plusSeconds(20) : null;
+        Disposition disposition = !status.isFinal() ? null
+                : status == CallStatus.BUSY ? Disposition.BUSY : Disposition.ANSWERED;
+        HangupCause cause = !status.isFinal() ? null
+                : status == CallStatus.BUSY ? new HangupCause(17, "User busy") : new HangupCause(16, "Normal Clearing");
+        return new Call(call.callId(), call.tenantId(), call.to(), call.from(), call.didId(), null, call.transferNumber(),
+                call.context(), call.variables(), 30, status, disposition, cause, null, T0, dialed, ringing, answered,
+                ended, null, null, null, null, null, null, call.version() + 1);
+    }
+
+    @Test
+    void aNewCallIsQueuedAtItsCreation() {
+        List<CallStatusEvent> events = CallChanges.between(null, queued(), RECORDED);
+        assertEquals(1, events.size());
+        assertEquals("01CALL.QUEUED", events.get(0).id());
+        assertEquals("call.queued", events.get(0).type());
+        assertEquals(T0, events.get(0).occurredAt());
+    }
+
+    @Test
+    void eachForwardStepIsOneEventAtTheCallsOwnTime() {
+        Call dialing = at(queued(), CallStatus.DIALING);
+        Call ringing = at(queued(), CallStatus.RINGING);
+        assertEquals(List.of("01CALL.DIALING"), ids(CallChanges.between(queued(), dialing, RECORDED)));
+        List<CallStatusEvent> toRinging = CallChanges.between(dialing, ringing, RECORDED);
+        assertEquals(List.of("01CALL.RINGING"), ids(toRinging));
+        assertEquals(T0.plusSeconds(2), toRinging.get(0).occurredAt());
+    }
+
+    @Test
+    void aWriteThatChangesNoStatusOrGoesBackHoldsNoEvent() {
+        Call ringing = at(queued(), CallStatus.RINGING);
+        assertEquals(List.of(), CallChanges.between(ringing, ringing, RECORDED));
+        assertEquals(List.of(), CallChanges.between(ringing, at(queued(), CallStatus.DIALING), RECORDED));
+        Call busy = at(queued(), CallStatus.BUSY);
+        assertEquals(List.of(), CallChanges.between(busy, at(queued(), CallStatus.COMPLETED), RECORDED));
+        assertEquals(List.of(), CallChanges.between(busy, null, RECORDED));
+    }
+
+    @Test
+    void aJumpYieldsTheSkippedStatusesItHasTimesForInOrder() {
+        Call completed = at(queued(), CallStatus.COMPLETED);
+        assertEquals(List.of("01CALL.DIALING", "01CALL.RINGING", "01CALL.ANSWERED", "01CALL.COMPLETED"),
+                ids(CallChanges.between(queued(), completed, RECORDED)));
+        Call busy = at(queued(), CallStatus.BUSY);
+        assertEquals(List.of("01CALL.BUSY"), ids(CallChanges.between(at(queued(), CallStatus.RINGING), busy, RECORDED)));
+    }
+
+    @Test
+    void theBodyIsTypeIdTimestampAndTheCallItem() throws Exception {
+        CallStatusEvent busy = CallChanges.between(at(queued(), CallStatus.RINGING), at(queued(), CallStatus.BUSY),
+                RECORDED).get(0);
+        var body = Json.standard().read(Json.standard().write(CallEventJson.webhookBody(busy)));
+        assertEquals("call.busy", body.get("type").asText());
+        assertEquals("01CALL.BUSY", body.get("id").asText());
+        assertEquals("2026-12-01T10:00:20Z", body.get("timestamp").asText());
+        assertEquals("BUSY", body.get("data").get("status").asText());
+        assertEquals(17, body.get("data").get("cause").get("code").asInt());
+        assertTrue(body.get("data").get("final").asBoolean());
+        assertEquals("A-17", body.get("data").get("variables").get("ORDER").asText());
+        var detail = Json.standard().read(Json.standard().write(CallEventJson.eventBridgeDetail(busy)));
+        assertEquals("acme", detail.get("tenantId").asText());
+    }
+
+    private static List<String> ids(List<CallStatusEvent> events) {
+        return events.stream().map(CallStatusEvent::id).toList();
+    }
+}
