@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /**
  * The smoke test's onboarding part, the README's curl session as an operator runs it: the platform
  * creates a fresh tenant, the tenant's admin gives it a caller-ID number and a transfer number, a
- * call of that tenant goes out from its new number and ends answered, and a suspended tenant's
- * next call is refused until it is reactivated.
+ * call of that tenant goes out from its new number and ends answered, its webhook receives the call's
+ * statuses signed and in order, and a suspended tenant's next call is refused until it is reactivated.
  */
 final class SmokeTenant {
 
@@ -49,14 +50,14 @@ final class SmokeTenant {
                 "{\"number\":\"+14045550190\",\"weight\":1}"), "POST /tenant/transfer-numbers (admin)");
         System.out.println("onboarded tenant " + tenant + " over HTTP: caller-ID " + DID + ", one transfer number");
 
-        JsonNode placed = expect(202, api.send("POST", "/calls", grants.adminToken(), "application/json",
-                "{\"to\":\"+17065551231\",\"ringTimeoutSeconds\":5}"), "POST /calls of the new tenant");
-        SmokeTest.check(DID.equals(placed.path("from").asText()), "the new tenant's call is from its own DID, was " + placed);
-        JsonNode ended = calls.finalState(placed.path("callId").asText(), grants.adminToken());
-        SmokeTest.check("COMPLETED".equals(ended.path("status").asText()),
-                "the new tenant's call ends COMPLETED, was " + ended);
-        System.out.println("  " + placed.path("callId").asText() + " from " + DID + " " + ended.path("status").asText()
-                + "/" + ended.path("disposition").asText());
+        try (SmokeWebhook webhook = new SmokeWebhook()) {
+            JsonNode registered = expect(201, api.send("POST", "/tenant/webhooks", grants.adminToken(), "application/json",
+                    "{\"url\":\"" + webhook.url() + "\"}"), "POST /tenant/webhooks (admin)");
+            String callId = placeAndFollow();
+            List<String> types = webhook.deliveriesOf(callId, registered.path("secret").asText());
+            System.out.println("webhook " + registered.path("webhookId").asText() + ": " + types.size()
+                    + " deliveries, each signed and once, in order: " + String.join(", ", types));
+        }
 
         expect(200, api.send("POST", "/tenants/" + tenant + "/suspend", grants.platformToken(), "application/json",
                 "{\"reason\":\"smoke test\"}"), "POST /tenants/{id}/suspend");
@@ -67,6 +68,19 @@ final class SmokeTenant {
         JsonNode audit = expect(200, api.send("GET", "/tenant/audit", grants.adminToken(), null, null), "GET /tenant/audit");
         System.out.println("suspended: new calls 403; reactivated; GET /tenant/audit has " + audit.path("items").size()
                 + " entries");
+    }
+
+    /** A call of the new tenant, followed to its end: it goes out from the tenant's own DID. */
+    private String placeAndFollow() throws Exception {
+        JsonNode placed = expect(202, api.send("POST", "/calls", grants.adminToken(), "application/json",
+                "{\"to\":\"+17065551231\",\"ringTimeoutSeconds\":5}"), "POST /calls of the new tenant");
+        SmokeTest.check(DID.equals(placed.path("from").asText()), "the new tenant's call is from its own DID, was " + placed);
+        JsonNode ended = calls.finalState(placed.path("callId").asText(), grants.adminToken());
+        SmokeTest.check("COMPLETED".equals(ended.path("status").asText()),
+                "the new tenant's call ends COMPLETED, was " + ended);
+        System.out.println("  " + placed.path("callId").asText() + " from " + DID + " " + ended.path("status").asText()
+                + "/" + ended.path("disposition").asText());
+        return placed.path("callId").asText();
     }
 
     private JsonNode expect(int status, HttpResponse<String> response, String what) throws Exception {
