@@ -9,35 +9,53 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.util.Map;
+
 /**
- * LocalStack (DynamoDB and SQS) through Testcontainers, with template.yaml's tables and queues:
- * what the LocalStack twins of the scenario suites run on. Needs a Docker engine.
+ * LocalStack (DynamoDB with its streams, and SQS) through Testcontainers, with template.yaml's
+ * tables and queues: what the LocalStack twins of the scenario suites run on. Needs a Docker engine.
+ *
+ * @param queueUrls logical id in template.yaml to queue URL
  */
-public record LocalStackBackends(LocalStackContainer container, DynamoDbClient dynamoDb, SqsClient sqs,
-                                 String originateQueueUrl) implements AutoCloseable {
+public record LocalStackBackends(LocalStackContainer container, DynamoDbClient dynamoDb,
+                                 DynamoDbStreamsClient dynamoDbStreams, SqsClient sqs,
+                                 Map<String, String> queueUrls) implements AutoCloseable {
 
     public static LocalStackBackends start() {
+        // Kinesis too: LocalStack's DynamoDB Streams may be carried by its Kinesis internally.
         LocalStackContainer localStack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
-                .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SQS);
+                .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.DYNAMODB_STREAMS,
+                        LocalStackContainer.Service.KINESIS, LocalStackContainer.Service.SQS);
         localStack.start();
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(localStack.getAccessKey(), localStack.getSecretKey()));
+        Region region = Region.of(localStack.getRegion());
         DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(localStack.getEndpoint())
-                .region(Region.of(localStack.getRegion())).credentialsProvider(credentials)
+                .region(region).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(localStack.getEndpoint())
+                .region(region).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         SqsClient sqs = SqsClient.builder().endpointOverride(localStack.getEndpoint())
-                .region(Region.of(localStack.getRegion())).credentialsProvider(credentials)
+                .region(region).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         CloudFormationTemplate template = CloudFormationTemplate.findFromWorkingDirectory();
         LocalAws.createTables(dynamoDb, template);
-        String queueUrl = LocalAws.createQueues(sqs, template).get("OriginateQueue");
-        return new LocalStackBackends(localStack, dynamoDb, sqs, queueUrl);
+        return new LocalStackBackends(localStack, dynamoDb, streams, sqs, Map.copyOf(LocalAws.createQueues(sqs, template)));
+    }
+
+    public String originateQueueUrl() {
+        return queueUrls.get("OriginateQueue");
     }
 
     @Override
     public void close() {
+        dynamoDb.close();
+        dynamoDbStreams.close();
+        sqs.close();
         container.stop();
     }
 }

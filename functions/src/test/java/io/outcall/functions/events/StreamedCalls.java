@@ -8,11 +8,10 @@ import io.outcall.core.call.HangupCause;
 import io.outcall.core.call.JourneyRef;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.localaws.DynamoStreamTail;
-import io.outcall.localaws.LocalAws;
-import io.outcall.localaws.LocalServices;
 import io.outcall.localaws.StreamEventJson;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +19,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Calls written through the real call store on DynamoDB Local, and the calls table's stream read
- * back as the JSON events Lambda would hand the publisher.
+ * Calls written through the real call store, and the calls table's stream read back from the same
+ * backend (DynamoDB Local's or LocalStack's) as the JSON events Lambda would hand the publisher.
  */
-final class CallsOnLocalServices {
+final class StreamedCalls {
 
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Duration STREAM_PATIENCE = Duration.ofSeconds(30);
 
     /** A simulated outcome: the statuses a call passes through, as the bridge writes them. */
     enum Outcome {
@@ -53,10 +53,9 @@ final class CallsOnLocalServices {
     private final DynamoCallStore calls;
     private final DynamoStreamTail stream;
 
-    CallsOnLocalServices(LocalServices aws) {
+    StreamedCalls(EventBackends aws) {
         this.calls = new DynamoCallStore(aws.dynamoDb(), "CallsTable", "CallStatsTable");
-        this.stream = new DynamoStreamTail(aws.dynamoDb(), LocalAws.dynamoDbStreams(aws.dynamoDbServer().endpoint()),
-                "CallsTable", true);
+        this.stream = new DynamoStreamTail(aws.dynamoDb(), aws.streams(), "CallsTable", true);
     }
 
     /** Writes one call from QUEUED to the outcome's end; returns its id. */
@@ -86,8 +85,10 @@ final class CallsOnLocalServices {
     /** The stream's records from the last call on, at least {@code atLeast} of them, as one Lambda event. */
     String nextEvent(int atLeast) {
         List<Record> records = new ArrayList<>();
-        // DynamoDB Local makes a write visible on its stream at once; the loop only spans shards.
-        for (int polls = 0; records.size() < atLeast && polls < 1_000; polls++) {
+        // DynamoDB Local makes a write visible on its stream at once, LocalStack a moment later:
+        // poll until the records are there (each poll is a round trip), giving up after a while.
+        Instant giveUp = Instant.now().plus(STREAM_PATIENCE);
+        while (records.size() < atLeast && Instant.now().isBefore(giveUp)) {
             records.addAll(stream.poll());
         }
         if (records.size() < atLeast) {
