@@ -45,8 +45,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,26 +64,34 @@ final class PipelineRun {
 
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
     private static final int STATUSES = 5;
+    private static final long STATUS_GAP_MS = 200;
+    /** Lambda polls a shard about 4 times a second; an idle tail asks again after this. */
+    private static final long IDLE_STREAM_MS = 100;
 
-    record Result(int calls, long p50, long p99, double perSecond, int missing, int failingAttempts) {
+    record Result(int calls, long p50, long p99, double perSecond, int superseded, int missing, int failingAttempts) {
         String line() {
-            return String.format(Locale.ROOT, "%d calls: p50 %d ms, p99 %d ms, %.0f healthy deliveries/s%s", calls, p50,
-                    p99, perSecond, failingAttempts > 0 ? ", " + failingAttempts + " attempts at the failing endpoint" : "");
+            return String.format(Locale.ROOT, "%d calls: p50 %d ms, p99 %d ms, %.0f healthy deliveries/s, %d superseded%s",
+                    calls, p50, p99, perSecond, superseded,
+                    failingAttempts > 0 ? ", " + failingAttempts + " attempts at the failing endpoint" : "");
         }
     }
 
     private final LocalServices aws;
     private final int calls;
     private final boolean withFailing;
+    private final int callsPerSecond;
     private final String tenant = "bench-" + UUID.randomUUID();
     private final ConcurrentLinkedQueue<Long> delays = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failingAttempts = new AtomicInteger();
+    private final SettlementCount settled;
     private volatile long lastArrival;
 
-    PipelineRun(LocalServices aws, int calls, boolean withFailing) {
+    PipelineRun(LocalServices aws, int calls, int callsPerSecond, boolean withFailing) {
         this.aws = aws;
         this.calls = calls;
+        this.callsPerSecond = callsPerSecond;
         this.withFailing = withFailing;
+        this.settled = new SettlementCount(new DynamoDeliveryStore(aws.dynamoDb(), "WebhookDeliveriesTable"));
     }
 
     Result run() throws Exception {
@@ -102,8 +112,7 @@ final class PipelineRun {
         var queue = new SqsWebhookQueue(aws.sqs(), aws.queueUrl("WebhookQueue"), new DeliveryMessageCodec(json));
         var publisher = new CallEventPublisherHandler(endpoints, queue, Optional.empty(),
                 (token, output) -> { throw new IllegalStateException("no journeys here"); }, json, Clock.systemUTC(), l -> { });
-        var sender = new WebhookSenderHandler(new WebhookSender(endpoints,
-                new DynamoDeliveryStore(aws.dynamoDb(), "WebhookDeliveriesTable"), queue, new JdkWebhookTransport(),
+        var sender = new WebhookSenderHandler(new WebhookSender(endpoints, settled, queue, new JdkWebhookTransport(),
                 EndpointAddressGuard.system(new EndpointAddressGuard.Policy(true, true)),
                 new RetrySchedule(new SplittableRandom(1)), Clock.systemUTC()), json, l -> { });
         DynamoStreamTail tail = new DynamoStreamTail(aws.dynamoDb(), LocalAws.dynamoDbStreams(aws.dynamoDbServer().endpoint()),
@@ -119,7 +128,9 @@ final class PipelineRun {
                     System.err.println("webhooks: reading the stream failed: " + e);
                     throw e;
                 }
-                if (!records.isEmpty()) {
+                if (records.isEmpty()) {
+                    Thread.sleep(IDLE_STREAM_MS);
+                } else {
                     for (int from = 0; from < records.size(); from += 100) {
                         invoke(publisher, StreamEventJson.lambdaEvent(records.subList(from,
                                 Math.min(records.size(), from + 100)), tail.streamArn()));
@@ -145,7 +156,13 @@ final class PipelineRun {
         writeCalls();
         int expected = calls * STATUSES * 2;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (delays.size() < expected && System.nanoTime() < deadline) {
+        long nextReport = System.nanoTime();
+        while (delays.size() + settled.superseded() < expected && System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextReport) {
+                System.err.printf(Locale.ROOT, "webhooks: %.0f s, %d of %d delivered, %d superseded, %d failing attempts%n",
+                        (System.nanoTime() - started) / 1e9, delays.size(), expected, settled.superseded(), failingAttempts.get());
+                nextReport += TimeUnit.SECONDS.toNanos(5);
+            }
             Thread.sleep(50);
         }
         double seconds = (lastArrival - started) / 1e9;
@@ -157,28 +174,50 @@ final class PipelineRun {
         aws.sqs().purgeQueue(b -> b.queueUrl(aws.queueUrl("WebhookQueue")));
         List<Long> sorted = new ArrayList<>(delays);
         sorted.sort(null);
-        return new Result(calls, percentile(sorted, 50), percentile(sorted, 99), sorted.size() / seconds,
-                expected - sorted.size(), failingAttempts.get());
+        int superseded = settled.superseded();
+        return new Result(calls, percentile(sorted, 50), percentile(sorted, 99), sorted.size() / seconds, superseded,
+                expected - sorted.size() - superseded, failingAttempts.get());
     }
 
+    /**
+     * Calls start at {@code callsPerSecond} (all at once when 0), each going through its five statuses
+     * {@link #STATUS_GAP_MS} apart, the way calls arrive rather than as one burst: a burst measures
+     * how long the backlog takes to drain, not how long a change takes to reach its receivers.
+     */
     private void writeCalls() throws InterruptedException {
         DynamoCallStore store = new DynamoCallStore(aws.dynamoDb(), "CallsTable", "CallStatsTable");
-        ExecutorService writers = Executors.newFixedThreadPool(8);
+        ScheduledExecutorService writers = Executors.newScheduledThreadPool(8);
+        CountDownLatch written = new CountDownLatch(calls);
+        long gapNanos = callsPerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / callsPerSecond;
         for (int i = 0; i < calls; i++) {
-            writers.submit(() -> {
-                String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
-                store.create(Call.queued(callId, tenant, "+14045550123", "+14045550100", "did-1", null, null, "DynamicIVR",
-                        Map.of(), 30, Instant.now(), null, null));
-                store.claim(callId, tenant, "bench", "a", Instant.now());
-                store.advance(CallProgress.status(callId, tenant, CallStatus.RINGING, Instant.now(), null, "c"));
-                store.advance(CallProgress.status(callId, tenant, CallStatus.ANSWERED, null, Instant.now(), null));
-                store.advance(new CallProgress(callId, tenant, CallStatus.COMPLETED, Disposition.ANSWERED,
-                        new HangupCause(16, "Normal Clearing"), null, null, null, Instant.now(), 1, 1, null));
-                return null;
-            });
+            String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
+            List<Runnable> statuses = List.of(
+                    () -> store.create(Call.queued(callId, tenant, "+14045550123", "+14045550100", "did-1", null, null,
+                            "DynamicIVR", Map.of(), 30, Instant.now(), null, null)),
+                    () -> store.claim(callId, tenant, "bench", "a", Instant.now()),
+                    () -> store.advance(CallProgress.status(callId, tenant, CallStatus.RINGING, Instant.now(), null, "c")),
+                    () -> store.advance(CallProgress.status(callId, tenant, CallStatus.ANSWERED, null, Instant.now(), null)),
+                    () -> store.advance(new CallProgress(callId, tenant, CallStatus.COMPLETED, Disposition.ANSWERED,
+                            new HangupCause(16, "Normal Clearing"), null, null, null, Instant.now(), 1, 1, null)));
+            writers.schedule(() -> step(writers, statuses, 0, written), i * gapNanos, TimeUnit.NANOSECONDS);
         }
+        written.await(10, TimeUnit.MINUTES);
         writers.shutdown();
-        writers.awaitTermination(10, TimeUnit.MINUTES);
+    }
+
+    private void step(ScheduledExecutorService writers, List<Runnable> statuses, int index, CountDownLatch written) {
+        try {
+            statuses.get(index).run();
+        } catch (RuntimeException e) {
+            System.err.println("webhooks: writing a call failed: " + e);
+            written.countDown();
+            return;
+        }
+        if (index + 1 == statuses.size()) {
+            written.countDown();
+        } else {
+            writers.schedule(() -> step(writers, statuses, index + 1, written), STATUS_GAP_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private HttpServer receivers(WebhookSecret secret) throws java.io.IOException {
