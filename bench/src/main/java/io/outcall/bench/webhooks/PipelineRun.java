@@ -27,6 +27,7 @@ import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalServices;
 import io.outcall.localaws.SqsEventSource;
 import io.outcall.localaws.StreamEventJson;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -65,6 +66,11 @@ final class PipelineRun {
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
     private static final int STATUSES = 5;
     private static final long STATUS_GAP_MS = 200;
+    /**
+     * Sender pollers, each one batch of 10 at a time (Lambda scales them with the queue). 12 instead of
+     * 4 delivered no faster here: the one JVM's CPU (DynamoDB Local above all) is what runs out.
+     */
+    private static final int SENDERS = Integer.getInteger("webhooks.senders", 4);
     /** Lambda polls a shard about 4 times a second; an idle tail asks again after this. */
     private static final long IDLE_STREAM_MS = 100;
 
@@ -118,7 +124,7 @@ final class PipelineRun {
         DynamoStreamTail tail = new DynamoStreamTail(aws.dynamoDb(), LocalAws.dynamoDbStreams(aws.dynamoDbServer().endpoint()),
                 "CallsTable", true);
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService pollers = Executors.newFixedThreadPool(5);
+        ExecutorService pollers = Executors.newFixedThreadPool(1 + SENDERS);
         pollers.submit(() -> {
             while (running.get()) {
                 List<software.amazon.awssdk.services.dynamodb.model.Record> records;
@@ -139,7 +145,7 @@ final class PipelineRun {
             }
             return null;
         });
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < SENDERS; i++) {
             SqsEventSource source = new SqsEventSource(aws.sqs(), aws.queueUrl("WebhookQueue"), e -> invoke(sender, e));
             pollers.submit(() -> {
                 while (running.get()) {
@@ -153,18 +159,27 @@ final class PipelineRun {
             });
         }
         long started = System.nanoTime();
-        writeCalls();
+        // Written on their own thread, so that the progress below shows where a backlog builds up while they are.
+        ExecutorService writing = Executors.newSingleThreadExecutor();
+        var written = writing.submit(() -> {
+            writeCalls();
+            return null;
+        });
+        writing.shutdown();
         int expected = calls * STATUSES * 2;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5)
+                + (callsPerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(calls / callsPerSecond));
         long nextReport = System.nanoTime();
         while (delays.size() + settled.superseded() < expected && System.nanoTime() < deadline) {
             if (System.nanoTime() >= nextReport) {
-                System.err.printf(Locale.ROOT, "webhooks: %.0f s, %d of %d delivered, %d superseded, %d failing attempts%n",
-                        (System.nanoTime() - started) / 1e9, delays.size(), expected, settled.superseded(), failingAttempts.get());
+                System.err.printf(Locale.ROOT, "webhooks: %.0f s, %d of %d delivered, %d superseded, %d failing attempts,"
+                        + " queue %s%n", (System.nanoTime() - started) / 1e9, delays.size(), expected, settled.superseded(),
+                        failingAttempts.get(), queueDepth());
                 nextReport += TimeUnit.SECONDS.toNanos(5);
             }
             Thread.sleep(50);
         }
+        written.get();
         double seconds = (lastArrival - started) / 1e9;
         running.set(false);
         pollers.shutdown();
@@ -246,6 +261,16 @@ final class PipelineRun {
         });
         server.start();
         return server;
+    }
+
+    /** Visible, in flight and delayed messages of the webhook queue: where a backlog waits. */
+    private String queueDepth() {
+        var attributes = aws.sqs().getQueueAttributes(b -> b.queueUrl(aws.queueUrl("WebhookQueue")).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        return attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) + " visible, "
+                + attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) + " in flight, "
+                + attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED) + " delayed";
     }
 
     private static String invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String event) {
