@@ -27,6 +27,7 @@ import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalServices;
 import io.outcall.localaws.SqsEventSource;
 import io.outcall.localaws.StreamEventJson;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,8 +46,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,26 +65,39 @@ final class PipelineRun {
 
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
     private static final int STATUSES = 5;
+    private static final long STATUS_GAP_MS = 200;
+    /**
+     * Sender pollers, each one batch of 10 at a time (Lambda scales them with the queue). 12 instead of
+     * 4 delivered no faster here: the one JVM's CPU (DynamoDB Local above all) is what runs out.
+     */
+    private static final int SENDERS = Integer.getInteger("webhooks.senders", 4);
+    /** Lambda polls a shard about 4 times a second; an idle tail asks again after this. */
+    private static final long IDLE_STREAM_MS = 100;
 
-    record Result(int calls, long p50, long p99, double perSecond, int missing, int failingAttempts) {
+    record Result(int calls, long p50, long p99, double perSecond, int superseded, int missing, int failingAttempts) {
         String line() {
-            return String.format(Locale.ROOT, "%d calls: p50 %d ms, p99 %d ms, %.0f healthy deliveries/s%s", calls, p50,
-                    p99, perSecond, failingAttempts > 0 ? ", " + failingAttempts + " attempts at the failing endpoint" : "");
+            return String.format(Locale.ROOT, "%d calls: p50 %d ms, p99 %d ms, %.0f healthy deliveries/s, %d superseded%s",
+                    calls, p50, p99, perSecond, superseded,
+                    failingAttempts > 0 ? ", " + failingAttempts + " attempts at the failing endpoint" : "");
         }
     }
 
     private final LocalServices aws;
     private final int calls;
     private final boolean withFailing;
+    private final int callsPerSecond;
     private final String tenant = "bench-" + UUID.randomUUID();
     private final ConcurrentLinkedQueue<Long> delays = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failingAttempts = new AtomicInteger();
+    private final SettlementCount settled;
     private volatile long lastArrival;
 
-    PipelineRun(LocalServices aws, int calls, boolean withFailing) {
+    PipelineRun(LocalServices aws, int calls, int callsPerSecond, boolean withFailing) {
         this.aws = aws;
         this.calls = calls;
+        this.callsPerSecond = callsPerSecond;
         this.withFailing = withFailing;
+        this.settled = new SettlementCount(new DynamoDeliveryStore(aws.dynamoDb(), "WebhookDeliveriesTable"));
     }
 
     Result run() throws Exception {
@@ -102,14 +118,13 @@ final class PipelineRun {
         var queue = new SqsWebhookQueue(aws.sqs(), aws.queueUrl("WebhookQueue"), new DeliveryMessageCodec(json));
         var publisher = new CallEventPublisherHandler(endpoints, queue, Optional.empty(),
                 (token, output) -> { throw new IllegalStateException("no journeys here"); }, json, Clock.systemUTC(), l -> { });
-        var sender = new WebhookSenderHandler(new WebhookSender(endpoints,
-                new DynamoDeliveryStore(aws.dynamoDb(), "WebhookDeliveriesTable"), queue, new JdkWebhookTransport(),
+        var sender = new WebhookSenderHandler(new WebhookSender(endpoints, settled, queue, new JdkWebhookTransport(),
                 EndpointAddressGuard.system(new EndpointAddressGuard.Policy(true, true)),
                 new RetrySchedule(new SplittableRandom(1)), Clock.systemUTC()), json, l -> { });
         DynamoStreamTail tail = new DynamoStreamTail(aws.dynamoDb(), LocalAws.dynamoDbStreams(aws.dynamoDbServer().endpoint()),
                 "CallsTable", true);
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService pollers = Executors.newFixedThreadPool(5);
+        ExecutorService pollers = Executors.newFixedThreadPool(1 + SENDERS);
         pollers.submit(() -> {
             while (running.get()) {
                 List<software.amazon.awssdk.services.dynamodb.model.Record> records;
@@ -119,7 +134,9 @@ final class PipelineRun {
                     System.err.println("webhooks: reading the stream failed: " + e);
                     throw e;
                 }
-                if (!records.isEmpty()) {
+                if (records.isEmpty()) {
+                    Thread.sleep(IDLE_STREAM_MS);
+                } else {
                     for (int from = 0; from < records.size(); from += 100) {
                         invoke(publisher, StreamEventJson.lambdaEvent(records.subList(from,
                                 Math.min(records.size(), from + 100)), tail.streamArn()));
@@ -128,7 +145,7 @@ final class PipelineRun {
             }
             return null;
         });
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < SENDERS; i++) {
             SqsEventSource source = new SqsEventSource(aws.sqs(), aws.queueUrl("WebhookQueue"), e -> invoke(sender, e));
             pollers.submit(() -> {
                 while (running.get()) {
@@ -142,12 +159,27 @@ final class PipelineRun {
             });
         }
         long started = System.nanoTime();
-        writeCalls();
+        // Written on their own thread, so that the progress below shows where a backlog builds up while they are.
+        ExecutorService writing = Executors.newSingleThreadExecutor();
+        var written = writing.submit(() -> {
+            writeCalls();
+            return null;
+        });
+        writing.shutdown();
         int expected = calls * STATUSES * 2;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (delays.size() < expected && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5)
+                + (callsPerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(calls / callsPerSecond));
+        long nextReport = System.nanoTime();
+        while (delays.size() + settled.superseded() < expected && System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextReport) {
+                System.err.printf(Locale.ROOT, "webhooks: %.0f s, %d of %d delivered, %d superseded, %d failing attempts,"
+                        + " queue %s%n", (System.nanoTime() - started) / 1e9, delays.size(), expected, settled.superseded(),
+                        failingAttempts.get(), queueDepth());
+                nextReport += TimeUnit.SECONDS.toNanos(5);
+            }
             Thread.sleep(50);
         }
+        written.get();
         double seconds = (lastArrival - started) / 1e9;
         running.set(false);
         pollers.shutdown();
@@ -157,28 +189,50 @@ final class PipelineRun {
         aws.sqs().purgeQueue(b -> b.queueUrl(aws.queueUrl("WebhookQueue")));
         List<Long> sorted = new ArrayList<>(delays);
         sorted.sort(null);
-        return new Result(calls, percentile(sorted, 50), percentile(sorted, 99), sorted.size() / seconds,
-                expected - sorted.size(), failingAttempts.get());
+        int superseded = settled.superseded();
+        return new Result(calls, percentile(sorted, 50), percentile(sorted, 99), sorted.size() / seconds, superseded,
+                expected - sorted.size() - superseded, failingAttempts.get());
     }
 
+    /**
+     * Calls start at {@code callsPerSecond} (all at once when 0), each going through its five statuses
+     * {@link #STATUS_GAP_MS} apart, the way calls arrive rather than as one burst: a burst measures
+     * how long the backlog takes to drain, not how long a change takes to reach its receivers.
+     */
     private void writeCalls() throws InterruptedException {
         DynamoCallStore store = new DynamoCallStore(aws.dynamoDb(), "CallsTable", "CallStatsTable");
-        ExecutorService writers = Executors.newFixedThreadPool(8);
+        ScheduledExecutorService writers = Executors.newScheduledThreadPool(8);
+        CountDownLatch written = new CountDownLatch(calls);
+        long gapNanos = callsPerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / callsPerSecond;
         for (int i = 0; i < calls; i++) {
-            writers.submit(() -> {
-                String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
-                store.create(Call.queued(callId, tenant, "+14045550123", "+14045550100", "did-1", null, null, "DynamicIVR",
-                        Map.of(), 30, Instant.now(), null, null));
-                store.claim(callId, tenant, "bench", "a", Instant.now());
-                store.advance(CallProgress.status(callId, tenant, CallStatus.RINGING, Instant.now(), null, "c"));
-                store.advance(CallProgress.status(callId, tenant, CallStatus.ANSWERED, null, Instant.now(), null));
-                store.advance(new CallProgress(callId, tenant, CallStatus.COMPLETED, Disposition.ANSWERED,
-                        new HangupCause(16, "Normal Clearing"), null, null, null, Instant.now(), 1, 1, null));
-                return null;
-            });
+            String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
+            List<Runnable> statuses = List.of(
+                    () -> store.create(Call.queued(callId, tenant, "+14045550123", "+14045550100", "did-1", null, null,
+                            "DynamicIVR", Map.of(), 30, Instant.now(), null, null)),
+                    () -> store.claim(callId, tenant, "bench", "a", Instant.now()),
+                    () -> store.advance(CallProgress.status(callId, tenant, CallStatus.RINGING, Instant.now(), null, "c")),
+                    () -> store.advance(CallProgress.status(callId, tenant, CallStatus.ANSWERED, null, Instant.now(), null)),
+                    () -> store.advance(new CallProgress(callId, tenant, CallStatus.COMPLETED, Disposition.ANSWERED,
+                            new HangupCause(16, "Normal Clearing"), null, null, null, Instant.now(), 1, 1, null)));
+            writers.schedule(() -> step(writers, statuses, 0, written), i * gapNanos, TimeUnit.NANOSECONDS);
         }
+        written.await(10, TimeUnit.MINUTES);
         writers.shutdown();
-        writers.awaitTermination(10, TimeUnit.MINUTES);
+    }
+
+    private void step(ScheduledExecutorService writers, List<Runnable> statuses, int index, CountDownLatch written) {
+        try {
+            statuses.get(index).run();
+        } catch (RuntimeException e) {
+            System.err.println("webhooks: writing a call failed: " + e);
+            written.countDown();
+            return;
+        }
+        if (index + 1 == statuses.size()) {
+            written.countDown();
+        } else {
+            writers.schedule(() -> step(writers, statuses, index + 1, written), STATUS_GAP_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private HttpServer receivers(WebhookSecret secret) throws java.io.IOException {
@@ -207,6 +261,16 @@ final class PipelineRun {
         });
         server.start();
         return server;
+    }
+
+    /** Visible, in flight and delayed messages of the webhook queue: where a backlog waits. */
+    private String queueDepth() {
+        var attributes = aws.sqs().getQueueAttributes(b -> b.queueUrl(aws.queueUrl("WebhookQueue")).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        return attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) + " visible, "
+                + attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) + " in flight, "
+                + attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED) + " delayed";
     }
 
     private static String invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String event) {
