@@ -10,6 +10,7 @@ import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
 import io.outcall.core.tenant.Did;
+import io.outcall.core.tenant.TenantLimits;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferPicker;
@@ -72,7 +73,7 @@ public final class BatchCallIntake {
             throw new InvalidCallRequestException("calls", "holds " + items.size() + " calls; at most " + MAX_CALLS
                     + " are accepted in one batch: split it");
         }
-        TenantProfile profile = profile(tenantId);
+        TenantProfile profile = TenantAdmission.admit(tenants, tenantId);
         Instant now = clock.instant();
         List<BatchSlot> slots = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -83,17 +84,8 @@ public final class BatchCallIntake {
         assignCalls(slots, profile, now);
         write(slots);
         recordDidUses(slots);
-        enqueue(slots);
+        enqueue(slots, profile.tenant().settings().limits());
         return slots.stream().map(slot -> slot.outcome).toList();
-    }
-
-    private TenantProfile profile(String tenantId) {
-        try {
-            return tenants.profile(tenantId).orElseThrow(() -> new TenantNotFoundException(tenantId));
-        } catch (SdkException e) {
-            throw new IntakeUnavailableException("the call store is unavailable; nothing was recorded, retry shortly",
-                    null, e);
-        }
     }
 
     private BatchSlot validate(BatchSlot slot, TenantProfile profile) {
@@ -185,12 +177,14 @@ public final class BatchCallIntake {
             if (did == null) {
                 did = rotation.get(dealt++ % rotation.size());
             }
+            String reason = valid.from() != null ? "requested" : "batchRotation";
             slot.did = did;
             String transfer = valid.transferNumber() != null ? valid.transferNumber()
                     : transfers.pick(profile.tenant().transferNumbers()).orElse(null);
             slot.call = Call.queued(slot.callId, profile.tenant().tenantId(), valid.to(), did.number(), did.didId(),
                     did.callerName(), transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now,
-                    slot.item.journey(), slot.key() == null ? null : slot.key().value());
+                    slot.item.journey(), slot.key() == null ? null : slot.key().value())
+                    .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now));
         }
     }
 
@@ -238,12 +232,13 @@ public final class BatchCallIntake {
         });
     }
 
-    private void enqueue(List<BatchSlot> slots) {
+    /** @param limits the tenant's pacing limits, which each message carries to the bridge */
+    private void enqueue(List<BatchSlot> slots, TenantLimits limits) {
         List<BatchSlot> queued = open(slots).stream()
                 .filter(s -> s.kind != BatchSlot.Kind.REPLAY || s.call.status() == CallStatus.QUEUED).toList();
         Set<String> unsent = new HashSet<>();
         try {
-            queue.sendAll(queued.stream().map(s -> OriginateMessage.of(s.call)).toList())
+            queue.sendAll(queued.stream().map(s -> OriginateMessage.of(s.call, limits)).toList())
                     .forEach(m -> unsent.add(m.callId()));
         } catch (SdkException e) {
             queued.forEach(s -> unsent.add(s.callId));

@@ -58,16 +58,7 @@ public final class CallIntake {
     }
 
     public Accepted accept(IntakeRequest request) {
-        TenantProfile profile;
-        try {
-            profile = tenants.profile(request.tenantId()).orElseThrow(() -> new TenantNotFoundException(request.tenantId()));
-        } catch (SdkException e) {
-            throw new IntakeUnavailableException("the call store is unavailable; retry shortly", null, e);
-        }
-        if (profile.tenant().suspended()) {
-            // Read with the profile the call needs anyway: suspension costs the call path nothing.
-            throw new TenantSuspendedException(request.tenantId(), profile.tenant().suspension().reason());
-        }
+        TenantProfile profile = TenantAdmission.admit(tenants, request.tenantId());
         ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
 
         String callId = callIds.next();
@@ -109,7 +100,7 @@ public final class CallIntake {
             call = Call.queued(callId, tenant.tenantId(), valid.to(), did.number(), did.didId(), did.callerName(),
                     transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now, request.journey(),
                     key == null ? null : key.value()).withCallerIdReason(choice.reason())
-                    .withTimelineExpiresAt(timelineExpiry(tenant, now));
+                    .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now));
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
             return find(callId).map(found -> replay(found, tenant))
@@ -135,12 +126,6 @@ public final class CallIntake {
                     + " was not dialed and is marked FAILED. Retry the request", callId, e);
         }
         return new Accepted(call, false);
-    }
-
-    /** When a new call's timeline expires by its tenant's retention as of now; calls already made keep theirs. */
-    private static Instant timelineExpiry(Tenant tenant, Instant now) {
-        Integer days = tenant.settings().timelineRetentionDays();
-        return days == null ? null : now.plus(Duration.ofDays(days));
     }
 
     private Accepted replay(Call call, Tenant tenant) {

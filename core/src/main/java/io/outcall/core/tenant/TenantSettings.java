@@ -1,5 +1,7 @@
 package io.outcall.core.tenant;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,6 +23,11 @@ public record TenantSettings(String defaultRegion, String defaultContext, List<S
 
     public TenantSettings {
         allowedContexts = List.copyOf(allowedContexts);
+    }
+
+    /** When the timeline of a call accepted at {@code now} expires; null keeps it. Calls already made keep theirs. */
+    public Instant timelineExpiresAt(Instant now) {
+        return timelineRetentionDays == null ? null : now.plus(Duration.ofDays(timelineRetentionDays));
     }
 
     /** The settings of a tenant created with only a region and contexts. */

@@ -3,7 +3,13 @@ package io.outcall.core.intake;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.testing.SharedLocalServices;
+import io.outcall.core.json.Json;
+import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.tenant.Did;
+import io.outcall.core.tenant.Suspension;
+import io.outcall.core.tenant.Tenant;
+import io.outcall.core.tenant.TenantLimits;
+import io.outcall.core.tenant.TenantSettings;
 import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +77,46 @@ class BatchCallIntakeTest {
             accepted.add(stored.callId());
         }
         assertEquals(accepted, callIdsOf(f.drainQueue()), "each accepted call queued once, nothing else");
+    }
+
+    /**
+     * A batch is held to the tenant as a single call is: a suspended tenant's batch is refused whole
+     * and writes nothing; a batch's calls carry the tenant's limits to the bridge and its timeline
+     * retention, and say how their caller-ID was chosen.
+     */
+    @Test
+    void aBatchKeepsTheTenantsSuspensionLimitsAndRetentionAsASingleCallDoes() {
+        BatchFixture f = fixture(new InjectedFailures());
+        Tenant tenant = f.tenants.profile(f.tenantId).orElseThrow().tenant();
+        TenantSettings settings = tenant.settings();
+        f.tenants.put(tenant.withSettings(tenant.name(), new TenantSettings(settings.defaultRegion(),
+                settings.defaultContext(), settings.allowedContexts(), settings.ringTimeoutSeconds(),
+                settings.callerIdStrategy(), new TenantLimits(3, 7), 30)));
+
+        List<BatchOutcome> outcomes = f.accept(List.of(f.item(BatchFixture.number(0), null, 0),
+                BatchItem.of(new CallRequest("+14045550124", "did-sales", null, null, null, null), null, null)));
+
+        assertEquals(List.of(), refusals(outcomes));
+        Call dealt = f.calls.find(outcomes.get(0).accepted().call().callId()).orElseThrow();
+        assertEquals("batchRotation", dealt.callerIdReason());
+        assertEquals("requested", f.calls.find(outcomes.get(1).accepted().call().callId()).orElseThrow().callerIdReason());
+        assertEquals(dealt.createdAt().plus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                dealt.timelineExpiresAt(), "the tenant's retention, kept as a TTL in whole seconds");
+        OriginateMessageCodec codec = new OriginateMessageCodec(Json.standard());
+        List<Message> queued = f.drainQueue();
+        assertEquals(2, queued.size());
+        for (Message message : queued) {
+            assertEquals(new TenantLimits(3, 7), codec.decode(message.body()).limits(), "the tenant's limits travel with the call");
+        }
+
+        f.tenants.put(f.tenants.profile(f.tenantId).orElseThrow().tenant()
+                .withSuspension(new Suspension("unpaid invoice", java.time.Instant.now(), "platform")));
+        long before = tenantCallCount(f);
+        TenantSuspendedException refused = assertThrows(TenantSuspendedException.class,
+                () -> f.accept(f.items(3, null)));
+        assertTrue(refused.getMessage().contains("unpaid invoice"), refused.getMessage());
+        assertEquals(before, tenantCallCount(f), "a suspended tenant's batch writes nothing");
+        assertEquals(List.of(), f.drainQueue(), "and queues nothing");
     }
 
     @Test
