@@ -12,6 +12,7 @@ import io.outcall.core.dynamo.DynamoWebhookEndpointStore;
 import io.outcall.core.events.WebhookSecret;
 import io.outcall.core.events.WebhookVerifier;
 import io.outcall.core.json.Json;
+import io.outcall.core.webhooks.DeliveryMessage;
 import io.outcall.core.webhooks.DeliveryMessageCodec;
 import io.outcall.core.webhooks.EndpointAddressGuard;
 import io.outcall.core.webhooks.JdkWebhookTransport;
@@ -19,6 +20,7 @@ import io.outcall.core.webhooks.RetrySchedule;
 import io.outcall.core.webhooks.SigningKey;
 import io.outcall.core.webhooks.SqsWebhookQueue;
 import io.outcall.core.webhooks.WebhookEndpoint;
+import io.outcall.core.webhooks.WebhookQueue;
 import io.outcall.core.webhooks.WebhookSender;
 import io.outcall.functions.events.CallEventPublisherHandler;
 import io.outcall.functions.events.WebhookSenderHandler;
@@ -36,6 +38,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +77,13 @@ final class PipelineRun {
     /** Lambda polls a shard about 4 times a second; an idle tail asks again after this. */
     private static final long IDLE_STREAM_MS = 100;
 
-    record Result(int calls, long p50, long p99, double perSecond, int superseded, int missing, int failingAttempts) {
+    record Result(int calls, long p50, long p99, double perSecond, int superseded, int missing, int failingAttempts,
+                  int holds) {
         String line() {
             return String.format(Locale.ROOT, "%d calls: p50 %d ms, p99 %d ms, %.0f healthy deliveries/s, %d superseded%s",
                     calls, p50, p99, perSecond, superseded,
-                    failingAttempts > 0 ? ", " + failingAttempts + " attempts at the failing endpoint" : "");
+                    failingAttempts > 0 ? ", " + failingAttempts + " attempts at the failing endpoint, deliveries held "
+                            + holds + " times behind its open circuit" : "");
         }
     }
 
@@ -118,7 +123,22 @@ final class PipelineRun {
         var queue = new SqsWebhookQueue(aws.sqs(), aws.queueUrl("WebhookQueue"), new DeliveryMessageCodec(json));
         var publisher = new CallEventPublisherHandler(endpoints, queue, Optional.empty(),
                 (token, output) -> { throw new IllegalStateException("no journeys here"); }, json, Clock.systemUTC(), l -> { });
-        var sender = new WebhookSenderHandler(new WebhookSender(endpoints, settled, queue, new JdkWebhookTransport(),
+        AtomicInteger holds = new AtomicInteger();
+        WebhookQueue counted = new WebhookQueue() {
+            @Override
+            public void send(List<DeliveryMessage> messages) {
+                queue.send(messages);
+            }
+
+            @Override
+            public void sendLater(DeliveryMessage message, Duration delay) {
+                if (message.held() && message.attempts() == 0) {
+                    holds.incrementAndGet();
+                }
+                queue.sendLater(message, delay);
+            }
+        };
+        var sender = new WebhookSenderHandler(new WebhookSender(endpoints, settled, counted, new JdkWebhookTransport(),
                 EndpointAddressGuard.system(new EndpointAddressGuard.Policy(true, true)),
                 new RetrySchedule(new SplittableRandom(1)), Clock.systemUTC()), json, l -> { });
         DynamoStreamTail tail = new DynamoStreamTail(aws.dynamoDb(), LocalAws.dynamoDbStreams(aws.dynamoDbServer().endpoint()),
@@ -191,7 +211,7 @@ final class PipelineRun {
         sorted.sort(null);
         int superseded = settled.superseded();
         return new Result(calls, percentile(sorted, 50), percentile(sorted, 99), sorted.size() / seconds, superseded,
-                expected - sorted.size() - superseded, failingAttempts.get());
+                expected - sorted.size() - superseded, failingAttempts.get(), holds.get());
     }
 
     /**

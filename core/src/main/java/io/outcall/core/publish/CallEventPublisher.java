@@ -85,7 +85,7 @@ public final class CallEventPublisher {
             for (WebhookEndpoint endpoint : tenantEndpoints) {
                 if (endpoint.wants(event.type())) {
                     deliveries.add(new DeliveryMessage(chainIds.get(), call.tenantId(), endpoint.endpointId(),
-                            event.id(), event.type(), call.callId(), event.status().rank(), body, 0, clock.instant(), false));
+                            event.id(), event.type(), call.callId(), event.status().rank(), body, 0, clock.instant(), false, false));
                 }
             }
         }

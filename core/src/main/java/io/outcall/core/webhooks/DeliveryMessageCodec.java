@@ -32,6 +32,9 @@ public final class DeliveryMessageCodec {
             if (m.resend()) {
                 out.writeBooleanField("resend", true);
             }
+            if (m.held()) {
+                out.writeBooleanField("held", true);
+            }
             out.writeEndObject();
         });
     }
@@ -52,7 +55,7 @@ public final class DeliveryMessageCodec {
             return new DeliveryMessage(text(node, "chainId"), text(node, "tenantId"), text(node, "endpointId"),
                     text(node, "eventId"), text(node, "eventType"), text(node, "callId"), node.path("statusRank").asInt(),
                     text(node, "body"), node.path("attempts").asInt(), Instant.parse(text(node, "firstQueuedAt")),
-                    node.path("resend").asBoolean(false));
+                    node.path("resend").asBoolean(false), node.path("held").asBoolean(false));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("firstQueuedAt of a webhook delivery message is not an instant", e);
         }

@@ -30,6 +30,15 @@ public final class RetrySchedule {
         return Duration.ofMillis(half + random.nextLong(half + 1));
     }
 
+    /**
+     * When a delivery held back for {@code left} comes back: that, plus up to half of it again at random
+     * (at least a second), so the deliveries held together do not all come back in the same moment.
+     */
+    public Duration spreadAfter(Duration left) {
+        long millis = left.toMillis();
+        return Duration.ofMillis(Math.max(1000, millis + random.nextLong(millis / 2 + 1)));
+    }
+
     public boolean givesUp(Instant firstQueuedAt, Instant now) {
         return !now.isBefore(firstQueuedAt.plus(GIVE_UP_AFTER));
     }

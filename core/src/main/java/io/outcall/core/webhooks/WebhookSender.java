@@ -14,8 +14,10 @@ import java.util.Optional;
  * Makes one attempt of one delivery and decides what follows: done on a 2xx; otherwise the next
  * attempt goes back on the queue with a backoff delay, until 24 hours after the delivery began,
  * when it is given up and the endpoint marked failing (turned off after 3 days of that). Every
- * attempt is recorded. The URL is checked again before each attempt (DNS can change), the
- * request is signed with every current secret, and nothing here logs a secret or a body.
+ * attempt is recorded. An endpoint that keeps failing has its deliveries held back on the queue,
+ * unattempted, while its circuit is open ({@link EndpointCircuits}). The URL is checked again before
+ * each attempt (DNS can change), the request is signed with every current secret, and nothing here
+ * logs a secret or a body.
  */
 public final class WebhookSender {
 
@@ -23,7 +25,7 @@ public final class WebhookSender {
 
     private final Duration attemptTimeout;
 
-    public enum Outcome { DELIVERED, RETRYING, GAVE_UP, DUPLICATE, SUPERSEDED, ENDPOINT_GONE }
+    public enum Outcome { DELIVERED, RETRYING, GAVE_UP, HELD, DUPLICATE, SUPERSEDED, ENDPOINT_GONE }
 
     private final WebhookEndpointStore endpoints;
     private final DeliveryStore deliveries;
@@ -32,6 +34,7 @@ public final class WebhookSender {
     private final EndpointAddressGuard guard;
     private final RetrySchedule retries;
     private final Clock clock;
+    private final EndpointCircuits circuits;
 
     public WebhookSender(WebhookEndpointStore endpoints, DeliveryStore deliveries, WebhookQueue queue,
                          WebhookTransport transport, EndpointAddressGuard guard, RetrySchedule retries, Clock clock) {
@@ -50,10 +53,37 @@ public final class WebhookSender {
         this.guard = guard;
         this.retries = retries;
         this.clock = clock;
+        this.circuits = new EndpointCircuits(attemptTimeout, retries);
     }
 
     public Outcome send(DeliveryMessage message) {
         Instant now = clock.instant();
+        EndpointCircuits.Decision decision = retries.givesUp(message.firstQueuedAt(), now)
+                ? new EndpointCircuits.Send(false) : circuits.decide(message.endpointId(), now);
+        if (decision instanceof EndpointCircuits.Hold hold) {
+            return hold(message, hold.delay(), now);
+        }
+        boolean probe = ((EndpointCircuits.Send) decision).probe();
+        Outcome outcome = claimAndAttempt(message, now, probe);
+        if (probe && outcome != Outcome.DELIVERED && outcome != Outcome.RETRYING && outcome != Outcome.GAVE_UP) {
+            circuits.probeUnused(message.endpointId(), clock.instant());
+        }
+        return outcome;
+    }
+
+    /**
+     * Back on the queue untried. The first time, the delivery is claimed, so the call lists it as pending
+     * and a replayed stream record's copy is dropped; after that a held message costs no store request.
+     */
+    private Outcome hold(DeliveryMessage message, Duration delay, Instant now) {
+        if (message.attempts() == 0 && !message.held() && deliveries.claim(message, now) != DeliveryStore.Claim.OWNED) {
+            return Outcome.DUPLICATE;
+        }
+        queue.sendLater(message.heldBack(), delay);
+        return Outcome.HELD;
+    }
+
+    private Outcome claimAndAttempt(DeliveryMessage message, Instant now, boolean probe) {
         DeliveryStore.Claim claim = deliveries.claim(message, now);
         if (claim != DeliveryStore.Claim.OWNED) {
             return Outcome.DUPLICATE;
@@ -70,6 +100,7 @@ public final class WebhookSender {
         }
         DeliveryAttempt attempt = attempt(endpoint, message, now);
         if (attempt.statusCode() >= 200 && attempt.statusCode() < 300) {
+            circuits.succeeded(endpoint.endpointId());
             deliveries.recordAttempt(message, attempt, DeliveryState.DELIVERED, null);
             deliveries.delivered(endpoint.endpointId(), message.callId(), message.statusRank());
             if (endpoint.failingSince() != null) {
@@ -78,6 +109,7 @@ public final class WebhookSender {
             return Outcome.DELIVERED;
         }
         Instant after = clock.instant();
+        circuits.failed(endpoint.endpointId(), probe, after);
         if (retries.givesUp(message.firstQueuedAt(), after)) {
             deliveries.recordAttempt(message, attempt, DeliveryState.FAILED, null);
             WebhookEndpoint failing = endpoint.gaveUpAt(after);

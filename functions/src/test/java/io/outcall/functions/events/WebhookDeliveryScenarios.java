@@ -9,6 +9,7 @@ import io.outcall.core.webhooks.DeliveryMessage;
 import io.outcall.core.webhooks.DeliveryMessageCodec;
 import io.outcall.core.webhooks.DeliveryState;
 import io.outcall.core.webhooks.EndpointAddressGuard;
+import io.outcall.core.webhooks.EndpointCircuits;
 import io.outcall.core.webhooks.JdkWebhookTransport;
 import io.outcall.core.webhooks.RetrySchedule;
 import io.outcall.core.webhooks.SigningKey;
@@ -101,7 +102,11 @@ abstract class WebhookDeliveryScenarios {
     }
 
     private WebhookSenderHandler sender(EndpointAddressGuard.Policy policy) {
-        return new WebhookSenderHandler(new WebhookSender(endpoints, deliveries, queue(), new JdkWebhookTransport(),
+        return sender(policy, queue());
+    }
+
+    private WebhookSenderHandler sender(EndpointAddressGuard.Policy policy, WebhookQueue queue) {
+        return new WebhookSenderHandler(new WebhookSender(endpoints, deliveries, queue, new JdkWebhookTransport(),
                 EndpointAddressGuard.system(policy), new RetrySchedule(new SplittableRandom(7)), clock,
                 Duration.ofSeconds(1)), JSON, line -> { });
     }
@@ -215,6 +220,62 @@ abstract class WebhookDeliveryScenarios {
             assertTrue(delays.get(i).toMillis() >= ceiling / 2 && delays.get(i).toMillis() <= ceiling,
                     "attempt " + (i + 1) + " waits between half and all of " + ceiling + " ms: " + delays);
         }
+    }
+
+    @Test
+    void aDeadEndpointsDeliveriesWaitUntriedBehindItsCircuitAndAllGoOutInOrderOnceItAnswers() {
+        String tenant = tenant();
+        WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+        WebhookEndpoint down = register(tenant, receiver.path("/down", WebhookReceiver.Behaviour.DOWN, secret), secret);
+        List<String> callIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            callIds.add(calls.place(tenant, StreamedCalls.Outcome.ANSWERED, null));
+        }
+        publish(calls.nextEvent(15));
+
+        // While the clock stands still the circuit stays open: what comes back is held again, untried.
+        WebhookQueue sqs = new SqsWebhookQueue(aws.sqs(), aws.queueUrl("WebhookQueue"), new DeliveryMessageCodec(JSON));
+        WebhookQueue standingStill = new WebhookQueue() {
+            @Override
+            public void send(List<DeliveryMessage> messages) {
+                sqs.send(messages);
+            }
+
+            @Override
+            public void sendLater(DeliveryMessage message, Duration delay) {
+                sqs.sendLater(message, Duration.ZERO);
+            }
+        };
+        WebhookSenderHandler handler = sender(LOCAL, standingStill);
+        SqsEventSource source = new SqsEventSource(aws.sqs(), aws.queueUrl("WebhookQueue"), e -> invoke(handler, e));
+        for (int poll = 0; poll < 6; poll++) {
+            source.pollOnce(0);
+        }
+        int attempted = receiver.at("/down").size();
+        List<Delivery> waiting = callIds.stream().flatMap(id -> deliveries.forCall(id).stream()).toList();
+        assertEquals(15, waiting.size(), "every delivery is listed on its call, held ones too: " + waiting);
+        assertTrue(waiting.stream().allMatch(d -> d.state() == DeliveryState.PENDING), waiting.toString());
+        // Each lane (one per call) may have begun its attempt before another lane's failure opened the circuit.
+        assertTrue(attempted >= EndpointCircuits.THRESHOLD && attempted <= EndpointCircuits.THRESHOLD + 2,
+                "the circuit opened after " + EndpointCircuits.THRESHOLD + " failures and nothing more was tried: "
+                        + attempted + " attempts for 15 deliveries");
+        assertEquals(attempted, waiting.stream().mapToInt(d -> d.attempts().size()).sum(), "every attempt is recorded");
+
+        receiver.behave("/down", WebhookReceiver.Behaviour.OK);
+        clock.advance(RetrySchedule.LONGEST.plusMinutes(1));
+        drain(LOCAL);
+
+        for (String callId : callIds) {
+            List<String> got = receiver.at("/down").stream().filter(r -> r.id().startsWith(callId + "."))
+                    .map(WebhookReceiver.Received::id).distinct().toList();
+            List<String> order = StreamedCalls.Outcome.ANSWERED.statuses().stream().map(st -> callId + "." + st.name())
+                    .filter(got::contains).toList();
+            assertEquals(order, got, "a call's statuses never arrive backwards");
+            assertTrue(got.contains(callId + ".COMPLETED"), "its final status arrived: " + got);
+            assertTrue(deliveries.forCall(callId).stream().allMatch(d -> d.state() == DeliveryState.DELIVERED
+                    || d.state() == DeliveryState.SUPERSEDED), deliveries.forCall(callId).toString());
+        }
+        endpoints.delete(tenant, down.endpointId());
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tenant's webhook receiver in the test JVM: a real HTTP server on 127.0.0.1 whose paths behave
- * as a test asks (answer, fail n times, hang, redirect), verifying every request's signature with
+ * as a test asks (answer, fail, fail n times, hang, redirect), verifying every request's signature with
  * the endpoint's secret as a tenant would.
  */
 final class WebhookReceiver implements AutoCloseable {
@@ -27,7 +27,7 @@ final class WebhookReceiver implements AutoCloseable {
     record Received(String path, String id, String body, boolean verified) {
     }
 
-    enum Behaviour { OK, FAIL_THREE_TIMES, HANG, REDIRECT }
+    enum Behaviour { OK, DOWN, FAIL_THREE_TIMES, HANG, REDIRECT }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -52,6 +52,11 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** From now on the path behaves so (a receiver coming back up, say). */
+    void behave(String path, Behaviour behaviour) {
+        behaviours.put(path, behaviour);
+    }
+
     List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -73,6 +78,7 @@ final class WebhookReceiver implements AutoCloseable {
         int call = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         switch (behaviours.getOrDefault(path, Behaviour.OK)) {
             case OK -> answer(exchange, 204);
+            case DOWN -> answer(exchange, 503);
             case FAIL_THREE_TIMES -> answer(exchange, call <= 3 ? 503 : 200);
             case REDIRECT -> {
                 exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");

@@ -178,7 +178,7 @@ abstract class WebhooksApiScenarios {
         for (String status : new String[] {"QUEUED", "BUSY"}) {
             DeliveryMessage message = new DeliveryMessage("chain-" + status, tenant, id, "01M8T5N5JXY7RTPQB29453ZCD7." + status,
                     "call." + status.toLowerCase(), "01M8T5N5JXY7RTPQB29453ZCD7", status.equals("BUSY") ? 4 : 0, "{\"type\":\"x\"}", 0, now,
-                    false);
+                    false, false);
             wiring.deliveries().claim(message, now);
             wiring.deliveries().recordAttempt(message, new DeliveryAttempt(now, 500, 12, "HTTP 500"),
                     status.equals("BUSY") ? DeliveryState.FAILED : DeliveryState.PENDING, null);
