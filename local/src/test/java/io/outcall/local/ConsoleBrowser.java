@@ -63,6 +63,8 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                         "--window-size=1280,900", "--no-first-run", "--disable-extensions");
+        // The page's console messages, to find any Content-Security-Policy violation.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         return new ConsoleBrowser(new ChromeDriver(service, options), base);
     }
 
@@ -88,6 +90,14 @@ final class ConsoleBrowser implements AutoCloseable {
 
     Object asyncScript(String script, Object... args) {
         return driver.executeAsyncScript(script, args);
+    }
+
+    /** What the browser reported refusing under the Content-Security-Policy since the last call. */
+    java.util.List<String> policyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .toList();
     }
 
     void size(int width, int height) {

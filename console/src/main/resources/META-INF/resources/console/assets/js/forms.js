@@ -35,7 +35,7 @@ export function showFieldError(fieldNode, messages) {
  * title, go to {@code summary}. Focuses the first field at fault.
  */
 export function showProblem(error, fields, summary) {
-  for (const node of Object.values(fields)) showFieldError(node, null);
+  for (const node of Object.values(fields)) if (node?.error) showFieldError(node, null);
   const unplaced = [];
   let first = null;
   for (const [name, messages] of Object.entries(error.fieldErrors)) {
