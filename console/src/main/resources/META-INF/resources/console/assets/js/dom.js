@@ -1,5 +1,5 @@
 // Building the page with DOM APIs only: every piece of data becomes a text node or an attribute
-// value, never markup. Nothing in the console assigns innerHTML.
+// value, never markup: nothing in the console parses a string as HTML (ConsoleFilesTest checks).
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
