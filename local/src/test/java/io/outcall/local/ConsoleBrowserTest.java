@@ -81,7 +81,7 @@ class ConsoleBrowserTest {
     }
 
     private void openPlaceACall() {
-        browser.find(By.linkText("Place a call")).click();
+        browser.await(ExpectedConditions.elementToBeClickable(By.cssSelector("#nav a[href='#/calls/new']"))).click();
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("call-to")));
     }
 
@@ -149,7 +149,7 @@ class ConsoleBrowserTest {
             awaitFinal(token, callId);
         }
         signIn("demo", "calls");
-        new Select(browser.find(By.id("filter-status"))).selectByValue("BUSY");
+        new Select(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("filter-status")))).selectByValue("BUSY");
         browser.find(By.id("filter-limit")).sendKeys("2");
         browser.find(By.cssSelector("form.filters button[type=submit]")).click();
         browser.await(ExpectedConditions.urlContains("status=BUSY"));
@@ -301,6 +301,11 @@ class ConsoleBrowserTest {
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#swagger-ui .title"), "outcall HTTP API"));
         assertFalse(browser.driver().findElements(By.cssSelector("#swagger-ui .opblock")).isEmpty(), "the operations are listed");
         assertEquals(List.of(), browser.policyViolations(), "swagger-ui runs under the console's CSP");
+        // The control: an inline script is refused, and the refusal is seen.
+        browser.script("const inline = document.createElement('script'); inline.textContent = 'window.ran = 1';"
+                + " document.head.append(inline)");
+        assertEquals(null, browser.script("return window.ran === undefined ? null : window.ran"), "the inline script never ran");
+        assertFalse(browser.policyViolations().isEmpty(), "the refusal is reported");
         browser.screenshot("api-reference");
     }
 

@@ -52,6 +52,11 @@ function filterForm(query, router) {
       h('button', {type: 'submit', class: 'primary', text: 'Apply filters'}),
       h('a', {href: '#/calls', class: 'button', text: 'Clear'})),
     summary);
+  const active = FILTERS.filter((name) => query[name]).length;
+  // Open on a wide screen or when filtering; on a phone the calls come first.
+  const box = h('details', {class: 'filter-box', id: 'filters',
+    open: active > 0 || window.matchMedia('(min-width: 40rem)').matches},
+  h('summary', {text: active ? `Filters (${active} applied)` : 'Filters'}), form);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const next = {};
@@ -61,7 +66,7 @@ function filterForm(query, router) {
     }
     router.go('/calls', next);
   });
-  return {form, fields, summary};
+  return {form: box, fields, summary};
 }
 
 function callRow(call) {
@@ -138,7 +143,7 @@ export function mount(container, {query, api, router, setTitle}) {
       }}) : null);
     const live = isLive();
     liveNote.hidden = !live;
-    liveNote.textContent = live ? 'Updating live while calls are in flight.' : '';
+    liveNote.textContent = live ? 'Updating live: new calls and status changes show without reloading.' : '';
     if (page.calls.length === 0) {
       const filtered = FILTERS.some((name) => filters[name]);
       replace(results, state('empty', filtered ? 'No calls match these filters.' : 'No calls yet.',
