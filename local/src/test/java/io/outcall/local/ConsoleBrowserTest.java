@@ -85,6 +85,15 @@ class ConsoleBrowserTest {
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("call-to")));
     }
 
+    /** Signs in as a calls user of demo and places a call from the form, which then opens the call's page. */
+    private void placeFromTheForm(String to, String ringTimeoutSeconds) {
+        signIn("demo", "calls");
+        openPlaceACall();
+        browser.find(By.id("call-to")).sendKeys(to);
+        browser.find(By.id("call-ringTimeoutSeconds")).sendKeys(ringTimeoutSeconds);
+        browser.find(By.id("place-call")).click();
+    }
+
     private void awaitStatus(String status) {
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#call-status-line .badge"),
                 status.replace('_', ' ')));
@@ -115,14 +124,40 @@ class ConsoleBrowserTest {
         assertEquals(null, browser.script("return sessionStorage.getItem('outcall.session')"), "signing out forgets the token");
     }
 
+    /** A JWT the console can read; its signature is no one's, so the API refuses it. */
+    private static String unsignedToken(long expiresEpochSecond) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + base64.encodeToString(("{\"tenant_id\":\"demo\",\"scope\":\"outcall/calls\",\"exp\":" + expiresEpochSecond
+                + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
+    }
+
+    @Test
+    void anExpiredOrRefusedTokenLeadsBackToSignInAndThenToThePageItWasOn() throws Exception {
+        browser.go("/");
+        browser.script("sessionStorage.setItem('outcall.session', arguments[0])", unsignedToken(1_000_000_000L));
+        browser.driver().get("about:blank");
+        browser.go("/#/calls/new");
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-tenant")));
+        assertEquals(null, browser.script("return sessionStorage.getItem('outcall.session')"), "the expired token is dropped");
+
+        browser.script("sessionStorage.setItem('outcall.session', arguments[0])",
+                unsignedToken(java.time.Instant.now().plusSeconds(3600).getEpochSecond()));
+        browser.driver().get("about:blank");
+        browser.go("/#/calls?status=BUSY");
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-tenant")));
+        assertTrue(browser.find(By.cssSelector(".sign-in")).getText().contains("refused the token"), "says why");
+        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.await(ExpectedConditions.urlContains("#/calls?status=BUSY"));
+        browser.await(ExpectedConditions.textToBe(By.tagName("h1"), "Calls"));
+        browser.screenshot("signed-in-again");
+    }
+
     @Test
     void aCallPlacedFromTheFormIsFollowedToCompletedWithoutReloadingAndShowsItsTimeline() throws Exception {
-        signIn("demo", "calls");
-        openPlaceACall();
-        browser.find(By.id("call-to")).sendKeys("+14045550125");
-        browser.find(By.id("call-ringTimeoutSeconds")).sendKeys("20");
+        browser.go("/");
         browser.script("window.stillThePageThatPlacedTheCall = true");
-        browser.find(By.id("place-call")).click();
+        placeFromTheForm("+14045550125", "20");
         browser.await(ExpectedConditions.urlMatches("#/calls/[0-9A-Z]{26}$"));
         awaitStatus("COMPLETED");
         assertEquals(true, browser.script("return window.stillThePageThatPlacedTheCall === true"), "the page never reloaded");
@@ -217,11 +252,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aRingingCallIsCanceledFromItsPage() throws Exception {
-        signIn("demo", "calls");
-        openPlaceACall();
-        browser.find(By.id("call-to")).sendKeys("+14045550133");
-        browser.find(By.id("call-ringTimeoutSeconds")).sendKeys("120");
-        browser.find(By.id("place-call")).click();
+        placeFromTheForm("+14045550133", "120");
         awaitStatus("RINGING");
         browser.find(By.id("cancel-call")).click();
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("cancel-result"), "hang the call up"));

@@ -5,9 +5,8 @@ import {Api} from './api.js';
 import {loadConfig} from './config.js';
 import {h, replace, state} from './dom.js';
 import {completeSignIn, isRedirectBack} from './oidc.js';
-import {Router} from './router.js';
+import {match, Router} from './router.js';
 import {homeOf, routes} from './routes.js';
-import {match} from './router.js';
 import {sessionStore} from './session.js';
 import {signInView} from './views/sign-in.js';
 
@@ -89,6 +88,9 @@ class Console {
       return this.page('Not allowed', state('error', `This page needs the ${found.route.role} role, which your sign-in does not have.`));
     }
     replace(this.main, state('loading', 'Loading…'));
+    // A new page: the keyboard and screen readers start at its content, not at the link left behind.
+    if (this.shown) this.main.focus({preventScroll: true});
+    this.shown = true;
     try {
       const view = await found.route.view();
       const container = h('div', {class: 'view'});
@@ -127,6 +129,11 @@ class Console {
 
 async function boot() {
   const main = document.getElementById('main');
+  // The skip link moves the focus itself, so the address keeps its route.
+  document.getElementById('skip').addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
+  });
   let config;
   try {
     config = await loadConfig();

@@ -54,8 +54,10 @@ export class Router {
 
   dispatch() {
     const hash = window.location.hash;
-    // In-page anchors such as the skip link (#main) are not routes.
-    if (hash && !hash.startsWith('#/')) return;
-    this.onRoute(parseHash(hash || '#/calls'));
+    const route = hash.startsWith('#/');
+    // An in-page anchor (#main) is not a route: it leaves the page drawn, or on a first load the call log.
+    if (!route && this.drawn) return;
+    this.drawn = true;
+    this.onRoute(parseHash(route ? hash : '#/calls'));
   }
 }
