@@ -53,6 +53,7 @@ final class HttpFront implements AutoCloseable {
     private final List<Route> routes;
     private final TokenVerifier tokens;
     private final ObjectMapper json;
+    private final ConsoleSite console;
     private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(8);
 
     HttpFront(int port, List<Route> routes, TokenVerifier tokens, ObjectMapper json) throws IOException {
@@ -61,7 +62,17 @@ final class HttpFront implements AutoCloseable {
 
     /** @param openApi served as it is at GET /openapi.yaml, without a token (null: not served) */
     HttpFront(int port, List<Route> routes, TokenVerifier tokens, ObjectMapper json, Path openApi) throws IOException {
+        this(port, routes, tokens, json, openApi, null);
+    }
+
+    /**
+     * @param console the web console, answering what no API route does (null: not served); the
+     *                API's routes always come first, so the console never changes what they answer
+     */
+    HttpFront(int port, List<Route> routes, TokenVerifier tokens, ObjectMapper json, Path openApi, ConsoleSite console)
+            throws IOException {
         this.routes = routes;
+        this.console = console;
         this.tokens = tokens;
         this.json = json;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -138,6 +149,9 @@ final class HttpFront implements AutoCloseable {
                     invoke(exchange, route, m, token);
                     return;
                 }
+            }
+            if (console != null && console.serve(exchange)) {
+                return;
             }
             write(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {

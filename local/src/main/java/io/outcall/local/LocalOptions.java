@@ -25,7 +25,8 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, To
                    ./run-local --help
 
             Runs the whole system on this machine: DynamoDB Local (port 8000), ElasticMQ (9324), an
-            API Gateway-like HTTP front with JWT (--port, default 3000), AWS Lambda's Invoke API for
+            API Gateway-like HTTP front with JWT (--port, default 3000) that also serves the web
+            console at / and the API reference at /docs, AWS Lambda's Invoke API for
             the functions no route reaches (--lambda-port, default 3001), the AMI bridge (health 8081),
             and the PBX simulator (5038) unless AMI_HOST/AMI_PORT/AMI_USER/AMI_PASSWORD name a real
             Asterisk.

@@ -35,11 +35,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalRunner {
 
-    static final int DYNAMODB_PORT = 8000;
-    static final int SQS_PORT = 9324;
-    static final int HEALTH_PORT = 8081;
-    static final int SIMULATOR_PORT = 5038;
-
     private LocalRunner() {
     }
 
@@ -78,7 +73,7 @@ public final class LocalRunner {
             return;
         }
         try {
-            run(options, state, auth, json);
+            run(options, state, auth, json, StackPorts.FIXED);
         } catch (Exception e) {
             // What started keeps non-daemon threads (DynamoDB Local, ElasticMQ): exit, do not linger.
             System.err.println("run-local: the start failed: " + e);
@@ -87,7 +82,8 @@ public final class LocalRunner {
         }
     }
 
-    private static void run(LocalOptions options, Path state, LocalAuth auth, ObjectMapper json) throws Exception {
+    /** Starts everything on {@code ports} and runs until the JVM is asked to stop. */
+    static void run(LocalOptions options, Path state, LocalAuth auth, ObjectMapper json, StackPorts ports) throws Exception {
         try (FileChannel lockFile = FileChannel.open(state.resolve("run-local.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             FileLock lock = lockFile.tryLock();
@@ -95,13 +91,13 @@ public final class LocalRunner {
                 fail("run-local is already running from this folder; stop it (Ctrl-C in its terminal) first");
             }
             boolean realAsterisk = System.getenv("AMI_HOST") != null && !System.getenv("AMI_HOST").isBlank();
-            checkPortsFree(options, realAsterisk);
+            checkPortsFree(options, ports, realAsterisk);
             requireEnvironment();
 
             List<AutoCloseable> running = new ArrayList<>();
-            LocalDynamoDb dynamoDb = LocalDynamoDb.start(DYNAMODB_PORT, options.inMemory() ? null : state.resolve("dynamodb"));
+            LocalDynamoDb dynamoDb = LocalDynamoDb.start(ports.dynamoDb(), options.inMemory() ? null : state.resolve("dynamodb"));
             running.add(dynamoDb);
-            LocalSqs sqs = LocalSqs.start(SQS_PORT);
+            LocalSqs sqs = LocalSqs.start(ports.sqs());
             running.add(sqs);
             CloudFormationTemplate template = CloudFormationTemplate.findFromWorkingDirectory();
             LocalServices aws = LocalServices.start(dynamoDb, sqs, template);
@@ -116,12 +112,12 @@ public final class LocalRunner {
 
             PbxSimulator simulator = null;
             if (!realAsterisk) {
-                simulator = PbxSimulator.start(SimulatorConfig.builder().port(SIMULATOR_PORT).username("admin")
+                simulator = PbxSimulator.start(SimulatorConfig.builder().port(ports.simulator()).username("admin")
                         .secret("admin_password").build());
                 running.add(simulator);
             }
             BridgeEnvironment bridgeEnvironment = BridgeEnvironment.of(System.getenv(), queueUrl,
-                    dynamoDb.endpoint().toString(), sqs.endpoint().toString(), SIMULATOR_PORT, HEALTH_PORT, realAsterisk);
+                    dynamoDb.endpoint().toString(), sqs.endpoint().toString(), ports.simulator(), ports.health(), realAsterisk);
             // --no-bridge: the bridge runs as its own process (printed below), e.g. one a crash soak kills.
             Bridge bridge = options.noBridge() ? null
                     : Bridge.onDynamoDb(BridgeConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.dynamoDb(),
@@ -139,8 +135,12 @@ public final class LocalRunner {
                 running.add(localKeys);
             }
             // Started last: once its port listens, everything behind it is up (local/smoke-test waits for it).
+            // The web console answers what no API route does; its local sign-in only with the local issuer.
+            ConsoleSite console = new ConsoleSite(LocalRunner.class.getClassLoader(),
+                    ConsoleConfig.fromEnvironment(System.getenv(), auth.tenantClaim(), auth.scopeClaim()),
+                    localKeys == null ? null : new LocalTokenEndpoint(auth, json, Clock.systemUTC()));
             HttpFront front = new HttpFront(options.port(), HttpFront.routesOf(template, handlers::handler),
-                    auth.authorizer(localKeys, Clock.systemUTC()), json, template.file().resolveSibling("openapi.yaml"));
+                    auth.authorizer(localKeys, Clock.systemUTC()), json, template.file().resolveSibling("openapi.yaml"), console);
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
             running.add(LocalSchedules.start(template, handlers::handler, Clock.systemUTC()));
@@ -148,7 +148,7 @@ public final class LocalRunner {
             running.add(LocalEventSources.start(LocalEventSources.mappingsOf(template, handlers::handler), aws,
                     LocalAws.dynamoDbStreams(dynamoDb.endpoint()), json));
 
-            printWelcome(options, front, invokeApi, auth.token(TokenGrant.calls(DemoTenant.ID)), localKeys, realAsterisk,
+            printWelcome(options, ports, front, invokeApi, auth.token(TokenGrant.calls(DemoTenant.ID)), localKeys, realAsterisk,
                     bridgeEnvironment);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
@@ -170,17 +170,17 @@ public final class LocalRunner {
         }
     }
 
-    private static void checkPortsFree(LocalOptions options, boolean realAsterisk) {
+    private static void checkPortsFree(LocalOptions options, StackPorts stack, boolean realAsterisk) {
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(options.port(), "the API (change it with --port)");
         ports.put(options.lambdaPort(), "the Lambda Invoke API (change it with --lambda-port)");
-        ports.put(DYNAMODB_PORT, "DynamoDB Local");
-        ports.put(SQS_PORT, "ElasticMQ");
+        ports.put(stack.dynamoDb(), "DynamoDB Local");
+        ports.put(stack.sqs(), "ElasticMQ");
         if (!options.noBridge()) {
-            ports.put(HEALTH_PORT, "the bridge's health port");
+            ports.put(stack.health(), "the bridge's health port");
         }
         if (!realAsterisk) {
-            ports.put(SIMULATOR_PORT, "the PBX simulator");
+            ports.put(stack.simulator(), "the PBX simulator");
         }
         ports.forEach((port, what) -> {
             if (Ports.inUse(port)) {
@@ -201,20 +201,21 @@ public final class LocalRunner {
         }
     }
 
-    private static void printWelcome(LocalOptions options, HttpFront front, InvokeApi invokeApi, String token,
+    private static void printWelcome(LocalOptions options, StackPorts ports, HttpFront front, InvokeApi invokeApi, String token,
                                      JwksEndpoint localKeys, boolean realAsterisk, BridgeEnvironment bridge) {
         String api = "http://127.0.0.1:" + front.port();
         String lambda = "http://127.0.0.1:" + invokeApi.port();
         System.out.println();
         System.out.println("outcall is running locally");
+        System.out.printf("  Web console                  %s/   sign in as a tenant; API reference at %s/docs%n", api, api);
         System.out.printf("  API (API Gateway-like, JWT)  %s   /calls, /calls/{id}, /calls/stats, /calls/{id}/cancel%n", api);
         System.out.printf("  Lambda Invoke API            %s   %s%n", lambda, String.join(", ", invokeApi.functionNames()));
-        System.out.printf("  DynamoDB Local               http://127.0.0.1:%d   %s%n", DYNAMODB_PORT,
+        System.out.printf("  DynamoDB Local               http://127.0.0.1:%d   %s%n", ports.dynamoDb(),
                 options.inMemory() ? "in memory" : "data in .local/dynamodb (--in-memory to discard)");
-        System.out.printf("  ElasticMQ (SQS)              http://127.0.0.1:%d   queue OriginateQueue%n", SQS_PORT);
+        System.out.printf("  ElasticMQ (SQS)              http://127.0.0.1:%d   queue OriginateQueue%n", ports.sqs());
         System.out.printf("  Asterisk                     %s%n", realAsterisk
                 ? "real Asterisk at " + bridge.variables().get("AMI_HOST") + ":" + bridge.variables().get("AMI_PORT") + " (AMI_HOST)"
-                : "PBX simulator on 127.0.0.1:" + SIMULATOR_PORT + " (set AMI_HOST, AMI_PORT, AMI_USER, AMI_PASSWORD for a real one)");
+                : "PBX simulator on 127.0.0.1:" + ports.simulator() + " (set AMI_HOST, AMI_PORT, AMI_USER, AMI_PASSWORD for a real one)");
         if (options.noBridge()) {
             System.out.println("  Bridge                       not started (--no-bridge); run it as its own process, from this folder:");
             System.out.println(bridge.shellLines());

@@ -1,0 +1,37 @@
+// How values read on the page.
+
+import {h} from './dom.js';
+
+export const CALL_STATUSES = ['QUEUED', 'DIALING', 'RINGING', 'ANSWERED', 'COMPLETED', 'BUSY', 'NO_ANSWER', 'FAILED', 'CANCELED'];
+export const DISPOSITIONS = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'CONGESTION', 'FAILED', 'CANCELED'];
+const IN_FLIGHT = new Set(['QUEUED', 'DIALING', 'RINGING', 'ANSWERED']);
+
+export function inFlight(status) {
+  return IN_FLIGHT.has(status);
+}
+
+/** A status as a badge: its name in words (never colour alone), its colour from its class. */
+export function statusBadge(status) {
+  if (!status) return h('span', {class: 'badge', text: '—'});
+  return h('span', {class: `badge status-${status.toLowerCase().replace('_', '-')}`, text: status.replace('_', ' ')});
+}
+
+export function dateTime(iso) {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return date.toLocaleString(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit',
+    minute: '2-digit', second: '2-digit'});
+}
+
+export function timeElement(iso) {
+  return iso ? h('time', {datetime: iso, text: dateTime(iso)}) : '—';
+}
+
+export function seconds(value) {
+  return typeof value === 'number' ? `${value.toFixed(value < 10 ? 1 : 0)} s` : '—';
+}
+
+export function text(value) {
+  return value === undefined || value === null || value === '' ? '—' : String(value);
+}

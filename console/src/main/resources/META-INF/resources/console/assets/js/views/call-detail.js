@@ -1,0 +1,148 @@
+// One call: its record, its timeline, its webhook deliveries and, while it is in flight, cancel.
+// Follows the call live (polling, paused while the tab is hidden) until its status is final.
+
+import {ApiError} from '../api.js';
+import {h, replace, state} from '../dom.js';
+import {dateTime, inFlight, seconds, statusBadge, text, timeElement} from '../format.js';
+import {poll} from '../poller.js';
+import {placedVariables} from './placed-calls.js';
+import {timeline} from './timeline.js';
+
+const LIVE_MS = 1500;
+
+function record(call) {
+  const rows = [
+    ['Status', statusBadge(call.status)],
+    ['To', text(call.to)],
+    ['From', text(call.from)],
+    ['Caller-ID chosen', text(call.callerIdReason)],
+    ['Disposition', text(call.disposition)],
+    ['Hang-up cause', call.cause ? `${call.cause.code}${call.cause.text ? ` ${call.cause.text}` : ''}` : '—'],
+    ['Failure', call.failureReason ? text(call.failureReason) : null],
+    ['Context', text(call.context)],
+    ['Transfer number', text(call.transferNumber)],
+    ['Created', timeElement(call.createdAt)],
+    ['Dialed', timeElement(call.dialedAt)],
+    ['Ringing', timeElement(call.ringingAt)],
+    ['Answered', timeElement(call.answeredAt)],
+    ['Ended', timeElement(call.endedAt)],
+    ['Cancel requested', call.cancelRequestedAt ? timeElement(call.cancelRequestedAt) : null],
+    ['Ring time', seconds(call.ringSeconds)],
+    ['Talk time', seconds(call.talkSeconds)],
+    ['Journey', call.journey ? [call.journey.journeyId, call.journey.stepId ? ` · step ${call.journey.stepId}` : '']
+      .join('') : null],
+  ];
+  return h('dl', {class: 'record', id: 'call-record'},
+    rows.filter(([, value]) => value !== null).map(([name, value]) => [h('dt', {text: name}), h('dd', {}, value)]));
+}
+
+function variables(callId) {
+  const placed = placedVariables(callId);
+  if (!placed || Object.keys(placed).length === 0) return null;
+  return h('section', {'aria-labelledby': 'variables-title'},
+    h('h2', {id: 'variables-title', text: 'Variables (as placed from this tab)'}),
+    h('dl', {class: 'record', id: 'call-variables'},
+      Object.entries(placed).map(([name, value]) => [h('dt', {class: 'mono', text: name}), h('dd', {text: value})])));
+}
+
+function eventsTable(events) {
+  const cell = (label, content) => h('td', {'data-label': label}, content);
+  return h('table', {class: 'events', id: 'events-table'},
+    h('thead', {}, h('tr', {}, ['#', 'Time', 'Event', 'Channel', 'Fields'].map((name) => h('th', {scope: 'col', text: name})))),
+    h('tbody', {}, events.map((event) => h('tr', {},
+      cell('#', String(event.seq)),
+      cell('Time', h('time', {datetime: event.at, text: new Date(event.at).toISOString().slice(11, 23)})),
+      cell('Event', event.name),
+      cell('Channel', h('span', {class: 'mono', text: event.channel || '—'})),
+      cell('Fields', Object.entries(event.fields || {}).map(([name, value]) => `${name}=${value}`).join(', ') || '—')))));
+}
+
+function deliveries(list) {
+  if (!list || list.length === 0) {
+    return state('empty', 'No webhook deliveries for this call (no webhook subscribes to its events, or none yet).');
+  }
+  const cell = (label, content) => h('td', {'data-label': label}, content);
+  return h('table', {class: 'deliveries', id: 'deliveries-table'},
+    h('thead', {}, h('tr', {}, ['Event', 'State', 'Attempts', 'Last answer', 'Next attempt'].map((name) => h('th', {scope: 'col', text: name})))),
+    h('tbody', {}, list.map((delivery) => {
+      const last = delivery.attempts?.[delivery.attempts.length - 1];
+      const answer = last ? `${last.statusCode ?? 'no answer'}${last.error ? ` (${last.error})` : ''} in ${last.latencyMs} ms` : '—';
+      return h('tr', {},
+        cell('Event', delivery.type),
+        cell('State', [delivery.state, delivery.reason ? ` — ${delivery.reason}` : '']),
+        cell('Attempts', String(delivery.attempts?.length ?? 0)),
+        cell('Last answer', answer),
+        cell('Next attempt', delivery.nextAttemptAt ? dateTime(delivery.nextAttemptAt) : '—'));
+    })));
+}
+
+export function mount(container, {params, api, setTitle}) {
+  const callId = params.callId;
+  setTitle(`Call ${callId}`);
+  const status = h('div', {'aria-live': 'polite', id: 'call-status-line'});
+  const actions = h('div', {class: 'actions'});
+  const notice = h('div', {id: 'cancel-result', role: 'status'});
+  const body = h('div', {'aria-busy': 'true'}, state('loading', 'Loading the call…'));
+  replace(container,
+    h('p', {}, h('a', {href: '#/calls', text: '← All calls'})),
+    h('div', {class: 'page-head'}, h('h1', {}, 'Call ', h('span', {class: 'mono', text: callId})), actions),
+    status, notice, body);
+
+  let call = null;
+  let drawn = '';
+  let stopPolling = () => {};
+
+  const cancel = async (button) => {
+    button.disabled = true;
+    button.textContent = 'Canceling…';
+    try {
+      const answer = await api.send('POST', `/calls/${encodeURIComponent(callId)}/cancel`);
+      replace(notice, state('notice', answer.status === 202
+        ? 'The bridge was asked to hang the call up; it ends CANCELED shortly.' : 'The call was canceled before it was dialed.'));
+      await load();
+    } catch (e) {
+      replace(notice, state('error', `The call could not be canceled: ${e.message}`));
+      button.disabled = false;
+      button.textContent = 'Cancel call';
+    }
+  };
+
+  const draw = () => {
+    replace(status, h('p', {}, statusBadge(call.status), inFlight(call.status) ? ' Following the call live…' : ''));
+    replace(actions, inFlight(call.status) && !call.cancelRequestedAt
+      ? h('button', {type: 'button', class: 'danger', id: 'cancel-call', text: 'Cancel call', onclick: (event) => cancel(event.currentTarget)})
+      : null);
+    const events = call.events || [];
+    replace(body,
+      h('section', {'aria-labelledby': 'record-title'}, h('h2', {id: 'record-title', text: 'Record'}), record(call)),
+      variables(callId),
+      h('section', {'aria-labelledby': 'timeline-heading'}, h('h2', {id: 'timeline-heading', text: 'Timeline'}),
+        events.length ? timeline(events) : state('empty', inFlight(call.status) ? 'No events yet: the call has not reached Asterisk.' : 'No events were recorded for this call.'),
+        events.length ? h('details', {}, h('summary', {text: `All ${events.length} events`}), eventsTable(events)) : null),
+      h('section', {'aria-labelledby': 'deliveries-title'}, h('h2', {id: 'deliveries-title', text: 'Webhook deliveries'}),
+        deliveries(call.webhookDeliveries)));
+    body.setAttribute('aria-busy', 'false');
+  };
+
+  const load = async () => {
+    try {
+      call = await api.get(`/calls/${encodeURIComponent(callId)}`);
+      const signature = JSON.stringify(call);
+      if (signature !== drawn) {
+        drawn = signature;
+        draw();
+      }
+      return inFlight(call.status) || (call.webhookDeliveries || []).some((d) => d.state === 'PENDING');
+    } catch (e) {
+      const message = e instanceof ApiError && e.status === 404 ? 'There is no such call for your tenant.' : `The call could not be read: ${e.message}`;
+      replace(body, state('error', message));
+      body.setAttribute('aria-busy', 'false');
+      return !(e instanceof ApiError && e.status < 500);
+    }
+  };
+
+  load().then((again) => {
+    if (again) stopPolling = poll(load, LIVE_MS);
+  });
+  return () => stopPolling();
+}
