@@ -12,6 +12,7 @@ import io.outcall.core.sweep.SweepSettings;
 import io.outcall.functions.FunctionConfig;
 import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.ReadWiring;
+import io.outcall.functions.auth.TenantClaimTrigger;
 import io.outcall.functions.calllog.JourneyCallStatusHandler;
 import io.outcall.functions.intake.JourneyMakeCallHandler;
 import io.outcall.functions.intake.JourneyMakeCallsHandler;
@@ -95,6 +96,9 @@ class InvokeApiTest {
                     new SqsOriginateQueue(local.sqs(), config.originateQueueUrl(), new OriginateMessageCodec(Json.standard())),
                     settings, Clock.systemUTC(), line -> { });
         }
+        if (className.equals(TenantClaimTrigger.class.getName())) {
+            return new TenantClaimTrigger();
+        }
         throw new AssertionError("the Invoke API asked for " + className + ", which is behind an HTTP route");
     }
 
@@ -108,7 +112,8 @@ class InvokeApiTest {
     @Test
     void itServesEveryFunctionNoRouteReaches() {
         assertEquals(List.of("JourneyMakeCallFunction", "JourneyMakeCallsFunction", "JourneyCallStatusFunction",
-                "QueuedCallSweepFunction"), api.functionNames());
+                "QueuedCallSweepFunction", "TenantClaimTriggerFunction"), api.functionNames(),
+                "Cognito's trigger too: the user pool is wired to it in template.yaml, not by an event");
     }
 
     @Test
