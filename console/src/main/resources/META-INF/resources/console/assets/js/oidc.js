@@ -37,9 +37,13 @@ export async function discover(issuer, fetchFn = fetch) {
   return document;
 }
 
-/** This page without query or fragment: where the issuer sends the browser back. */
+/**
+ * Where the issuer sends the browser back: the console's root, whatever page the sign-in began on
+ * (the console is served at / and routes by fragment; Cognito accepts only the exact URL registered,
+ * which the template makes https://<distribution>/).
+ */
 export function redirectUriOf(location) {
-  return `${location.origin}${location.pathname}`;
+  return `${location.origin}/`;
 }
 
 /**
