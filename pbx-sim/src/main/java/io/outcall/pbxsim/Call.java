@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * DynamicIVR the transfer pair. It plays the dialplan of ami-traces/asterisk-config/extensions.conf and emits the
  * events the traces show, in their order (01, 02, 03, 04, 05, 06, 11, 15, 16 were transcribed step by step).
  * This class owns the call's lifecycle (originate, AMI Hangup, restart, end); the dialplan lives in
- * {@link FarEndScript} (the {@code ;2} half), {@link TargetContext} (the {@code ;1} half) and {@link TransferLeg}.
+ * {@link FarEndScript} (the {@code ;2} half), {@link TargetContext} (the {@code ;1} half), {@link AmdScript}
+ * (answering-machine detection on {@code ;1}) and {@link TransferLeg}.
  *
  * <p>All state is guarded by {@link #lock}; timers, AMI Hangup and restart all take it, so one call's events are
  * always produced in a causal order, while different calls interleave freely as on a real Asterisk. The scripts
@@ -31,6 +32,7 @@ final class Call {
     final FarEndScript farEnd;
     final TargetContext target;
     final TransferLeg transfer;
+    final AmdScript amd;
     private final ReentrantLock lock = new ReentrantLock();
 
     Channel o1;
@@ -53,6 +55,7 @@ final class Call {
         this.farEnd = new FarEndScript(this);
         this.target = new TargetContext(this);
         this.transfer = new TransferLeg(this, transferNumber);
+        this.amd = new AmdScript(this);
     }
 
     // ---------------------------------------------------------------- lifecycle entry points
@@ -92,6 +95,7 @@ final class Call {
             out.softHangupRequest(channel);
             if (channel == o1 && answered) {
                 transfer.callerLeavesBridge();
+                amd.hangupDuringAnalysis();
                 target.runHangupExten(cause);
             }
             out.hangupRequest(other, cause);

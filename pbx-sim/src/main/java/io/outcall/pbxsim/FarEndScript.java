@@ -13,16 +13,20 @@ final class FarEndScript {
     private final Call call;
     private final CallOutput out;
     private final OriginateRequest req;
-    private final FarEndOutcome outcome;
+    final FarEndOutcome outcome;
     private final String outcomeExten;
+    /** Routed by [outbound](+)'s two-digit AMD patterns rather than by the last digit. */
+    private final boolean amdPattern;
 
     FarEndScript(Call call) {
         this.call = call;
         this.out = call.out;
         this.req = call.req;
+        FarEndOutcome amd = FarEndOutcome.forAmdNumber(req.number());
         char digit = req.number().isEmpty() ? '7' : req.number().charAt(req.number().length() - 1);
-        this.outcome = FarEndOutcome.forDigit(digit);
-        this.outcomeExten = "d" + (Character.isDigit(digit) && digit != '0' ? digit : '7');
+        this.amdPattern = amd != null;
+        this.outcome = amdPattern ? amd : FarEndOutcome.forDigit(digit);
+        this.outcomeExten = amdPattern ? amd.amdExten() : "d" + (Character.isDigit(digit) && digit != '0' ? digit : '7');
     }
 
     /** {@code [outbound]}: NoOp, Set(LASTDIGIT), GotoIf to {@code outcome,dN,1}. */
@@ -30,6 +34,11 @@ final class FarEndScript {
         Channel o2 = call.o2;
         String number = req.number();
         String ctx = req.localContext();
+        if (amdPattern) {
+            // [outbound](+) _+1XXXXXXXX61 and its siblings: one Goto, no NoOp/Set (40, 41, 43)
+            out.exten(o2, ctx, number, 1, "Goto", "outcome," + outcomeExten + ",1");
+            return;
+        }
         String last = number.isEmpty() ? "" : number.substring(number.length() - 1);
         out.exten(o2, ctx, number, 1, "NoOp", "Outbound leg to " + number + " CALL_ID=" + call.callId);
         out.exten(o2, ctx, number, 2, "Set", "LASTDIGIT=" + last);
@@ -52,11 +61,14 @@ final class FarEndScript {
                 step(1);
                 rejectBeforeAnswer(outcome.rejectCause);
             }
-            case ANSWER_NOW -> {
-                step(1);
-                answer(false);
+            default -> {
+                if (outcome.answersAtOnce()) {
+                    step(1);
+                    answer(false);
+                } else {
+                    ring();
+                }
             }
-            default -> ring();
         }
     }
 
@@ -163,19 +175,40 @@ final class FarEndScript {
             call.target.start();
             out.devices(req.localContext(), req.number(), "INUSE", 2);
         }
-        int waitPriority = afterRinging ? 4 : 2;
+        int firstPriority = afterRinging ? 4 : 2;
         call.timeline.after(ANSWER_DELAY, () -> {
             if (!o2.alive) {
                 return;
             }
-            step(waitPriority);
-            call.timeline.after(outcome.talkMillis, () -> {
-                if (o2.alive) {
-                    step(waitPriority + 1);
-                    hangUpAfterAnswer(HangupCause.NORMAL_CLEARING);
-                }
-            });
+            step(firstPriority);
+            if (outcome.playbackMillis > 0) {
+                call.timeline.after(outcome.playbackMillis, () -> {
+                    if (o2.alive) {
+                        out.varSet(o2, "PLAYBACKSTATUS", "SUCCESS");
+                        step(firstPriority + 1);
+                        waitThenHangUp(firstPriority + 2);
+                    }
+                });
+            } else {
+                waitThenHangUp(firstPriority + 1);
+            }
         });
+    }
+
+    private void waitThenHangUp(int hangupPriority) {
+        call.timeline.after(outcome.talkMillis, () -> {
+            if (call.o2.alive) {
+                step(hangupPriority);
+                hangUpAfterAnswer(HangupCause.NORMAL_CLEARING);
+            }
+        });
+    }
+
+    /** The ;1 half hung up while this half still played its file: Playback() ends and reports (40, 41). */
+    void endPlaybackOnHangup() {
+        if ("Playback".equals(call.o2.application)) {
+            out.varSet(call.o2, "PLAYBACKSTATUS", "SUCCESS");
+        }
     }
 
     /** The ;2 half ran Hangup(16) while up (trace 05): ;1 follows, then the transfer legs. */
@@ -185,6 +218,7 @@ final class FarEndScript {
         out.softHangupRequest(o2);
         out.hangupRequest(o1, cause);
         out.hangup(o2, cause);
+        call.amd.hangupDuringAnalysis();
         call.transfer.callerLeavesBridge();
         out.softHangupRequest(o1);
         call.target.runHangupExten(cause);

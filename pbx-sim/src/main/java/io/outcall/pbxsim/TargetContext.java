@@ -8,6 +8,8 @@ package io.outcall.pbxsim;
 final class TargetContext {
 
     static final String IVR = "DynamicIVR";
+    /** The contexts whose {@code h} extension reports {@code IvrHangup}. */
+    private static final java.util.Set<String> WITH_HANGUP_EXTEN = java.util.Set.of(IVR, AmdScript.AMD_IVR);
 
     private final Call call;
     private final CallOutput out;
@@ -28,6 +30,7 @@ final class TargetContext {
                 nearEndHangup(HangupCause.NORMAL_CLEARING);
             }
             case "Hold" -> holdStart();
+            case AmdScript.AMD_IVR -> call.amd.runAmdIvr();
             // no such extension: Asterisk ends the PBX thread at once and the channel hangs up
             default -> nearEndHangup(HangupCause.NORMAL_CLEARING);
         }
@@ -54,12 +57,23 @@ final class TargetContext {
         out.exten(o1, IVR, req.exten(), p, "NoOp",
                 "IVR start CALL_ID=" + call.callId + " TRANSFER_NUMBER=" + call.transferNumber);
         out.exten(o1, IVR, req.exten(), p + 1, "Answer", "");
-        out.exten(o1, IVR, req.exten(), p + 2, "UserEvent", "IvrStarted,CallId: " + call.callId);
+        if (call.amd.enabled()) {
+            // GotoIf(…?amd,1) before the menu, which moves the menu one priority down (README "AMD contract")
+            call.amd.runInDynamicIvr(p + 2, p + 3, this::ivrMenu);
+        } else {
+            ivrMenu(p + 2);
+        }
+    }
+
+    /** IvrStarted, a second's wait, the digit and the transfer: {@code s,menu} onwards. */
+    private void ivrMenu(int p) {
+        Channel o1 = call.o1;
+        out.exten(o1, IVR, req.exten(), p, "UserEvent", "IvrStarted,CallId: " + call.callId);
         out.userEvent(o1, "IvrStarted", "CallId", call.callId);
-        out.exten(o1, IVR, req.exten(), p + 3, "Wait", "1");
+        out.exten(o1, IVR, req.exten(), p + 1, "Wait", "1");
         call.timeline.after(1000, () -> {
             if (o1.alive) {
-                ivrDigitAndDial(p + 4);
+                ivrDigitAndDial(p + 2);
             }
         });
     }
@@ -100,6 +114,7 @@ final class TargetContext {
         runHangupExten(cause);
         out.hangupRequest(o2, cause);
         out.hangup(o1, cause);
+        call.farEnd.endPlaybackOnHangup();
         call.transfer.destroyBridge();
         out.softHangupRequest(o2);
         out.hangup(o2, cause);
@@ -110,13 +125,13 @@ final class TargetContext {
         call.end();
     }
 
-    /** {@code exten => h,1,UserEvent(IvrHangup,...)} of the DynamicIVR context. */
+    /** {@code exten => h,1,UserEvent(IvrHangup,...)} of the DynamicIVR and AmdIVR contexts. */
     void runHangupExten(int cause) {
-        if (!IVR.equals(req.context()) || !call.answered) {
+        if (!WITH_HANGUP_EXTEN.contains(req.context()) || !call.answered) {
             return;
         }
         Channel o1 = call.o1;
-        out.exten(o1, IVR, "h", 1, "UserEvent", "IvrHangup,CallId: " + call.callId + ",HangupCause: " + cause);
+        out.exten(o1, req.context(), "h", 1, "UserEvent", "IvrHangup,CallId: " + call.callId + ",HangupCause: " + cause);
         out.userEvent(o1, "IvrHangup", "CallId", call.callId, "HangupCause", Integer.toString(cause));
         o1.priority = 2; // the Hangup event shows the priority after the last one run
     }
