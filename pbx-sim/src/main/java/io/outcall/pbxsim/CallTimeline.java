@@ -59,6 +59,11 @@ final class CallTimeline {
         at(currentStepMillis + delayMillis, action);
     }
 
+    /** Script time of the step now running (0 before the first one): what {@link #after} counts from. */
+    long stepMillis() {
+        return currentStepMillis;
+    }
+
     /** Script milliseconds elapsed since the call started. */
     long nowMillis() {
         return (long) ((System.nanoTime() - startNanos) / 1_000_000.0 / config.timeScale());

@@ -9,7 +9,9 @@ import java.util.Random;
  *   <li>the OriginateResponse comes anywhere within its instant: before or after Newstate Up, DialEnd, the first
  *       UserEvent of the target context, or the Hangups of a failed call (never before the DialBegin that starts
  *       the dial);</li>
- *   <li>the two halves of a Local channel report their Hangup in either order.</li>
+ *   <li>the two halves of a Local channel report their Hangup in either order;</li>
+ *   <li>when the far end hangs up while AMD listens, AMD's VarSet AMDSTATUS/AMDCAUSE on {@code ;1} come after or
+ *       before the far end's Hangup (ami-traces 43: after in run 1, before in runs 2 and 3).</li>
  * </ul>
  * Every other event keeps its place, so each channel's own events stay in causal order and the multiset of events
  * is unchanged.
@@ -25,6 +27,7 @@ final class Reorderer {
     void apply(List<Burst.Entry> burst) {
         moveOriginateResponse(burst);
         maybeSwapPairHangups(burst);
+        maybeReportAmdBeforeFarEndHangup(burst);
     }
 
     private void moveOriginateResponse(List<Burst.Entry> burst) {
@@ -55,6 +58,27 @@ final class Reorderer {
                 burst.add(j, first);
                 i = j; // past both
             }
+        }
+    }
+
+    private void maybeReportAmdBeforeFarEndHangup(List<Burst.Entry> burst) {
+        int status = -1;
+        for (int i = 0; i + 1 < burst.size() && status < 0; i++) {
+            if (burst.get(i).message().name().equals("VarSet")
+                    && burst.get(i).message().text().contains("\r\nVariable: AMDSTATUS\r\n")) {
+                status = i;
+            }
+        }
+        if (status < 0) {
+            return;
+        }
+        Channel peer = burst.get(status).channel().call.localPeer(burst.get(status).channel());
+        int farEndHangup = indexOf(burst, "Hangup", peer);
+        if (farEndHangup >= 0 && farEndHangup < status && random.nextBoolean()) {
+            Burst.Entry amdStatus = burst.remove(status);
+            Burst.Entry amdCause = burst.remove(status);   // AMDCAUSE always follows AMDSTATUS
+            burst.add(farEndHangup, amdCause);
+            burst.add(farEndHangup, amdStatus);
         }
     }
 
