@@ -1,0 +1,329 @@
+package io.outcall.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console's statistics and tenant (admin) pages in a real headless Chromium against the real
+ * local stack on free ports, as {@link ConsoleBrowserTest}: caller IDs and webhooks added through
+ * the forms, the secret shown once, a delivery listed after a call, a stale ETag shown as a
+ * conflict, charts and table drawn from real calls, the pages at 375 px, markup in data shown as
+ * text. Each test leaves a screenshot in target/screenshots/.
+ */
+class ConsoleTenantBrowserTest {
+
+    private static final String XSS = "<img src=x onerror=alert(1)>";
+    private static final Set<String> FINAL = Set.of("COMPLETED", "BUSY", "NO_ANSWER", "FAILED", "CANCELED");
+
+    @TempDir
+    static Path state;
+    private static ConsoleStack stack;
+    private static ConsoleBrowser browser;
+    private static String adminToken;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        ConsoleBrowser.requireInstalled();
+        stack = ConsoleStack.start(state);
+        browser = ConsoleBrowser.open(stack.base());
+        adminToken = stack.token("demo", "admin");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.size(1280, 900);
+        browser.go("/");
+        browser.script("sessionStorage.clear()");
+        // The page read its session before the clear: a reload starts it signed out.
+        browser.driver().navigate().refresh();
+    }
+
+    @Test
+    void anAdminAddsEditsAndDeactivatesACallerId() throws Exception {
+        signIn("demo", "admin");
+        browser.go("/#/tenant/dids");
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("did-table")));
+        type(By.id("did-new-number"), "+14045550150");
+        type(By.id("did-new-label"), "support line");
+        type(By.id("did-new-callerName"), "Demo Support");
+        browser.find(By.id("did-add")).click();
+        By row = numberRow("did-table", "+14045550150");
+        browser.await(ExpectedConditions.presenceOfElementLocated(row));
+        assertEquals("0", cellOf(row, "Calls placed").getText(), "a new caller ID has placed no calls");
+        assertEquals("Yes", cellOf(row, "Active").getText());
+
+        browser.find(row).findElement(By.cssSelector("button.edit")).click();
+        WebElement label = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#did-table form input[name=label]")));
+        label.clear();
+        label.sendKeys("support, renamed");
+        browser.find(By.cssSelector("#did-table form button[type=submit]")).click();
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(row, "support, renamed"));
+
+        browser.find(row).findElement(By.cssSelector("button.danger")).click();
+        browser.await(ExpectedConditions.elementToBeClickable(By.cssSelector("#did-table .confirm-yes"))).click();
+        browser.await(driver -> "No".equals(cellOf(row, "Active").getText()));
+        browser.screenshot("tenant-caller-ids");
+    }
+
+    @Test
+    void anAdminRegistersAWebhookSeesItsSecretOnceAndItsDeliveries() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+            signIn("demo", "admin");
+            browser.go("/#/tenant/webhooks");
+            browser.await(ExpectedConditions.presenceOfElementLocated(By.id("webhooks-table")));
+            type(By.id("webhook-new-url"), url);
+            browser.find(By.id("webhook-create")).click();
+            WebElement secret = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-secret")));
+            assertTrue(secret.getDomProperty("value").startsWith("whsec_"), "the secret is shown: " + secret.getDomProperty("value"));
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks-table"), url));
+            browser.screenshot("tenant-webhook-secret");
+
+            browser.find(By.linkText(url)).click();
+            browser.await(ExpectedConditions.presenceOfElementLocated(By.id("webhook-save")));
+            assertTrue(browser.driver().findElements(By.id("webhook-secret")).isEmpty(), "the secret is not shown again");
+
+            String callId = placeCall("+14045550121");
+            // The deliveries page lists the call's events once the sender has sent them.
+            browser.await(driver -> {
+                browser.find(By.id("deliveries-refresh")).click();
+                return !driver.findElements(By.cssSelector("#deliveries-table tr[data-state=DELIVERED] a[href='#/calls/" + callId + "']"))
+                        .isEmpty();
+            });
+            browser.screenshot("tenant-webhook-deliveries");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aSettingsEditOnAStaleVersionShowsTheConflictAndReloads() throws Exception {
+        signIn("demo", "admin");
+        browser.go("/#/tenant");
+        WebElement ring = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-ringTimeoutSeconds")));
+
+        // Someone else saves in between, on the version the page read.
+        HttpResponse<String> read = stack.send("GET", "/tenant", adminToken, null);
+        HttpResponse<String> elsewhere = stack.send("PATCH", "/tenant", adminToken, "{\"name\":\"Renamed elsewhere\"}",
+                Map.of("Content-Type", "application/merge-patch+json", "If-Match", read.headers().firstValue("etag").orElseThrow()));
+        assertEquals(200, elsewhere.statusCode(), elsewhere.body());
+
+        ring.clear();
+        ring.sendKeys("40");
+        browser.find(By.id("settings-save")).click();
+        WebElement conflict = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("settings-conflict")));
+        assertTrue(conflict.getText().contains("Not saved: the settings changed since you loaded them."), conflict.getText());
+        assertTrue(conflict.getText().contains("ringTimeoutSeconds: 40"), "it lists the change it could not save: " + conflict.getText());
+        browser.screenshot("tenant-settings-conflict");
+
+        browser.find(By.id("settings-reload")).click();
+        // The form is drawn anew with what was read: an element found a moment before may be gone.
+        browser.await(ExpectedConditions.refreshed(ExpectedConditions.attributeToBe(By.id("setting-name"), "value", "Renamed elsewhere")));
+        WebElement again = browser.find(By.id("setting-ringTimeoutSeconds"));
+        again.clear();
+        again.sendKeys("40");
+        browser.find(By.id("settings-save")).click();
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("settings-saved"), "Saved"));
+        JsonNode now = json.readTree(stack.send("GET", "/tenant", adminToken, null).body());
+        assertEquals(40, now.path("ringTimeoutSeconds").asInt(), "the save after the reload was written: " + now);
+    }
+
+    @Test
+    void aSettingsFieldErrorShowsBesideItsField() throws Exception {
+        signIn("demo", "admin");
+        browser.go("/#/tenant");
+        WebElement region = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-defaultRegion")));
+        region.clear();
+        region.sendKeys("ZZ");
+        browser.find(By.id("settings-save")).click();
+        WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-defaultRegion-error")));
+        assertFalse(error.getText().isBlank(), "the region's error is beside it");
+        assertEquals("true", region.getDomAttribute("aria-invalid"));
+        browser.screenshot("tenant-settings-field-error");
+    }
+
+    @Test
+    void statisticsDrawChartsAndTheTableAfterCalls() throws Exception {
+        List<String> calls = new ArrayList<>();
+        for (String to : List.of("+14045550121", "+14045550122", "+14045550125")) {
+            calls.add(placeCall(to));
+        }
+        for (String callId : calls) {
+            browser.await(driver -> FINAL.contains(status(callId)));
+        }
+        int total = json.readTree(stack.send("GET", "/calls/stats?interval=hour", adminToken, null).body())
+                .path("total").path("calls").asInt();
+        assertTrue(total >= calls.size(), "the API counts the calls: " + total);
+
+        signIn("demo", "calls");
+        browser.go("/#/stats");
+        By totalCell = By.cssSelector("#stats-table tfoot [data-label='Calls']");
+        browser.await(ExpectedConditions.textToBe(totalCell, String.valueOf(total)));
+        browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#stats-charts .uplot canvas"), 4));
+        Object painted = browser.script("const c = document.querySelector('#chart-calls canvas');"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;");
+        assertTrue(((Number) painted).longValue() > 0, "the calls chart has drawn pixels");
+        assertTrue(browser.find(By.id("stats-table")).findElements(By.cssSelector("tbody tr")).size() >= 24,
+                "a row per hour of the last day");
+        browser.screenshot("statistics");
+
+        new Select(browser.find(By.id("stats-interval"))).selectByValue("day");
+        browser.find(By.cssSelector("form[aria-label='Statistics range'] button[type=submit]")).click();
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#stats-table caption"), "Per day"));
+        browser.await(ExpectedConditions.textToBe(totalCell, String.valueOf(total)));
+    }
+
+    @Test
+    void dataIsWrittenAsTextNeverAsMarkup() throws Exception {
+        HttpResponse<String> added = stack.send("POST", "/tenant/transfer-numbers", adminToken,
+                "{\"number\":\"+14045550170\",\"label\":" + json.writeValueAsString(XSS) + ",\"weight\":2}");
+        assertEquals(201, added.statusCode(), added.body());
+        signIn("demo", "admin");
+        browser.go("/#/tenant/dids");
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("did-table")));
+        type(By.id("did-new-number"), "+14045550160");
+        type(By.id("did-new-label"), XSS);
+        browser.find(By.id("did-add")).click();
+        By row = numberRow("did-table", "+14045550160");
+        browser.await(ExpectedConditions.presenceOfElementLocated(row));
+        assertEquals(XSS, cellOf(row, "Label").getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("main img")).isEmpty(), "no image element was made");
+        browser.screenshot("tenant-xss-as-text");
+
+        browser.go("/#/tenant/transfer-numbers");
+        By transfer = numberRow("transfer-table", "+14045550170");
+        browser.await(ExpectedConditions.presenceOfElementLocated(transfer));
+        assertEquals(XSS, cellOf(transfer, "Label").getText());
+
+        browser.go("/#/tenant/audit");
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-table"), XSS));
+        assertTrue(browser.driver().findElements(By.cssSelector("main img")).isEmpty(), "no image element in the audit log");
+        // An alert would have been opened by the markup's onerror; the browser would refuse this call then.
+        assertEquals("ok", browser.script("return 'ok'"));
+    }
+
+    @Test
+    void theTenantAndStatisticsPagesFit375PixelsWithoutSidewaysScrolling() throws Exception {
+        signIn("demo", "admin");
+        browser.size(375, 812);
+        assertTrue(((Number) browser.script("return window.innerWidth")).intValue() <= 375, "the viewport is 375 px wide");
+        Map<String, By> pages = Map.of(
+                "tenant", By.id("setting-name"),
+                "tenant/dids", By.id("did-table"),
+                "tenant/transfer-numbers", By.id("transfer-table"),
+                "tenant/webhooks", By.id("webhooks-table"),
+                "tenant/webhooks/" + DemoWebhook.ENDPOINT_ID, By.id("webhook-save"),
+                "tenant/audit", By.id("audit-table"),
+                "stats", By.cssSelector("#stats-charts, .results .state.empty"));
+        for (var page : pages.entrySet()) {
+            browser.go("/#/" + page.getKey());
+            browser.await(ExpectedConditions.presenceOfElementLocated(page.getValue()));
+            browser.await(noLoadingState());
+            Number overflow = (Number) browser.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertEquals(0, overflow.intValue(), "#/" + page.getKey() + " scrolls sideways by " + overflow + " px");
+            browser.screenshot("narrow-" + page.getKey().replace('/', '-'));
+        }
+    }
+
+    @Test
+    void aCallsOnlyUserSeesNoTenantPagesAndTheApiRefusesIt() throws Exception {
+        signIn("demo", "calls");
+        List<String> navigation = browser.driver().findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
+        assertTrue(navigation.contains("Statistics"), "statistics is a calls page: " + navigation);
+        assertFalse(navigation.contains("Tenant"), "no tenant pages for calls: " + navigation);
+        browser.go("/#/tenant/webhooks");
+        browser.await(ExpectedConditions.textToBe(By.tagName("h1"), "Not allowed"));
+        assertEquals(403, stack.send("GET", "/tenant/webhooks", stack.token("demo", "calls"), null).statusCode());
+        browser.screenshot("tenant-not-allowed");
+    }
+
+    private void signIn(String tenant, String role) {
+        browser.go("/#/sign-in");
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-tenant")));
+        type(By.id("sign-in-tenant"), tenant);
+        new Select(browser.find(By.id("sign-in-role"))).selectByValue(role);
+        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.await(ExpectedConditions.elementToBeClickable(By.id("sign-out")));
+    }
+
+    private void type(By by, String text) {
+        WebElement input = browser.find(by);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static By numberRow(String table, String number) {
+        return By.xpath("//table[@id='" + table + "']//tr[.//span[text()='" + number + "']]");
+    }
+
+    private WebElement cellOf(By row, String label) {
+        return browser.find(row).findElement(By.cssSelector("td[data-label='" + label + "']"));
+    }
+
+    private static ExpectedCondition<Boolean> noLoadingState() {
+        return driver -> driver.findElements(By.cssSelector("main .state.loading, main [aria-busy=true]")).isEmpty();
+    }
+
+    private String placeCall(String to) throws IOException, InterruptedException {
+        HttpResponse<String> placed = stack.send("POST", "/calls", adminToken, "{\"to\":\"" + to + "\",\"ringTimeoutSeconds\":5}");
+        assertEquals(202, placed.statusCode(), placed.body());
+        return json.readTree(placed.body()).path("callId").asText();
+    }
+
+    private String status(String callId) {
+        try {
+            return json.readTree(stack.send("GET", "/calls/" + callId + "?events=false", adminToken, null).body()).path("status").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
