@@ -97,8 +97,8 @@ class ConsoleTenantBrowserTest {
 
         browser.find(row).findElement(By.cssSelector("button.danger")).click();
         browser.await(ExpectedConditions.elementToBeClickable(By.cssSelector("#did-table .confirm-yes"))).click();
-        browser.await(driver -> "No".equals(cellOf(row, "Active").getText()));
-        browser.screenshot("tenant-caller-ids");
+        awaitFresh(driver -> "No".equals(cellOf(row, "Active").getText()));
+        screenshot("tenant-caller-ids", row);
     }
 
     @Test
@@ -121,7 +121,7 @@ class ConsoleTenantBrowserTest {
             WebElement secret = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-secret")));
             assertTrue(secret.getDomProperty("value").startsWith("whsec_"), "the secret is shown: " + secret.getDomProperty("value"));
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks-table"), url));
-            browser.screenshot("tenant-webhook-secret");
+            screenshot("tenant-webhook-secret", By.id("webhook-secret-panel"));
 
             browser.find(By.linkText(url)).click();
             browser.await(ExpectedConditions.presenceOfElementLocated(By.id("webhook-save")));
@@ -129,12 +129,19 @@ class ConsoleTenantBrowserTest {
 
             String callId = placeCall("+14045550121");
             // The deliveries page lists the call's events once the sender has sent them.
+            By delivered = By.cssSelector("#deliveries-table tr[data-state=DELIVERED] a[href='#/calls/" + callId + "']");
             browser.await(driver -> {
                 browser.find(By.id("deliveries-refresh")).click();
-                return !driver.findElements(By.cssSelector("#deliveries-table tr[data-state=DELIVERED] a[href='#/calls/" + callId + "']"))
-                        .isEmpty();
+                return !driver.findElements(delivered).isEmpty();
             });
-            browser.screenshot("tenant-webhook-deliveries");
+            screenshot("tenant-webhook-deliveries", By.id("deliveries-table"));
+
+            // An ended delivery can be sent again.
+            awaitFresh(driver -> {
+                driver.findElement(By.cssSelector("#deliveries-table tr[data-state=DELIVERED] button.retry")).click();
+                return true;
+            });
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-notice"), "is queued again"));
         } finally {
             receiver.stop(0);
         }
@@ -158,7 +165,7 @@ class ConsoleTenantBrowserTest {
         WebElement conflict = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("settings-conflict")));
         assertTrue(conflict.getText().contains("Not saved: the settings changed since you loaded them."), conflict.getText());
         assertTrue(conflict.getText().contains("ringTimeoutSeconds: 40"), "it lists the change it could not save: " + conflict.getText());
-        browser.screenshot("tenant-settings-conflict");
+        screenshot("tenant-settings-conflict", By.id("settings-conflict"));
 
         browser.find(By.id("settings-reload")).click();
         // The form is drawn anew with what was read: an element found a moment before may be gone.
@@ -183,7 +190,7 @@ class ConsoleTenantBrowserTest {
         WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-defaultRegion-error")));
         assertFalse(error.getText().isBlank(), "the region's error is beside it");
         assertEquals("true", region.getDomAttribute("aria-invalid"));
-        browser.screenshot("tenant-settings-field-error");
+        screenshot("tenant-settings-field-error", By.id("setting-defaultRegion"));
     }
 
     @Test
@@ -210,7 +217,7 @@ class ConsoleTenantBrowserTest {
         assertTrue(((Number) painted).longValue() > 0, "the calls chart has drawn pixels");
         assertTrue(browser.find(By.id("stats-table")).findElements(By.cssSelector("tbody tr")).size() >= 24,
                 "a row per hour of the last day");
-        browser.screenshot("statistics");
+        screenshot("statistics", By.id("stats-total"));
 
         new Select(browser.find(By.id("stats-interval"))).selectByValue("day");
         browser.find(By.cssSelector("form[aria-label='Statistics range'] button[type=submit]")).click();
@@ -233,7 +240,7 @@ class ConsoleTenantBrowserTest {
         browser.await(ExpectedConditions.presenceOfElementLocated(row));
         assertEquals(XSS, cellOf(row, "Label").getText());
         assertTrue(browser.driver().findElements(By.cssSelector("main img")).isEmpty(), "no image element was made");
-        browser.screenshot("tenant-xss-as-text");
+        screenshot("tenant-xss-as-text", row);
 
         browser.go("/#/tenant/transfer-numbers");
         By transfer = numberRow("transfer-table", "+14045550170");
@@ -267,6 +274,9 @@ class ConsoleTenantBrowserTest {
             Number overflow = (Number) browser.script(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertEquals(0, overflow.intValue(), "#/" + page.getKey() + " scrolls sideways by " + overflow + " px");
+            Object unlabelled = browser.script("return [...document.querySelectorAll('main input, main select, main textarea')]"
+                    + ".filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label')).map((c) => c.outerHTML)");
+            assertEquals(List.of(), unlabelled, "#/" + page.getKey() + ": every control has a label");
             browser.screenshot("narrow-" + page.getKey().replace('/', '-'));
         }
     }
@@ -290,6 +300,17 @@ class ConsoleTenantBrowserTest {
         new Select(browser.find(By.id("sign-in-role"))).selectByValue(role);
         browser.find(By.cssSelector("form button[type=submit]")).click();
         browser.await(ExpectedConditions.elementToBeClickable(By.id("sign-out")));
+    }
+
+    /** A screenshot with {@code subject} in view. */
+    private void screenshot(String name, By subject) throws IOException {
+        awaitFresh(driver -> browser.script("arguments[0].scrollIntoView({block: 'center'}); return true", browser.find(subject)));
+        browser.screenshot(name);
+    }
+
+    /** Waits for {@code condition}, asking again when a list drawn anew took the element it had found. */
+    private static <T> T awaitFresh(ExpectedCondition<T> condition) {
+        return browser.await(ExpectedConditions.refreshed(condition));
     }
 
     private void type(By by, String text) {

@@ -10,16 +10,20 @@ import {busy, cell, confirmButton, notice, tenantHead, yesNo} from './tenant-kit
 
 const MERGE_PATCH = 'application/merge-patch+json';
 
-/** The parts of a kind's form beyond the number itself. */
-function extraInputs(kind, number) {
-  const label = field('Label', h('input', {type: 'text', name: 'label', maxlength: '64', autocomplete: 'off',
+/**
+ * The parts of a kind's form beyond the number itself.
+ * @param idPrefix the controls' ids start with it (the add form's, which tests find); null for generated ones
+ */
+function extraInputs(kind, number, idPrefix) {
+  const id = (name) => (idPrefix ? `${idPrefix}-${name}` : null);
+  const label = field('Label', h('input', {type: 'text', name: 'label', id: id('label'), maxlength: '64', autocomplete: 'off',
     value: number?.label ?? ''}), 'Your own name for it; optional');
   if (kind.path === '/tenant/dids') {
-    return {label, callerName: field('Caller name', h('input', {type: 'text', name: 'callerName', maxlength: '40',
+    return {label, callerName: field('Caller name', h('input', {type: 'text', name: 'callerName', id: id('callerName'), maxlength: '40',
       autocomplete: 'off', value: number?.callerName ?? ''}), 'Presented with the number: letters, digits, space . , \' & -; optional')};
   }
-  return {label, weight: field('Weight', h('input', {type: 'number', name: 'weight', min: '1', max: '1000', inputmode: 'numeric',
-    value: String(number?.weight ?? 1)}), 'Its share of transfers among the active ones, 1 to 1,000')};
+  return {label, weight: field('Weight', h('input', {type: 'number', name: 'weight', id: id('weight'), min: '1', max: '1000',
+    inputmode: 'numeric', value: String(number?.weight ?? 1)}), 'Its share of transfers among the active ones, 1 to 1,000')};
 }
 
 /** What the extra inputs say, as the API takes it; emptied optional text is null (removed) when editing. */
@@ -47,8 +51,7 @@ function failed(summary, what, e) {
 function addForm(kind, api, onAdded) {
   const number = field('Number', h('input', {type: 'tel', name: 'number', id: `${kind.idPrefix}-new-number`, autocomplete: 'off',
     placeholder: '+14045550123'}), 'E.164, or national in the tenant’s default region');
-  const extras = extraInputs(kind, null);
-  Object.values(extras).forEach((node) => { node.control.id = `${kind.idPrefix}-new-${node.control.name}`; });
+  const extras = extraInputs(kind, null, `${kind.idPrefix}-new`);
   const fields = {number, ...extras};
   const summary = problemBox();
   const submit = h('button', {type: 'submit', class: 'primary', id: `${kind.idPrefix}-add`, text: `Add ${kind.one}`});
@@ -72,7 +75,7 @@ function addForm(kind, api, onAdded) {
 }
 
 function editForm(kind, api, item, onSaved, onCancel) {
-  const extras = extraInputs(kind, item);
+  const extras = extraInputs(kind, item, null);
   const active = h('input', {type: 'checkbox', name: 'active', checked: item.active});
   const activeField = h('div', {class: 'field check'}, h('label', {}, active, ' Active: chosen for calls'));
   activeField.control = active;

@@ -32,15 +32,14 @@ function eventTypesField(chosen) {
 /**
  * The fields of a webhook and a function reading them as the API's WebhookRequest.
  * @param webhook the webhook being edited, or null for a new one
+ * @param urlId the URL control's id; null for a generated one
  */
-export function webhookFields(webhook) {
-  const url = field('Endpoint URL', h('input', {type: 'url', name: 'url', autocomplete: 'off', spellcheck: 'false',
+export function webhookFields(webhook, urlId = null) {
+  const url = field('Endpoint URL', h('input', {type: 'url', name: 'url', id: urlId, autocomplete: 'off', spellcheck: 'false',
     value: webhook?.url ?? '', placeholder: 'https://example.com/hooks/outcall'}), 'https, on a public address; redirects are not followed');
   const types = eventTypesField(webhook?.eventTypes ?? ['*']);
-  const activeBox = h('input', {type: 'checkbox', name: 'active', checked: webhook ? webhook.active : true});
-  const active = h('div', {class: 'field check'}, activeBox, h('label', {text: ' Active: deliveries are sent'}));
-  activeBox.id = `wh-active-${++counter}`;
-  active.querySelector('label').setAttribute('for', activeBox.id);
+  const activeBox = h('input', {type: 'checkbox', name: 'active', id: `wh-active-${++counter}`, checked: webhook ? webhook.active : true});
+  const active = h('div', {class: 'field check'}, activeBox, h('label', {for: activeBox.id, text: ' Active: deliveries are sent'}));
   active.control = activeBox;
   active.error = h('p', {class: 'field-error', hidden: true});
   active.append(active.error);

@@ -31,9 +31,7 @@ export function mount(container, {api, setTitle}) {
   setTitle('Webhooks');
   const secretHolder = h('div', {});
   const list = h('div', {'aria-busy': 'true', id: 'webhooks-list'}, state('loading', 'Loading webhooks…'));
-  const {fields, read} = webhookFields(null);
-  fields.url.control.id = 'webhook-new-url';
-  fields.url.querySelector('label').setAttribute('for', 'webhook-new-url');
+  const {fields, read} = webhookFields(null, 'webhook-new-url');
   const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', hidden: true});
   const submit = h('button', {type: 'submit', class: 'primary', id: 'webhook-create', text: 'Register endpoint'});
   const form = h('form', {class: 'form', 'aria-labelledby': 'webhook-new-title', novalidate: true},
