@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -145,6 +146,41 @@ class ConsoleTenantBrowserTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void aWebhookFormShowsEachFieldErrorBesideItsField() throws Exception {
+        signIn("demo", "admin");
+        browser.go("/#/tenant/webhooks");
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("webhooks-table")));
+        type(By.id("webhook-new-url"), "ftp://example.com/hooks");
+        browser.find(By.cssSelector(".event-types input[value='*']")).click();
+        browser.find(By.id("webhook-create")).click();
+        WebElement urlError = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-new-url-error")));
+        assertTrue(urlError.getText().contains("https"), "the URL's error says what to send: " + urlError.getText());
+        WebElement typesError = browser.find(By.cssSelector(".event-types .field-error"));
+        assertTrue(typesError.isDisplayed() && typesError.getText().contains("event type"), "the event types' error: " + typesError.getText());
+        assertTrue(browser.driver().findElements(By.id("webhook-secret")).isEmpty(), "nothing was registered");
+        screenshot("tenant-webhook-field-errors", By.id("webhook-new-url"));
+    }
+
+    @Test
+    void aCallerIdIsAddedWithTheKeyboardAloneWithVisibleFocus() throws Exception {
+        signIn("demo", "admin");
+        browser.go("/#/tenant/dids");
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("did-table")));
+        browser.find(By.id("did-new-number")).sendKeys("+14045550180", Keys.TAB);
+        assertEquals("did-new-label", focused("id"), "Tab goes from the number to the label");
+        browser.driver().switchTo().activeElement().sendKeys("keyboard", Keys.TAB);
+        assertEquals("did-new-callerName", focused("id"));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("did-add", focused("id"), "then to the add button");
+        Object outline = browser.script("const s = getComputedStyle(document.activeElement);"
+                + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2");
+        assertEquals(Boolean.TRUE, outline, "the focused button shows its focus");
+        screenshot("tenant-keyboard-focus", By.id("did-add"));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.await(ExpectedConditions.presenceOfElementLocated(numberRow("did-table", "+14045550180")));
     }
 
     @Test
@@ -311,6 +347,10 @@ class ConsoleTenantBrowserTest {
     /** Waits for {@code condition}, asking again when a list drawn anew took the element it had found. */
     private static <T> T awaitFresh(ExpectedCondition<T> condition) {
         return browser.await(ExpectedConditions.refreshed(condition));
+    }
+
+    private String focused(String attribute) {
+        return browser.driver().switchTo().activeElement().getDomAttribute(attribute);
     }
 
     private void type(By by, String text) {
