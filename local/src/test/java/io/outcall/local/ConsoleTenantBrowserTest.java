@@ -120,7 +120,8 @@ class ConsoleTenantBrowserTest {
             type(By.id("webhook-new-url"), url);
             browser.find(By.id("webhook-create")).click();
             WebElement secret = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-secret")));
-            assertTrue(secret.getDomProperty("value").startsWith("whsec_"), "the secret is shown: " + secret.getDomProperty("value"));
+            String secretShown = secret.getDomProperty("value");
+            assertTrue(secretShown.startsWith("whsec_"), "the secret is shown: " + secretShown);
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks-table"), url));
             screenshot("tenant-webhook-secret", By.id("webhook-secret-panel"));
 
@@ -143,6 +144,25 @@ class ConsoleTenantBrowserTest {
                 return true;
             });
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-notice"), "is queued again"));
+
+            // Fewer event types, a new secret (shown once more), then gone.
+            browser.find(By.cssSelector(".event-types input[value='*']")).click();
+            browser.find(By.cssSelector(".event-types input[value='call.completed']")).click();
+            browser.find(By.id("webhook-save")).click();
+            browser.await(ExpectedConditions.textToBe(By.id("webhook-notice"), "Saved."));
+            String webhookId = json.readTree(stack.send("GET", "/tenant/webhooks", adminToken, null).body()).path("webhooks")
+                    .findParents("url").stream().filter(w -> w.path("url").asText().equals(url)).findFirst().orElseThrow()
+                    .path("webhookId").asText();
+            JsonNode saved = json.readTree(stack.send("GET", "/tenant/webhooks/" + webhookId, adminToken, null).body());
+            assertEquals("[\"call.completed\"]", saved.path("eventTypes").toString(), "the event types were saved: " + saved);
+            browser.find(By.id("webhook-rotate")).click();
+            WebElement rotated = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-secret")));
+            assertTrue(rotated.getDomProperty("value").startsWith("whsec_"));
+            assertFalse(rotated.getDomProperty("value").equals(secretShown), "a new secret");
+            browser.find(By.id("webhook-delete")).click();
+            browser.await(ExpectedConditions.elementToBeClickable(By.cssSelector(".confirm-yes"))).click();
+            browser.await(ExpectedConditions.textToBe(By.tagName("h1"), "Webhooks"));
+            assertEquals(404, stack.send("GET", "/tenant/webhooks/" + webhookId, adminToken, null).statusCode(), "deleted");
         } finally {
             receiver.stop(0);
         }
