@@ -204,6 +204,22 @@ class ConsoleTenantBrowserTest {
     }
 
     @Test
+    void theAuditLogPagesByCursorBothWays() throws Exception {
+        signIn("demo", "admin");
+        browser.go("/#/tenant/audit?limit=2");
+        By firstRow = By.cssSelector("#audit-table tbody tr:first-child");
+        browser.await(ExpectedConditions.presenceOfElementLocated(firstRow));
+        String newest = browser.find(firstRow).getText();
+        assertEquals(2, browser.driver().findElements(By.cssSelector("#audit-table tbody tr")).size(), "two to a page");
+        assertTrue(browser.driver().findElements(By.cssSelector("#audit .page-newer")).isEmpty(), "the first page has nothing newer");
+        browser.find(By.cssSelector("#audit .page-older")).click();
+        awaitFresh(driver -> !driver.findElement(firstRow).getText().equals(newest));
+        screenshot("tenant-audit-second-page", By.id("audit"));
+        browser.find(By.cssSelector("#audit .page-newer")).click();
+        awaitFresh(driver -> driver.findElement(firstRow).getText().equals(newest));
+    }
+
+    @Test
     void aSettingsEditOnAStaleVersionShowsTheConflictAndReloads() throws Exception {
         signIn("demo", "admin");
         browser.go("/#/tenant");

@@ -25,13 +25,16 @@ function table(items) {
       cell('Changes', changes(entry))))));
 }
 
-export function mount(container, {api, setTitle}) {
+const PAGE = 20;
+
+export function mount(container, {api, query, setTitle}) {
   setTitle('Audit log');
   const list = h('div', {'aria-busy': 'true', 'aria-live': 'polite', id: 'audit'}, state('loading', 'Loading the audit log…'));
   replace(container, tenantHead('/tenant/audit', 'Audit log'),
     h('p', {class: 'hint', text: 'Every change to the tenant’s settings and numbers, newest first.'}), list);
   const pager = cursorPager(
-    (cursor) => api.get('/tenant/audit', {cursor, limit: 20}),
+    // ?limit= in the address asks for other page sizes (1 to 100).
+    (cursor) => api.get('/tenant/audit', {cursor, limit: query.limit || PAGE}),
     (page, nav) => {
       list.setAttribute('aria-busy', 'false');
       replace(list, page.items.length === 0 ? state('empty', 'No changes recorded yet.') : h('div', {class: 'table-wrap'}, table(page.items)), nav);

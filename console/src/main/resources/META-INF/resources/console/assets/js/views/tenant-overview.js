@@ -122,12 +122,18 @@ export function mount(container, {api, setTitle}) {
       }
       try {
         const answer = await busy(save, 'Saving…', () => api.send('PATCH', '/tenant',
-          {body: patch, headers: {'Content-Type': MERGE_PATCH, 'If-Match': etag}}));
+          {body: patch, headers: etag ? {'Content-Type': MERGE_PATCH, 'If-Match': etag} : {'Content-Type': MERGE_PATCH}}));
         tenant = answer.body;
         etag = answer.headers.get('etag');
         draw(`Saved: version ${tenant.version}.`);
       } catch (e) {
-        if (e instanceof ApiError && (e.status === 412 || e.status === 428)) {
+        if (e instanceof ApiError && e.status === 428) {
+          // Only when the read answered no ETag the page could see: across origins, CORS must expose it.
+          replace(summary, h('p', {text: 'Not saved: the API wants the version read (If-Match), and its answer gave this page no ETag. '
+            + 'Where the console and the API are on different origins, the API’s CORS must expose the ETag header.'}));
+          summary.hidden = false;
+          summary.focus();
+        } else if (e instanceof ApiError && e.status === 412) {
           replace(conflict,
             h('p', {class: 'conflict-title', text: 'Not saved: the settings changed since you loaded them.'}),
             h('p', {text: `Someone saved a newer version than the one you edited (version ${tenant.version}). Load the latest settings, then make your changes again.`}),
