@@ -295,6 +295,11 @@ class ConsoleTenantBrowserTest {
         browser.find(By.cssSelector("form[aria-label='Statistics range'] button[type=submit]")).click();
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#stats-table caption"), "Per day"));
         browser.await(ExpectedConditions.textToBe(totalCell, String.valueOf(total)));
+
+        // A range the API refuses: its error stands beside the field it names.
+        browser.go("/#/stats?interval=hour&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z");
+        WebElement fromError = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("stats-from-error")));
+        assertTrue(fromError.getText().contains("before"), "from must be before to: " + fromError.getText());
     }
 
     @Test
