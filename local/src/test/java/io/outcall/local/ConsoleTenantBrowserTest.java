@@ -11,12 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -46,6 +43,7 @@ class ConsoleTenantBrowserTest {
     private static ConsoleStack stack;
     private static ConsoleBrowser browser;
     private static String adminToken;
+    private static ConsoleSteps steps;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -54,6 +52,7 @@ class ConsoleTenantBrowserTest {
         stack = ConsoleStack.start(state);
         browser = ConsoleBrowser.open(stack.base());
         adminToken = stack.token("demo", "admin");
+        steps = new ConsoleSteps(browser, stack, adminToken);
     }
 
     @AfterAll
@@ -77,17 +76,17 @@ class ConsoleTenantBrowserTest {
 
     @Test
     void anAdminAddsEditsAndDeactivatesACallerId() throws Exception {
-        signIn("demo", "admin");
+        steps.signIn("demo", "admin");
         browser.go("/#/tenant/dids");
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("did-table")));
-        type(By.id("did-new-number"), "+14045550150");
-        type(By.id("did-new-label"), "support line");
-        type(By.id("did-new-callerName"), "Demo Support");
+        steps.type(By.id("did-new-number"), "+14045550150");
+        steps.type(By.id("did-new-label"), "support line");
+        steps.type(By.id("did-new-callerName"), "Demo Support");
         browser.find(By.id("did-add")).click();
-        By row = numberRow("did-table", "+14045550150");
+        By row = ConsoleSteps.numberRow("did-table", "+14045550150");
         browser.await(ExpectedConditions.presenceOfElementLocated(row));
-        assertEquals("0", cellOf(row, "Calls placed").getText(), "a new caller ID has placed no calls");
-        assertEquals("Yes", cellOf(row, "Active").getText());
+        assertEquals("0", steps.cellOf(row, "Calls placed").getText(), "a new caller ID has placed no calls");
+        assertEquals("Yes", steps.cellOf(row, "Active").getText());
 
         browser.find(row).findElement(By.cssSelector("button.edit")).click();
         WebElement label = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#did-table form input[name=label]")));
@@ -98,8 +97,8 @@ class ConsoleTenantBrowserTest {
 
         browser.find(row).findElement(By.cssSelector("button.danger")).click();
         browser.await(ExpectedConditions.elementToBeClickable(By.cssSelector("#did-table .confirm-yes"))).click();
-        awaitFresh(driver -> "No".equals(cellOf(row, "Active").getText()));
-        screenshot("tenant-caller-ids", row);
+        steps.awaitFresh(driver -> "No".equals(steps.cellOf(row, "Active").getText()));
+        steps.screenshot("tenant-caller-ids", row);
     }
 
     @Test
@@ -114,32 +113,32 @@ class ConsoleTenantBrowserTest {
         receiver.start();
         try {
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
-            signIn("demo", "admin");
+            steps.signIn("demo", "admin");
             browser.go("/#/tenant/webhooks");
             browser.await(ExpectedConditions.presenceOfElementLocated(By.id("webhooks-table")));
-            type(By.id("webhook-new-url"), url);
+            steps.type(By.id("webhook-new-url"), url);
             browser.find(By.id("webhook-create")).click();
             WebElement secret = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-secret")));
             String secretShown = secret.getDomProperty("value");
             assertTrue(secretShown.startsWith("whsec_"), "the secret is shown: " + secretShown);
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks-table"), url));
-            screenshot("tenant-webhook-secret", By.id("webhook-secret-panel"));
+            steps.screenshot("tenant-webhook-secret", By.id("webhook-secret-panel"));
 
             browser.find(By.linkText(url)).click();
             browser.await(ExpectedConditions.presenceOfElementLocated(By.id("webhook-save")));
             assertTrue(browser.driver().findElements(By.id("webhook-secret")).isEmpty(), "the secret is not shown again");
 
-            String callId = placeCall("+14045550121");
+            String callId = steps.placeCall("+14045550121");
             // The deliveries page lists the call's events once the sender has sent them.
             By delivered = By.cssSelector("#deliveries-table tr[data-state=DELIVERED] a[href='#/calls/" + callId + "']");
             browser.await(driver -> {
                 browser.find(By.id("deliveries-refresh")).click();
                 return !driver.findElements(delivered).isEmpty();
             });
-            screenshot("tenant-webhook-deliveries", By.id("deliveries-table"));
+            steps.screenshot("tenant-webhook-deliveries", By.id("deliveries-table"));
 
             // An ended delivery can be sent again.
-            awaitFresh(driver -> {
+            steps.awaitFresh(driver -> {
                 driver.findElement(By.cssSelector("#deliveries-table tr[data-state=DELIVERED] button.retry")).click();
                 return true;
             });
@@ -170,10 +169,10 @@ class ConsoleTenantBrowserTest {
 
     @Test
     void aWebhookFormShowsEachFieldErrorBesideItsField() throws Exception {
-        signIn("demo", "admin");
+        steps.signIn("demo", "admin");
         browser.go("/#/tenant/webhooks");
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("webhooks-table")));
-        type(By.id("webhook-new-url"), "ftp://example.com/hooks");
+        steps.type(By.id("webhook-new-url"), "ftp://example.com/hooks");
         browser.find(By.cssSelector(".event-types input[value='*']")).click();
         browser.find(By.id("webhook-create")).click();
         WebElement urlError = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-new-url-error")));
@@ -181,31 +180,31 @@ class ConsoleTenantBrowserTest {
         WebElement typesError = browser.find(By.cssSelector(".event-types .field-error"));
         assertTrue(typesError.isDisplayed() && typesError.getText().contains("event type"), "the event types' error: " + typesError.getText());
         assertTrue(browser.driver().findElements(By.id("webhook-secret")).isEmpty(), "nothing was registered");
-        screenshot("tenant-webhook-field-errors", By.id("webhook-new-url"));
+        steps.screenshot("tenant-webhook-field-errors", By.id("webhook-new-url"));
     }
 
     @Test
     void aCallerIdIsAddedWithTheKeyboardAloneWithVisibleFocus() throws Exception {
-        signIn("demo", "admin");
+        steps.signIn("demo", "admin");
         browser.go("/#/tenant/dids");
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("did-table")));
         browser.find(By.id("did-new-number")).sendKeys("+14045550180", Keys.TAB);
-        assertEquals("did-new-label", focused("id"), "Tab goes from the number to the label");
+        assertEquals("did-new-label", steps.focused("id"), "Tab goes from the number to the label");
         browser.driver().switchTo().activeElement().sendKeys("keyboard", Keys.TAB);
-        assertEquals("did-new-callerName", focused("id"));
+        assertEquals("did-new-callerName", steps.focused("id"));
         browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
-        assertEquals("did-add", focused("id"), "then to the add button");
+        assertEquals("did-add", steps.focused("id"), "then to the add button");
         Object outline = browser.script("const s = getComputedStyle(document.activeElement);"
                 + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2");
         assertEquals(Boolean.TRUE, outline, "the focused button shows its focus");
-        screenshot("tenant-keyboard-focus", By.id("did-add"));
+        steps.screenshot("tenant-keyboard-focus", By.id("did-add"));
         browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
-        browser.await(ExpectedConditions.presenceOfElementLocated(numberRow("did-table", "+14045550180")));
+        browser.await(ExpectedConditions.presenceOfElementLocated(ConsoleSteps.numberRow("did-table", "+14045550180")));
     }
 
     @Test
     void theAuditLogPagesByCursorBothWays() throws Exception {
-        signIn("demo", "admin");
+        steps.signIn("demo", "admin");
         browser.go("/#/tenant/audit?limit=2");
         By firstRow = By.cssSelector("#audit-table tbody tr:first-child");
         browser.await(ExpectedConditions.presenceOfElementLocated(firstRow));
@@ -213,15 +212,15 @@ class ConsoleTenantBrowserTest {
         assertEquals(2, browser.driver().findElements(By.cssSelector("#audit-table tbody tr")).size(), "two to a page");
         assertTrue(browser.driver().findElements(By.cssSelector("#audit .page-newer")).isEmpty(), "the first page has nothing newer");
         browser.find(By.cssSelector("#audit .page-older")).click();
-        awaitFresh(driver -> !driver.findElement(firstRow).getText().equals(newest));
-        screenshot("tenant-audit-second-page", By.id("audit"));
+        steps.awaitFresh(driver -> !driver.findElement(firstRow).getText().equals(newest));
+        steps.screenshot("tenant-audit-second-page", By.id("audit"));
         browser.find(By.cssSelector("#audit .page-newer")).click();
-        awaitFresh(driver -> driver.findElement(firstRow).getText().equals(newest));
+        steps.awaitFresh(driver -> driver.findElement(firstRow).getText().equals(newest));
     }
 
     @Test
     void aSettingsEditOnAStaleVersionShowsTheConflictAndReloads() throws Exception {
-        signIn("demo", "admin");
+        steps.signIn("demo", "admin");
         browser.go("/#/tenant");
         WebElement ring = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-ringTimeoutSeconds")));
 
@@ -237,7 +236,7 @@ class ConsoleTenantBrowserTest {
         WebElement conflict = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("settings-conflict")));
         assertTrue(conflict.getText().contains("Not saved: the settings changed since you loaded them."), conflict.getText());
         assertTrue(conflict.getText().contains("ringTimeoutSeconds: 40"), "it lists the change it could not save: " + conflict.getText());
-        screenshot("tenant-settings-conflict", By.id("settings-conflict"));
+        steps.screenshot("tenant-settings-conflict", By.id("settings-conflict"));
 
         browser.find(By.id("settings-reload")).click();
         // The form is drawn anew with what was read: an element found a moment before may be gone.
@@ -253,7 +252,7 @@ class ConsoleTenantBrowserTest {
 
     @Test
     void aSettingsFieldErrorShowsBesideItsField() throws Exception {
-        signIn("demo", "admin");
+        steps.signIn("demo", "admin");
         browser.go("/#/tenant");
         WebElement region = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-defaultRegion")));
         region.clear();
@@ -262,23 +261,23 @@ class ConsoleTenantBrowserTest {
         WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-defaultRegion-error")));
         assertFalse(error.getText().isBlank(), "the region's error is beside it");
         assertEquals("true", region.getDomAttribute("aria-invalid"));
-        screenshot("tenant-settings-field-error", By.id("setting-defaultRegion"));
+        steps.screenshot("tenant-settings-field-error", By.id("setting-defaultRegion"));
     }
 
     @Test
     void statisticsDrawChartsAndTheTableAfterCalls() throws Exception {
         List<String> calls = new ArrayList<>();
         for (String to : List.of("+14045550121", "+14045550122", "+14045550125")) {
-            calls.add(placeCall(to));
+            calls.add(steps.placeCall(to));
         }
         for (String callId : calls) {
-            browser.await(driver -> FINAL.contains(status(callId)));
+            browser.await(driver -> FINAL.contains(steps.status(callId)));
         }
         int total = json.readTree(stack.send("GET", "/calls/stats?interval=hour", adminToken, null).body())
                 .path("total").path("calls").asInt();
         assertTrue(total >= calls.size(), "the API counts the calls: " + total);
 
-        signIn("demo", "calls");
+        steps.signIn("demo", "calls");
         browser.go("/#/stats");
         By totalCell = By.cssSelector("#stats-table tfoot [data-label='Calls']");
         browser.await(ExpectedConditions.textToBe(totalCell, String.valueOf(total)));
@@ -289,7 +288,7 @@ class ConsoleTenantBrowserTest {
         assertTrue(((Number) painted).longValue() > 0, "the calls chart has drawn pixels");
         assertTrue(browser.find(By.id("stats-table")).findElements(By.cssSelector("tbody tr")).size() >= 24,
                 "a row per hour of the last day");
-        screenshot("statistics", By.id("stats-total"));
+        steps.screenshot("statistics", By.id("stats-total"));
 
         new Select(browser.find(By.id("stats-interval"))).selectByValue("day");
         browser.find(By.cssSelector("form[aria-label='Statistics range'] button[type=submit]")).click();
@@ -307,22 +306,22 @@ class ConsoleTenantBrowserTest {
         HttpResponse<String> added = stack.send("POST", "/tenant/transfer-numbers", adminToken,
                 "{\"number\":\"+14045550170\",\"label\":" + json.writeValueAsString(XSS) + ",\"weight\":2}");
         assertEquals(201, added.statusCode(), added.body());
-        signIn("demo", "admin");
+        steps.signIn("demo", "admin");
         browser.go("/#/tenant/dids");
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("did-table")));
-        type(By.id("did-new-number"), "+14045550160");
-        type(By.id("did-new-label"), XSS);
+        steps.type(By.id("did-new-number"), "+14045550160");
+        steps.type(By.id("did-new-label"), XSS);
         browser.find(By.id("did-add")).click();
-        By row = numberRow("did-table", "+14045550160");
+        By row = ConsoleSteps.numberRow("did-table", "+14045550160");
         browser.await(ExpectedConditions.presenceOfElementLocated(row));
-        assertEquals(XSS, cellOf(row, "Label").getText());
+        assertEquals(XSS, steps.cellOf(row, "Label").getText());
         assertTrue(browser.driver().findElements(By.cssSelector("main img")).isEmpty(), "no image element was made");
-        screenshot("tenant-xss-as-text", row);
+        steps.screenshot("tenant-xss-as-text", row);
 
         browser.go("/#/tenant/transfer-numbers");
-        By transfer = numberRow("transfer-table", "+14045550170");
+        By transfer = ConsoleSteps.numberRow("transfer-table", "+14045550170");
         browser.await(ExpectedConditions.presenceOfElementLocated(transfer));
-        assertEquals(XSS, cellOf(transfer, "Label").getText());
+        assertEquals(XSS, steps.cellOf(transfer, "Label").getText());
 
         browser.go("/#/tenant/audit");
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-table"), XSS));
@@ -333,7 +332,7 @@ class ConsoleTenantBrowserTest {
 
     @Test
     void theTenantAndStatisticsPagesFit375PixelsWithoutSidewaysScrolling() throws Exception {
-        signIn("demo", "admin");
+        steps.signIn("demo", "admin");
         browser.size(375, 812);
         assertTrue(((Number) browser.script("return window.innerWidth")).intValue() <= 375, "the viewport is 375 px wide");
         Map<String, By> pages = Map.of(
@@ -347,7 +346,7 @@ class ConsoleTenantBrowserTest {
         for (var page : pages.entrySet()) {
             browser.go("/#/" + page.getKey());
             browser.await(ExpectedConditions.presenceOfElementLocated(page.getValue()));
-            browser.await(noLoadingState());
+            browser.await(ConsoleSteps.noLoadingState());
             Number overflow = (Number) browser.script(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertEquals(0, overflow.intValue(), "#/" + page.getKey() + " scrolls sideways by " + overflow + " px");
@@ -360,7 +359,7 @@ class ConsoleTenantBrowserTest {
 
     @Test
     void aCallsOnlyUserSeesNoTenantPagesAndTheApiRefusesIt() throws Exception {
-        signIn("demo", "calls");
+        steps.signIn("demo", "calls");
         List<String> navigation = browser.driver().findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
         assertTrue(navigation.contains("Statistics"), "statistics is a calls page: " + navigation);
         assertFalse(navigation.contains("Tenant"), "no tenant pages for calls: " + navigation);
@@ -368,64 +367,5 @@ class ConsoleTenantBrowserTest {
         browser.await(ExpectedConditions.textToBe(By.tagName("h1"), "Not allowed"));
         assertEquals(403, stack.send("GET", "/tenant/webhooks", stack.token("demo", "calls"), null).statusCode());
         browser.screenshot("tenant-not-allowed");
-    }
-
-    private void signIn(String tenant, String role) {
-        browser.go("/#/sign-in");
-        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-tenant")));
-        type(By.id("sign-in-tenant"), tenant);
-        new Select(browser.find(By.id("sign-in-role"))).selectByValue(role);
-        browser.find(By.cssSelector("form button[type=submit]")).click();
-        browser.await(ExpectedConditions.elementToBeClickable(By.id("sign-out")));
-    }
-
-    /** A screenshot with {@code subject} in view. */
-    private void screenshot(String name, By subject) throws IOException {
-        awaitFresh(driver -> browser.script("arguments[0].scrollIntoView({block: 'center'}); return true", browser.find(subject)));
-        browser.screenshot(name);
-    }
-
-    /** Waits for {@code condition}, asking again when a list drawn anew took the element it had found. */
-    private static <T> T awaitFresh(ExpectedCondition<T> condition) {
-        return browser.await(ExpectedConditions.refreshed(condition));
-    }
-
-    private String focused(String attribute) {
-        return browser.driver().switchTo().activeElement().getDomAttribute(attribute);
-    }
-
-    private void type(By by, String text) {
-        WebElement input = browser.find(by);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static By numberRow(String table, String number) {
-        return By.xpath("//table[@id='" + table + "']//tr[.//span[text()='" + number + "']]");
-    }
-
-    private WebElement cellOf(By row, String label) {
-        return browser.find(row).findElement(By.cssSelector("td[data-label='" + label + "']"));
-    }
-
-    private static ExpectedCondition<Boolean> noLoadingState() {
-        return driver -> driver.findElements(By.cssSelector("main .state.loading, main [aria-busy=true]")).isEmpty();
-    }
-
-    private String placeCall(String to) throws IOException, InterruptedException {
-        HttpResponse<String> placed = stack.send("POST", "/calls", adminToken, "{\"to\":\"" + to + "\",\"ringTimeoutSeconds\":5}");
-        assertEquals(202, placed.statusCode(), placed.body());
-        return json.readTree(placed.body()).path("callId").asText();
-    }
-
-    private String status(String callId) {
-        try {
-            return json.readTree(stack.send("GET", "/calls/" + callId + "?events=false", adminToken, null).body()).path("status").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
