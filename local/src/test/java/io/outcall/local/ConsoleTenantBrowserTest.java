@@ -94,6 +94,7 @@ class ConsoleTenantBrowserTest {
         label.sendKeys("support, renamed");
         browser.find(By.cssSelector("#did-table form button[type=submit]")).click();
         browser.await(ExpectedConditions.textToBePresentInElementLocated(row, "support, renamed"));
+        browser.await(driver -> "edit".equals(steps.focused("class")));
 
         browser.find(row).findElement(By.cssSelector("button.danger")).click();
         browser.await(ExpectedConditions.elementToBeClickable(By.cssSelector("#did-table .confirm-yes"))).click();
@@ -241,6 +242,7 @@ class ConsoleTenantBrowserTest {
         browser.find(By.id("settings-reload")).click();
         // The form is drawn anew with what was read: an element found a moment before may be gone.
         browser.await(ExpectedConditions.refreshed(ExpectedConditions.attributeToBe(By.id("setting-name"), "value", "Renamed elsewhere")));
+        assertEquals("setting-name", steps.focused("id"), "the keyboard is back in the form");
         WebElement again = browser.find(By.id("setting-ringTimeoutSeconds"));
         again.clear();
         again.sendKeys("40");

@@ -117,9 +117,11 @@ function row(kind, api, item, reload, say) {
   const cells = [cell('Number', h('span', {class: 'mono', text: item.number})), cell('Label', item.label ?? '—'),
     ...kind.columns.map((column) => cell(column.heading, column.value(item))), cell('Active', yesNo(item.active)), actions];
   edit.addEventListener('click', () => {
-    const editor = editForm(kind, api, item, () => {
+    const editor = editForm(kind, api, item, async () => {
       say(`${item.number} saved.`);
-      reload();
+      await reload();
+      // The list is drawn anew: the keyboard goes back to the row's Edit button.
+      document.querySelector(`tr[data-number-id="${CSS.escape(kind.id(item))}"] button.edit`)?.focus();
     }, () => {
       replace(tr, cells);
       edit.focus();

@@ -74,13 +74,15 @@ export function mount(container, {api, setTitle}) {
   let tenant = null;
   let etag = null;
 
-  const load = async () => {
+  /** @param focus after a conflict: the keyboard goes back to the form drawn anew */
+  const load = async (focus) => {
     body.setAttribute('aria-busy', 'true');
     try {
       const answer = await api.send('GET', '/tenant');
       tenant = answer.body;
       etag = answer.headers.get('etag');
       draw();
+      if (focus) body.querySelector('form input')?.focus();
     } catch (e) {
       replace(body, state('error', `The tenant could not be read: ${e.message}`,
         h('button', {type: 'button', onclick: () => load(), text: 'Try again'})));
@@ -139,7 +141,7 @@ export function mount(container, {api, setTitle}) {
             h('p', {text: `Someone saved a newer version than the one you edited (version ${tenant.version}). Load the latest settings, then make your changes again.`}),
             h('p', {text: 'Your changes were:'}),
             h('ul', {}, describePatch(patch).map((line) => h('li', {class: 'mono', text: line}))),
-            h('button', {type: 'button', class: 'primary', id: 'settings-reload', text: 'Load the latest settings', onclick: () => load()}));
+            h('button', {type: 'button', class: 'primary', id: 'settings-reload', text: 'Load the latest settings', onclick: () => load(true)}));
           conflict.hidden = false;
           conflict.focus();
         } else if (e instanceof ApiError && e.status === 400) {
