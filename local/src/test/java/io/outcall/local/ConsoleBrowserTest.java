@@ -114,7 +114,7 @@ class ConsoleBrowserTest {
         browser.await(ExpectedConditions.textToBe(By.tagName("h1"), "Calls"));
         browser.await(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("calls-table")),
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector(".results .state.empty"))));
-        assertEquals(List.of("Calls", "Place a call", "API reference"), navigation());
+        assertEquals(List.of("Calls", "Place a call", "Statistics", "API reference"), navigation());
         assertEquals(0L, browser.script("return window.localStorage.length"), "nothing in localStorage");
         assertTrue(browser.script("return sessionStorage.getItem('outcall.session')") != null, "the token is in sessionStorage");
         browser.screenshot("sign-in-call-log");

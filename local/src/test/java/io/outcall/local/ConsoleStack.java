@@ -118,10 +118,17 @@ public final class ConsoleStack implements AutoCloseable {
 
     /** An API request with a token, as a script would send it. */
     public HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
+        return send(method, path, token, body, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String)}, with more headers (If-Match, another Content-Type). */
+    public HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
-        if (body != null) {
+        if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

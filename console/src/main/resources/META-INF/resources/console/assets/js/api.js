@@ -39,7 +39,8 @@ export class Api {
     }
     const init = {method, headers: {Accept: 'application/json', Authorization: `Bearer ${this.token()}`, ...headers}};
     if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
+      // JSON unless the caller names another JSON type (application/merge-patch+json for a PATCH).
+      init.headers = {'Content-Type': 'application/json', ...init.headers};
       init.body = JSON.stringify(body);
     }
     let response;

@@ -115,7 +115,8 @@ class Console {
       return;
     }
     const links = routes.filter((route) => route.nav && this.session.has(route.role)).map((route) => {
-      const current = path === route.path || (route.path === '/calls' && /^\/calls\/(?!new)/.test(path || ''));
+      const current = path === route.path || (route.path === '/calls' && /^\/calls\/(?!new)/.test(path || ''))
+        || (route.path === '/tenant' && (path || '').startsWith('/tenant/'));
       return h('li', {}, h('a', {href: `#${route.path}`, 'aria-current': current ? 'page' : null, text: route.nav}));
     });
     links.push(h('li', {}, h('a', {href: '/docs', text: 'API reference'})));

@@ -1,28 +1,168 @@
-// The tenant's administrator's page (role admin): the tenant's settings as GET /tenant answers
-// them. Editing, numbers, webhooks and the audit log are the next pages to come here.
+// The tenant's settings (GET /tenant, admin): read with their ETag, edited, saved as a JSON Merge
+// Patch of what changed with If-Match. A 412 means someone saved in between: nothing of ours was
+// written, and the page says so plainly, lists what we tried, and offers to load the latest.
 
 import {ApiError} from '../api.js';
 import {h, replace, state} from '../dom.js';
+import {field, showProblem} from '../forms.js';
+import {busy, byListField, notice, tenantHead} from '../tenant-kit.js';
 import {text} from '../format.js';
 
+const MERGE_PATCH = 'application/merge-patch+json';
+
+/** Every editable setting: where it sits in the document, how the form reads and shows it. */
+const SETTINGS = [
+  {name: 'name', label: 'Name', input: () => h('input', {type: 'text', maxlength: '100', autocomplete: 'off'})},
+  {name: 'defaultRegion', label: 'Default region', hint: 'ISO 3166, e.g. US or GB: national numbers are read in it',
+    input: () => h('input', {type: 'text', maxlength: '2', autocomplete: 'off', spellcheck: 'false'}), read: (v) => v.toUpperCase()},
+  {name: 'allowedContexts', label: 'Allowed dialplan contexts', hint: 'Separated by commas',
+    input: () => h('input', {type: 'text', autocomplete: 'off', spellcheck: 'false'}),
+    show: (v) => (v || []).join(', '), read: (v) => v.split(',').map((c) => c.trim()).filter(Boolean)},
+  {name: 'defaultContext', label: 'Default context', hint: 'One of the allowed contexts; empty for none', optional: true,
+    input: () => h('input', {type: 'text', autocomplete: 'off', spellcheck: 'false'})},
+  {name: 'ringTimeoutSeconds', label: 'Ring timeout (seconds)', hint: '5 to 300; empty for the default', optional: true, number: true,
+    input: () => h('input', {type: 'number', min: '5', max: '300', inputmode: 'numeric'})},
+  {name: 'callerIdStrategy', label: 'Caller-ID choice', hint: 'For calls that name no caller-ID',
+    input: () => h('select', {},
+      h('option', {value: 'leastRecentlyUsed', text: 'Least recently used caller ID'}),
+      h('option', {value: 'localPresence', text: 'Local presence: a caller ID in the callee’s area'}))},
+  {name: 'limits.callsPerSecond', label: 'Calls per second', hint: '1 to 500; empty for the default', optional: true, number: true,
+    input: () => h('input', {type: 'number', min: '1', max: '500', inputmode: 'numeric'})},
+  {name: 'limits.concurrentCalls', label: 'Concurrent calls', hint: '1 to 10,000; empty for the default', optional: true, number: true,
+    input: () => h('input', {type: 'number', min: '1', max: '10000', inputmode: 'numeric'})},
+  {name: 'timelineRetentionDays', label: 'Keep call timelines (days)', hint: '1 to 3,650 for calls placed from now on; empty keeps them forever',
+    optional: true, number: true, input: () => h('input', {type: 'number', min: '1', max: '3650', inputmode: 'numeric'})},
+];
+
+function valueAt(doc, dotted) {
+  return dotted.split('.').reduce((node, key) => (node == null ? undefined : node[key]), doc);
+}
+
+/** What the form holds for a setting: null for an emptied optional one, a number where the API wants one. */
+function formValue(setting, control) {
+  const raw = control.value.trim();
+  if (raw === '' && setting.optional) return null;
+  if (setting.number) return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  return setting.read ? setting.read(raw) : raw;
+}
+
+/** The JSON Merge Patch of what the form changed from {@code tenant}: {} when nothing did. */
+function mergePatch(tenant, controls) {
+  const patch = {};
+  for (const setting of SETTINGS) {
+    const before = valueAt(tenant, setting.name) ?? null;
+    const after = formValue(setting, controls[setting.name]);
+    if (JSON.stringify(before) === JSON.stringify(after)) continue;
+    const [head, tail] = setting.name.split('.');
+    if (tail) (patch[head] ||= {})[tail] = after;
+    else patch[head] = after;
+  }
+  return patch;
+}
+
+function describePatch(patch) {
+  return Object.entries(patch).flatMap(([name, value]) => (value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value).map(([inner, v]) => `${name}.${inner}: ${JSON.stringify(v)}`)
+    : [`${name}: ${JSON.stringify(value)}`]));
+}
+
 export function mount(container, {api, setTitle}) {
-  setTitle('Tenant');
+  setTitle('Tenant settings');
   const body = h('div', {'aria-busy': 'true'}, state('loading', 'Loading the tenant…'));
-  replace(container, h('h1', {text: 'Tenant'}), body);
-  api.get('/tenant').then((tenant) => {
-    const rows = [
-      ['Tenant id', tenant.tenantId], ['Name', tenant.name], ['Status', tenant.status],
-      ['Default region', tenant.defaultRegion], ['Default context', tenant.defaultContext],
-      ['Allowed contexts', (tenant.allowedContexts || []).join(', ')], ['Ring timeout', `${tenant.ringTimeoutSeconds} s`],
-      ['Caller-ID strategy', typeof tenant.callerIdStrategy === 'object' ? JSON.stringify(tenant.callerIdStrategy) : tenant.callerIdStrategy],
-      ['Calls per second', tenant.limits?.callsPerSecond], ['Concurrent calls', tenant.limits?.concurrentCalls],
-      ['Timeline retention', tenant.timelineRetentionDays ? `${tenant.timelineRetentionDays} days` : null],
-      ['Version', tenant.version],
-    ];
-    replace(body, h('dl', {class: 'record', id: 'tenant-record'},
-      rows.map(([name, value]) => [h('dt', {text: name}), h('dd', {text: text(value)})])));
-  }).catch((e) => {
-    replace(body, state('error', e instanceof ApiError && e.status === 403
-      ? 'Your sign-in may not read this tenant (it needs the admin role).' : `The tenant could not be read: ${e.message}`));
-  }).finally(() => body.setAttribute('aria-busy', 'false'));
+  replace(container, tenantHead('/tenant', 'Tenant settings'), body);
+
+  let tenant = null;
+  let etag = null;
+
+  /** @param focus after a conflict: the keyboard goes back to the form drawn anew */
+  const load = async (focus) => {
+    body.setAttribute('aria-busy', 'true');
+    try {
+      const answer = await api.send('GET', '/tenant');
+      tenant = answer.body;
+      etag = answer.headers.get('etag');
+      draw();
+      if (focus) body.querySelector('form input')?.focus();
+    } catch (e) {
+      replace(body, state('error', `The tenant could not be read: ${e.message}`,
+        h('button', {type: 'button', onclick: () => load(), text: 'Try again'})));
+    } finally {
+      body.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  const draw = (savedMessage) => {
+    const fields = {};
+    const controls = {};
+    for (const setting of SETTINGS) {
+      const control = setting.input();
+      control.name = setting.name;
+      control.id = `setting-${setting.name.replace('.', '-')}`;
+      const value = valueAt(tenant, setting.name);
+      control.value = setting.show ? setting.show(value) : (value ?? '');
+      controls[setting.name] = control;
+      fields[setting.name] = field(setting.label, control, setting.hint);
+    }
+    byListField(fields);
+    const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', hidden: true, id: 'settings-problem'});
+    const conflict = h('div', {class: 'state error conflict', role: 'alert', tabindex: '-1', hidden: true, id: 'settings-conflict'});
+    const saved = notice();
+    saved.id = 'settings-saved';
+    const save = h('button', {type: 'submit', class: 'primary', id: 'settings-save', text: 'Save settings'});
+    const form = h('form', {class: 'form', 'aria-label': 'Tenant settings', novalidate: true},
+      h('div', {class: 'filter-grid'}, SETTINGS.map((s) => fields[s.name])),
+      h('div', {class: 'actions'}, save, h('button', {type: 'button', id: 'settings-revert', text: 'Undo my edits', onclick: () => draw()})),
+      summary, conflict, saved);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      summary.hidden = true;
+      conflict.hidden = true;
+      const patch = mergePatch(tenant, controls);
+      if (Object.keys(patch).length === 0) {
+        saved.say('Nothing changed, so nothing was saved.');
+        return;
+      }
+      try {
+        const answer = await busy(save, 'Saving…', () => api.send('PATCH', '/tenant',
+          {body: patch, headers: etag ? {'Content-Type': MERGE_PATCH, 'If-Match': etag} : {'Content-Type': MERGE_PATCH}}));
+        tenant = answer.body;
+        etag = answer.headers.get('etag');
+        draw(`Saved: version ${tenant.version}.`);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 428) {
+          // Only when the read answered no ETag the page could see: across origins, CORS must expose it.
+          replace(summary, h('p', {text: 'Not saved: the API wants the version read (If-Match), and its answer gave this page no ETag. '
+            + 'Where the console and the API are on different origins, the API’s CORS must expose the ETag header.'}));
+          summary.hidden = false;
+          summary.focus();
+        } else if (e instanceof ApiError && e.status === 412) {
+          replace(conflict,
+            h('p', {class: 'conflict-title', text: 'Not saved: the settings changed since you loaded them.'}),
+            h('p', {text: `Someone saved a newer version than the one you edited (version ${tenant.version}). Load the latest settings, then make your changes again.`}),
+            h('p', {text: 'Your changes were:'}),
+            h('ul', {}, describePatch(patch).map((line) => h('li', {class: 'mono', text: line}))),
+            h('button', {type: 'button', class: 'primary', id: 'settings-reload', text: 'Load the latest settings', onclick: () => load(true)}));
+          conflict.hidden = false;
+          conflict.focus();
+        } else if (e instanceof ApiError && e.status === 400) {
+          showProblem(e, fields, summary);
+        } else {
+          replace(summary, h('p', {text: `The settings could not be saved: ${e.message}`}));
+          summary.hidden = false;
+          summary.focus();
+        }
+      }
+    });
+    replace(body,
+      h('dl', {class: 'record', id: 'tenant-record'},
+        h('dt', {text: 'Tenant'}), h('dd', {class: 'mono', text: tenant.tenantId}),
+        h('dt', {text: 'Status'}), h('dd', {id: 'tenant-status', text: tenant.status === 'suspended'
+          ? `Suspended (${text(tenant.suspension?.reason)}) since ${text(tenant.suspension?.since)}` : 'Active'}),
+        h('dt', {text: 'Version'}), h('dd', {id: 'tenant-version', text: String(tenant.version)})),
+      h('h2', {text: 'Edit'}),
+      form);
+    if (savedMessage) saved.say(savedMessage);
+  };
+
+  load();
 }
