@@ -5,6 +5,7 @@ import {ApiError} from '../api.js';
 import {h, replace, state} from '../dom.js';
 import {field, showProblem} from '../forms.js';
 import {CALL_STATUSES, DISPOSITIONS, inFlight, seconds, statusBadge, text, timeElement} from '../format.js';
+import {fromInstantInput, toInstantInput} from '../instants.js';
 import {poll} from '../poller.js';
 
 const FILTERS = ['status', 'disposition', 'from', 'to', 'number', 'journeyId', 'limit'];
@@ -15,18 +16,6 @@ const earlierCursors = new Map();
 function select(name, label, values) {
   return field(label, h('select', {name, id: `filter-${name}`},
     h('option', {value: '', text: 'Any'}), values.map((v) => h('option', {value: v, text: v.replace('_', ' ')}))));
-}
-
-/** A datetime-local value (local time, no zone) as the ISO instant the API takes, and back. */
-function toInstant(local) {
-  return local ? new Date(local).toISOString() : '';
-}
-
-function toLocalInput(iso) {
-  const date = new Date(iso);
-  if (!iso || Number.isNaN(date.getTime())) return '';
-  const offset = date.getTimezoneOffset() * 60000;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 19);
 }
 
 function filterForm(query, router) {
@@ -43,7 +32,7 @@ function filterForm(query, router) {
   };
   for (const name of FILTERS) {
     const value = query[name] ?? '';
-    fields[name].control.value = name === 'from' || name === 'to' ? toLocalInput(value) : value;
+    fields[name].control.value = name === 'from' || name === 'to' ? toInstantInput(value) : value;
   }
   const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', hidden: true});
   const form = h('form', {class: 'filters', 'aria-label': 'Filter calls', novalidate: true},
@@ -62,7 +51,7 @@ function filterForm(query, router) {
     const next = {};
     for (const name of FILTERS) {
       const value = fields[name].control.value.trim();
-      next[name] = name === 'from' || name === 'to' ? toInstant(value) : value;
+      next[name] = name === 'from' || name === 'to' ? fromInstantInput(value) : value;
     }
     router.go('/calls', next);
   });
