@@ -1,11 +1,7 @@
 package io.outcall.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -13,7 +9,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -29,41 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each test leaves a screenshot in target/screenshots/. Calls to numbers ending in 5 are answered
  * and hung up by the far end a few seconds later, 2 are busy, 3 ring until the ring timeout.
  */
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleBrowserTestBase {
 
     static final String XSS = "<img src=x onerror=alert(1)>";
 
-    @TempDir
-    static Path state;
-    private static ConsoleStack stack;
-    private static ConsoleBrowser browser;
     private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        ConsoleBrowser.requireInstalled();
-        stack = ConsoleStack.start(state);
-        browser = ConsoleBrowser.open(stack.base());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.size(1280, 900);
-        browser.go("/");
-        browser.script("sessionStorage.clear()");
-        // Away from the console, so the next visit starts it afresh (a hash change alone would not).
-        browser.driver().get("about:blank");
-    }
 
     private void signIn(String tenant, String role) {
         browser.go("/#/sign-in");

@@ -3,11 +3,8 @@ package io.outcall.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -16,7 +13,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,45 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * conflict, charts and table drawn from real calls, the pages at 375 px, markup in data shown as
  * text. Each test leaves a screenshot in target/screenshots/.
  */
-class ConsoleTenantBrowserTest {
+class ConsoleTenantBrowserTest extends ConsoleBrowserTestBase {
 
     private static final String XSS = "<img src=x onerror=alert(1)>";
     private static final Set<String> FINAL = Set.of("COMPLETED", "BUSY", "NO_ANSWER", "FAILED", "CANCELED");
 
-    @TempDir
-    static Path state;
-    private static ConsoleStack stack;
-    private static ConsoleBrowser browser;
     private static String adminToken;
     private static ConsoleSteps steps;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        ConsoleBrowser.requireInstalled();
-        stack = ConsoleStack.start(state);
-        browser = ConsoleBrowser.open(stack.base());
         adminToken = stack.token("demo", "admin");
         steps = new ConsoleSteps(browser, stack, adminToken);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.size(1280, 900);
-        browser.go("/");
-        browser.script("sessionStorage.clear()");
-        // The page read its session before the clear: a reload starts it signed out.
-        browser.driver().navigate().refresh();
     }
 
     @Test
