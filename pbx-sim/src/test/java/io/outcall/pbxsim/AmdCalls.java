@@ -51,6 +51,10 @@ final class AmdCalls {
             c.send(lines.toArray(String[]::new));
             c.await(m -> m.isEvent("Hangup") && id.equals(m.get("Uniqueid")));
             c.await(m -> m.isEvent("Hangup") && (id + ";2").equals(m.get("Uniqueid")));
+            // The call's last burst ends with its device going back to NOT_INUSE; a Ping sent before the
+            // burst is all out could be answered in the middle of it.
+            c.await(m -> m.isEvent("DeviceStateChange") && "NOT_INUSE".equals(m.get("State"))
+                    && ("Local/" + number + "@outbound").equals(m.get("Device")));
             // the session's queue is FIFO: once the Pong is here, every event of the call is too
             c.send("Action: Ping", "ActionID: ping-" + id);
             c.await(m -> ("ping-" + id).equals(m.get("ActionID")));
