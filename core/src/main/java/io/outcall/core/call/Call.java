@@ -108,6 +108,14 @@ public record Call(
                 callerIdReason, timelineExpiresAt, settings, amdOutcome);
     }
 
+    /** With what answering-machine detection found (as a stored record gives it). */
+    public Call withAmdOutcome(AmdOutcome outcome) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, outcome);
+    }
+
     /** A call just accepted by intake, waiting in the queue for the bridge. */
     public static Call queued(String callId, String tenantId, String to, String from, String didId, String callerName,
                               String transferNumber, String context, Map<String, String> variables,

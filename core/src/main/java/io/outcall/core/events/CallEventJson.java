@@ -1,6 +1,7 @@
 package io.outcall.core.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.outcall.core.amd.AmdOutcomeJson;
 import io.outcall.core.call.Call;
 import io.outcall.core.json.JsonWritable;
 
@@ -76,6 +77,7 @@ public final class CallEventJson {
         if (call.talkSeconds() != null) {
             out.writeNumberField("talkSeconds", call.talkSeconds());
         }
+        AmdOutcomeJson.write(out, call);
         if (!call.variables().isEmpty()) {
             out.writeObjectFieldStart("variables");
             for (var variable : new java.util.TreeMap<>(call.variables()).entrySet()) {

@@ -1,6 +1,7 @@
 package io.outcall.functions.calllog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.outcall.core.amd.AmdOutcomeJson;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallEvent;
 import io.outcall.core.calllog.CallLog;
@@ -146,6 +147,7 @@ final class CallJson {
         if (call.talkSeconds() != null) {
             out.writeNumberField("talkSeconds", call.talkSeconds());
         }
+        AmdOutcomeJson.write(out, call);
     }
 
     private static void figures(JsonGenerator out, StatsBucket bucket) throws IOException {
