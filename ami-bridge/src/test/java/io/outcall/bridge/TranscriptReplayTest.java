@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,6 +74,7 @@ class TranscriptReplayTest {
         assertEquals(status, done.status());
         assertEquals(disposition, done.disposition());
         assertEquals(cause, done.hangupCause().code());
+        assertNull(done.amdOutcome(), "a call without AMD gets no AMD fields");
         assertEquals(TraceSummaries.persistedTimeline(trace), harness.names(callId),
                 "the timeline holds every followed event of the trace, in the order Asterisk sent them");
     }

@@ -256,7 +256,7 @@ public final class DynamoCallStore implements CallStore {
                 .build();
         return finals.write(update, p.callId(), CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
                 p.ringSeconds(), p.answeredAt(), p.talkSeconds(),
-                p.endedAt() != null ? p.endedAt() : Instant.now()));
+                p.endedAt() != null ? p.endedAt() : Instant.now(), p.amd()));
     }
 
     @Override

@@ -169,6 +169,15 @@ final class CallJson {
             out.writeNumberField("p90RingSeconds", bucket.p90RingSeconds());
         }
         number(out, "averageTalkSeconds", bucket.averageTalkSeconds());
+        if (bucket.amd().any()) {
+            out.writeObjectFieldStart("byAnsweredBy");
+            for (var entry : bucket.amd().byAnsweredBy().entrySet()) {
+                out.writeNumberField(entry.getKey().json(), entry.getValue());
+            }
+            out.writeEndObject();
+            out.writeNumberField("voicemailsLeft", bucket.amd().voicemailsLeft());
+            number(out, "averageAmdMillis", bucket.amd().averageMillis());
+        }
     }
 
     private static void number(JsonGenerator out, String name, Double value) throws IOException {
