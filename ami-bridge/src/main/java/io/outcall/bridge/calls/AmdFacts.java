@@ -15,6 +15,12 @@ record AmdFacts(String status, String cause, Instant detectedAt, Instant voicema
 
     static final AmdFacts NONE = new AmdFacts(null, null, null, null);
 
+    /** What the previous process recorded of an adopted call: its final write counts it again. */
+    static AmdFacts recorded(AmdOutcome outcome) {
+        return outcome == null ? NONE
+                : new AmdFacts(outcome.status(), outcome.cause(), outcome.detectedAt(), outcome.voicemailLeftAt());
+    }
+
     AmdFacts result(String newStatus, String newCause, Instant at) {
         if (status != null) {
             return cause == null && newCause != null && status.equals(newStatus)
