@@ -1,7 +1,6 @@
 package io.outcall.core.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.outcall.core.amd.AmdOutcomeJson;
 import io.outcall.core.call.Call;
 import io.outcall.core.json.JsonWritable;
 

@@ -1,7 +1,7 @@
 package io.outcall.functions.calllog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.outcall.core.amd.AmdOutcomeJson;
+import io.outcall.core.events.AmdOutcomeJson;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallEvent;
 import io.outcall.core.calllog.CallLog;

@@ -1,6 +1,7 @@
-package io.outcall.core.amd;
+package io.outcall.core.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.call.Call;
 
 import java.io.IOException;
