@@ -27,6 +27,7 @@ public abstract class ForwardingCallStore implements CallStore {
     @Override public void stillWaiting(String callId, Instant at) { store.stillWaiting(callId, at); }
     @Override public void markOriginated(String callId, Instant at) { store.markOriginated(callId, at); }
     @Override public boolean advance(CallProgress progress) { return store.advance(progress); }
+    @Override public boolean recordAmd(String c, String t, io.outcall.core.amd.AmdOutcome amd) { return store.recordAmd(c, t, amd); }
     @Override public CancelResult cancel(String c, String t, Instant at) { return store.cancel(c, t, at); }
     @Override public List<String> cancelRequests(String bridgeId) { return store.cancelRequests(bridgeId); }
     @Override public List<ClaimedCall> liveOnBridge(String bridgeId) { return store.liveOnBridge(bridgeId); }

@@ -1,5 +1,6 @@
 package io.outcall.bridge;
 
+import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
@@ -20,6 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The exact bytes a real Asterisk 22 sent (ami-traces/*.txt), pushed down a real AMI session into
@@ -70,8 +74,48 @@ class TranscriptReplayTest {
         assertEquals(status, done.status());
         assertEquals(disposition, done.disposition());
         assertEquals(cause, done.hangupCause().code());
+        assertNull(done.amdOutcome(), "a call without AMD gets no AMD fields");
         assertEquals(TraceSummaries.persistedTimeline(trace), harness.names(callId),
                 "the timeline holds every followed event of the trace, in the order Asterisk sent them");
+    }
+
+    /**
+     * The AMD transcripts (ami-traces 40-45): app_amd's result reaches the record from the dialplan's
+     * AmdResult UserEvent, or, after a hang-up during analysis (43), from the AMDSTATUS VarSet alone;
+     * the machine's VoicemailLeft marks the message left. Asterisk answered every one of them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "40-amd-human,                    HUMAN,   HUMAN-800-800,          human,   false",
+            "41-amd-machine,                  MACHINE, LONGGREETING-1500-1500, machine, true",
+            "43-amd-hangup-during-analysis,   HANGUP,  '',                     hangup,  false",
+            "45-amd-notsure-no-audio,         NOTSURE, TOOLONG-4900,           notSure, false"})
+    void anAmdCallIsRecordedAsTheRealAsteriskReportedIt(String trace, String amdStatus, String amdCause,
+                                                        String answeredBy, boolean voicemailLeft) {
+        List<Map<String, String>> messages = messages(trace);
+        String callId = messages.stream().filter(m -> "Newchannel".equals(m.get("Event"))).findFirst().orElseThrow()
+                .get("Linkedid");
+        follow(callId, originateActionId(trace), callId + ";2");
+
+        pbx.replay(events(trace));
+
+        Call done = harness.awaitFinal(callId);
+        assertEquals(CallStatus.COMPLETED, done.status(), "Asterisk answered: AMD does not change the outcome");
+        assertEquals(Disposition.ANSWERED, done.disposition());
+        assertEquals(16, done.hangupCause().code());
+        AmdOutcome amd = done.amdOutcome();
+        assertNotNull(amd, "the AMD result is on the record");
+        assertEquals(amdStatus, amd.status());
+        assertEquals(amdCause, amd.cause());
+        assertEquals(answeredBy, amd.answeredBy().json());
+        assertEquals(voicemailLeft, amd.voicemailLeft());
+        assertNotNull(amd.millis(), "answer to result is known once both were seen");
+        assertTrue(amd.millis() >= 0);
+        List<String> expected = new java.util.ArrayList<>(TraceSummaries.persistedTimeline(trace));
+        List<String> amdVarSets = harness.names(callId).stream().filter(n -> n.startsWith("VarSet:")).toList();
+        assertEquals(List.of("VarSet:AMDSTATUS", "VarSet:AMDCAUSE"), amdVarSets,
+                "app_amd's two variables are on the timeline, no other VarSet");
+        assertEquals(expected, harness.names(callId).stream().filter(n -> !n.startsWith("VarSet:")).toList());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,9 +42,17 @@ public final class AmiEventQueue implements ManagerEventListener {
 
     @Override
     public void onManagerEvent(ManagerEvent event) {
-        if (FOLLOWED.contains(event.getClass()) && !queue.offer(event)) {
+        if ((FOLLOWED.contains(event.getClass()) || amdResult(event)) && !queue.offer(event)) {
             metrics.amiEventsDropped.increment();
         }
+    }
+
+    /**
+     * app_amd's result as VarSet (the only sign of a hang-up during analysis when the dialplan
+     * reports nothing more): kept when Asterisk sends VarSet at all; every other VarSet is left here.
+     */
+    private static boolean amdResult(ManagerEvent event) {
+        return event instanceof VarSetEvent v && v.getVariable() != null && v.getVariable().startsWith("AMD");
     }
 
     public BlockingQueue<ManagerEvent> queue() {

@@ -12,6 +12,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,12 +40,14 @@ final class AmiEventMapper {
     private final CallJournal journal;
     private final CallCancels cancels;
     private final CallFinisher finisher;
+    private final AmdEvents amd;
 
     AmiEventMapper(FollowedCalls calls, CallJournal journal, CallCancels cancels, CallFinisher finisher) {
         this.calls = calls;
         this.journal = journal;
         this.cancels = cancels;
         this.finisher = finisher;
+        this.amd = new AmdEvents(journal);
     }
 
     /**
@@ -63,6 +66,7 @@ final class AmiEventMapper {
             case BridgeEnterEvent e -> onBridge("BridgeEnter", e.getLinkedId(), e.getChannel(), e.getBridgeUniqueId(), at);
             case BridgeLeaveEvent e -> onBridge("BridgeLeave", e.getLinkedId(), e.getChannel(), e.getBridgeUniqueId(), at);
             case AnyUserEvent e -> onUserEvent(e, at);
+            case VarSetEvent e -> onVarSet(e, at);
             // Not a call event: Asterisk should filter these (manager.conf); nothing to do.
             default -> null;
         };
@@ -192,6 +196,19 @@ final class AmiEventMapper {
             }
         });
         journal.record(call, "UserEvent:" + e.name(), at, e.getChannel(), custom);
+        amd.userEvent(call, e, at);
+        return call;
+    }
+
+    /** Only app_amd's variables reach here (AmiEventQueue); they go on the timeline when they are the call's. */
+    private LiveCall onVarSet(VarSetEvent e, Instant at) {
+        LiveCall call = calls.byCallId(e.getLinkedId());
+        if (call == null) {
+            return null;
+        }
+        if (amd.varSet(call, e, at)) {
+            journal.record(call, "VarSet:" + e.getVariable(), at, e.getChannel(), fields("Value", e.getValue()));
+        }
         return call;
     }
 

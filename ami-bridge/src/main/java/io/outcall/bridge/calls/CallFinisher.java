@@ -97,7 +97,7 @@ final class CallFinisher {
         journal.finished(call, new CallProgress(call.callId, call.tenantId, outcome.status(), outcome.disposition(),
                 outcome.cause(), verdict == null ? null : verdict.failureReason(), facts.ringingAt(), facts.answeredAt(),
                 endedAt, ringSeconds(facts, endedAt, verdict == null), talkSeconds(facts, endedAt, verdict == null),
-                facts.channel()));
+                facts.channel(), call.amd.outcome(facts.answeredAt())));
         metrics.outcome(outcome.status().name());
         onFinished.accept(new FinishedCall(call.callId, call.tenantId, outcome.status()));
     }

@@ -31,6 +31,11 @@ final class CallJournal {
         }
     }
 
+    /** Writes what answering-machine detection found so far, while the call goes on. */
+    void amdReported(LiveCall call) {
+        sink.amd(call.callId, call.tenantId, call.amd.outcome(call.facts.answeredAt()));
+    }
+
     /** The call's last write: its final status, written once by {@link CallFinisher}. */
     void finished(LiveCall call, CallProgress last) {
         call.written = last.status();

@@ -2,6 +2,7 @@ package io.outcall.bridge.calls;
 
 import java.time.Instant;
 
+import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.call.CallEvent;
 import io.outcall.core.call.CallProgress;
 
@@ -14,6 +15,13 @@ public interface CallSink {
     void progress(CallProgress progress);
 
     void event(CallEvent event);
+
+    /**
+     * What answering-machine detection found on a live call, whole (each report replaces the one
+     * before). The final progress carries it again. A sink that keeps no call records ignores it.
+     */
+    default void amd(String callId, String tenantId, AmdOutcome outcome) {
+    }
 
     /** Items handed over but not yet persisted; the bridge stops taking calls when this grows. */
     long backlog();

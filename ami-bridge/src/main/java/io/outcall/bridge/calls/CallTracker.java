@@ -110,6 +110,7 @@ public final class CallTracker implements Runnable {
         LiveCall call = new LiveCall(callId, recorded.tenantId(), actionId, dialedHalfId, recorded.status(),
                 CallFacts.recorded(recorded), clock.instant());
         call.seq = lastEventSeq;
+        call.amd = AmdFacts.recorded(recorded.amdOutcome());
         commands.submit(() -> {
             if (calls.isFollowing(callId)) {
                 return;

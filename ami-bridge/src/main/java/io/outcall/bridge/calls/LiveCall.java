@@ -22,6 +22,8 @@ final class LiveCall {
     final CallChannels channels = new CallChannels();
 
     CallFacts facts;
+    /** What the dialplan reported of answering-machine detection; {@link AmdFacts#NONE} until it does. */
+    AmdFacts amd = AmdFacts.NONE;
     /** Null while the tenant did not ask to stop the call. */
     CancelRequest cancel;
     /** Null while only Asterisk's events can end the call. */

@@ -1,5 +1,8 @@
 package io.outcall.bridge.originate;
 
+import io.outcall.core.amd.AmdParameter;
+import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.amd.VoicemailMessage;
 import io.outcall.core.intake.CallRequestValidator;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.validation.JsonFields;
@@ -53,9 +56,13 @@ public final class OriginateActions {
         message.variables().forEach((name, value) -> {
             require(VARIABLE_NAME.matcher(name).matches(), "variables." + name, name);
             // Intake refuses these names; a message carrying one anyway must not override the platform's.
-            require(!CallRequestValidator.RESERVED_VARIABLES.contains(name), "variables." + name, name);
+            require(!CallRequestValidator.RESERVED_VARIABLES.contains(name)
+                    && !name.startsWith(CallRequestValidator.RESERVED_PREFIX), "variables." + name, name);
             variables.put(name, safe("variables." + name, value));
         });
+        if (message.amd() != null) {
+            amdVariables(message.amd(), variables);
+        }
 
         OriginateAction action = new OriginateAction();
         action.setChannel(dialString.replace("{number}", message.to()));
@@ -73,6 +80,23 @@ public final class OriginateActions {
         action.setOtherChannelId(dialedHalfId(message.callId()));
         action.setVariables(variables);
         return action;
+    }
+
+    /**
+     * The dialplan contract for answering-machine detection (README, "AMD"): one variable per
+     * {@code AMD()} argument, because Asterisk splits an Originate {@code Variable:} header on commas.
+     * Numbers are written from ints; the prompt is checked like any value, and to the sound-name rule.
+     */
+    private static void amdVariables(AmdSettings amd, Map<String, String> variables) {
+        variables.put("OUTCALL_AMD", amd.mode().json());
+        for (AmdParameter p : AmdParameter.values()) {
+            variables.put(p.variable(), Integer.toString(amd.parameters().get(p)));
+        }
+        if (amd.message() != null) {
+            require(VoicemailMessage.PROMPT.matcher(amd.message().prompt()).matches(), "amd.voicemailMessage.prompt", amd.message().prompt());
+            variables.put("OUTCALL_VM_PROMPT", amd.message().prompt());
+            variables.put("OUTCALL_VM_WAIT_SILENCE_MS", Integer.toString(amd.message().waitForSilenceMs()));
+        }
     }
 
     private static String safe(String field, String value) {

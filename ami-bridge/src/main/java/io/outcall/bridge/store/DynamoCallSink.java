@@ -2,6 +2,7 @@ package io.outcall.bridge.store;
 
 import io.outcall.bridge.calls.CallSink;
 import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.call.CallEvent;
 import io.outcall.core.call.CallEventStore;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,10 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DynamoCallSink.class);
 
     private record Pending(Object item, long enqueuedNanos) {
+    }
+
+    /** A live call's answering-machine result, whole: only a call's latest one in a batch is written. */
+    private record AmdReport(String callId, String tenantId, AmdOutcome outcome) {
     }
 
     private final CallStore calls;
@@ -85,6 +91,13 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     @Override
     public void event(CallEvent event) {
         enqueue(event.callId(), event);
+    }
+
+    @Override
+    public void amd(String callId, String tenantId, AmdOutcome outcome) {
+        if (outcome != null) {
+            enqueue(callId, new AmdReport(callId, tenantId, outcome));
+        }
     }
 
     @Override
@@ -137,12 +150,14 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
                 // several of one call, only the furthest is written (one final transaction instead
                 // of RINGING, ANSWERED and the final one). Every step is still logged, in order.
                 Map<String, CallProgress> furthest = new LinkedHashMap<>();
+                Map<String, AmdReport> latestAmd = new HashMap<>();
                 for (Pending pending : batch) {
                     switch (pending.item()) {
                         case CallEvent event -> held.add(event, pending.enqueuedNanos());
+                        case AmdReport report -> latestAmd.put(report.callId(), report);
                         case CallProgress progress -> furthest.merge(progress.callId(), progress,
                                 (kept, next) -> next.status().rank() >= kept.status().rank() ? next : kept);
-                        default -> throw new IllegalStateException("a lane holds only events and progress: " + pending);
+                        default -> throw new IllegalStateException("a lane holds only events, progress and AMD: " + pending);
                     }
                 }
                 // Events first, then the status writes in order: a reader who sees a status finds the
@@ -158,6 +173,13 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
                             metrics.statusWritesCoalesced.increment();
                         }
                         logProgress(progress);
+                        written++;
+                    } else if (pending.item() instanceof AmdReport report) {
+                        // A final write in the same batch carries the result itself.
+                        CallProgress last = furthest.get(report.callId());
+                        if (latestAmd.get(report.callId()) == report && (last == null || !last.status().isFinal())) {
+                            writeAmd(report);
+                        }
                         written++;
                     }
                 }
@@ -188,13 +210,23 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
         }
     }
 
+    private void writeAmd(AmdReport report) throws InterruptedException {
+        retrying("call " + report.callId() + " AMD", () -> calls.recordAmd(report.callId(), report.tenantId(), report.outcome()));
+        AmdOutcome amd = report.outcome();
+        log.info("call {} AMD {} {}{}", report.callId(), amd.status() == null ? "-" : amd.status(), amd.cause(),
+                amd.voicemailLeft() ? " voicemail left" : "");
+    }
+
     /** One line per state change: what an operator follows a call by. */
     private static void logProgress(CallProgress progress) {
         if (progress.status().isFinal()) {
-            log.info("call {} {} {}{}{}", progress.callId(), progress.status(), progress.disposition(),
+            AmdOutcome amd = progress.amd();
+            log.info("call {} {} {}{}{}{}", progress.callId(), progress.status(), progress.disposition(),
                     progress.hangupCause() == null ? "" : " cause " + progress.hangupCause().code() + " "
                             + progress.hangupCause().text(),
-                    progress.failureReason() == null ? "" : " (" + progress.failureReason() + ")");
+                    progress.failureReason() == null ? "" : " (" + progress.failureReason() + ")",
+                    amd == null ? "" : " answeredBy: " + (amd.answeredBy() == null ? amd.status() : amd.answeredBy().json())
+                            + " voicemailLeft: " + amd.voicemailLeft());
         } else {
             log.info("call {} {}", progress.callId(), progress.status());
         }

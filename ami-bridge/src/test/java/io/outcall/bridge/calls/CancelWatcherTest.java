@@ -51,6 +51,7 @@ class CancelWatcherTest {
         @Override public ClaimResult claim(String c, String t, String b, String a, Instant at) { throw new UnsupportedOperationException(); }
         @Override public void markOriginated(String callId, Instant at) { throw new UnsupportedOperationException(); }
         @Override public boolean advance(CallProgress progress) { throw new UnsupportedOperationException(); }
+        @Override public boolean recordAmd(String c, String t, io.outcall.core.amd.AmdOutcome amd) { throw new UnsupportedOperationException(); }
         @Override public CancelResult cancel(String c, String t, Instant at) { throw new UnsupportedOperationException(); }
         @Override public List<ClaimedCall> liveOnBridge(String bridgeId) { throw new UnsupportedOperationException(); }
     }

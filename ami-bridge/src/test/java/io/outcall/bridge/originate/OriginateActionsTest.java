@@ -1,5 +1,10 @@
 package io.outcall.bridge.originate;
 
+import io.outcall.core.amd.AmdMode;
+import io.outcall.core.amd.AmdParameter;
+import io.outcall.core.amd.AmdParameters;
+import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.amd.VoicemailMessage;
 import io.outcall.core.queue.OriginateMessage;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,55 @@ class OriginateActionsTest {
         assertEquals("orig-01JCALL", action.getActionId());
         assertEquals(Map.of("CALL_ID", "01JCALL", "TENANT_ID", "acme", "TRANSFER_NUMBER", "+14045550199", "ORDER_ID", "A-17"),
                 action.getVariables());
+    }
+
+    @Test
+    void aCallWithAmdCarriesTheDialplanContractVariablesOneArgumentEach() {
+        AmdSettings amd = new AmdSettings(AmdMode.LEAVE_MESSAGE,
+                AmdParameters.DEFAULTS.with(Map.of(AmdParameter.GREETING, 2000)), new VoicemailMessage("outcall/reminder", 1800));
+        OriginateAction action = actions.build(withAmd(amd));
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("CALL_ID", "01JCALL");
+        expected.put("TENANT_ID", "acme");
+        expected.put("TRANSFER_NUMBER", "+14045550199");
+        expected.put("OUTCALL_AMD", "leaveMessage");
+        expected.put("OUTCALL_AMD_INITIAL_SILENCE", "2500");
+        expected.put("OUTCALL_AMD_GREETING", "2000");
+        expected.put("OUTCALL_AMD_AFTER_GREETING_SILENCE", "800");
+        expected.put("OUTCALL_AMD_TOTAL_ANALYSIS_TIME", "5000");
+        expected.put("OUTCALL_AMD_MIN_WORD_LENGTH", "100");
+        expected.put("OUTCALL_AMD_BETWEEN_WORDS_SILENCE", "50");
+        expected.put("OUTCALL_AMD_MAX_NUMBER_OF_WORDS", "2");
+        expected.put("OUTCALL_AMD_SILENCE_THRESHOLD", "256");
+        expected.put("OUTCALL_AMD_MAX_WORD_LENGTH", "5000");
+        expected.put("OUTCALL_VM_PROMPT", "outcall/reminder");
+        expected.put("OUTCALL_VM_WAIT_SILENCE_MS", "1800");
+        assertEquals(expected, action.getVariables());
+    }
+
+    @Test
+    void aCallWithoutAmdHasNoAmdVariable() {
+        OriginateAction action = actions.build(message("+17065551231", "DynamicIVR", Map.of("ORDER_ID", "A-17"), "Acme"));
+        assertTrue(action.getVariables().keySet().stream().noneMatch(name -> name.startsWith("OUTCALL_")),
+                action.getVariables().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"outcall/reminder\r\nAction: Hangup", "../../etc/passwd", "a,b", "msg.wav", "x y"})
+    void refusesAVoicemailPromptThatIsNotASoundName(String prompt) {
+        AmdSettings amd = new AmdSettings(AmdMode.LEAVE_MESSAGE, AmdParameters.DEFAULTS, new VoicemailMessage(prompt, 1500));
+        assertThrows(OriginateActions.UnsafeMessageException.class, () -> actions.build(withAmd(amd)));
+    }
+
+    @Test
+    void aRequestVariableCannotPoseAsThePlatformsAmdVariables() {
+        assertThrows(OriginateActions.UnsafeMessageException.class,
+                () -> actions.build(message("+17065551231", "DynamicIVR", Map.of("OUTCALL_AMD", "detect"), "Acme")));
+    }
+
+    private static OriginateMessage withAmd(AmdSettings amd) {
+        return new OriginateMessage(3, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme", "DynamicIVR",
+                "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, amd);
     }
 
     @ParameterizedTest

@@ -1,5 +1,8 @@
 package io.outcall.core.call;
 
+import io.outcall.core.amd.AmdOutcome;
+import io.outcall.core.amd.AmdSettings;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,6 +20,9 @@ import java.util.Map;
  *                        calls recorded before it was kept
  * @param timelineExpiresAt when the call's timeline items expire (DynamoDB TTL), from the tenant's retention
  *                        when the call was accepted; null: kept
+ * @param amd             the answering-machine detection the call was dialed with (its tenant's with
+ *                        the request's overrides); null: none
+ * @param amdOutcome      what the detection found; null until the dialplan reports
  */
 public record Call(
         String callId,
@@ -46,10 +52,26 @@ public record Call(
         String channel,
         long version,
         String callerIdReason,
-        Instant timelineExpiresAt) {
+        Instant timelineExpiresAt,
+        AmdSettings amd,
+        AmdOutcome amdOutcome) {
 
     public Call {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
+        amd = amd == null || !amd.on() ? null : amd;
+    }
+
+    /** A call without answering-machine detection. */
+    public Call(String callId, String tenantId, String to, String from, String didId, String callerName,
+                String transferNumber, String context, Map<String, String> variables, int ringTimeoutSeconds,
+                CallStatus status, Disposition disposition, HangupCause hangupCause, String failureReason,
+                Instant createdAt, Instant dialedAt, Instant ringingAt, Instant answeredAt, Instant endedAt,
+                Instant cancelRequestedAt, Integer ringSeconds, Integer talkSeconds, JourneyRef journey,
+                String idempotencyKey, String channel, long version, String callerIdReason, Instant timelineExpiresAt) {
+        this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
+                status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
+                cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, callerIdReason,
+                timelineExpiresAt, null, null);
     }
 
     /** A call without a recorded caller-ID reason. */
@@ -68,14 +90,30 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                reason, timelineExpiresAt);
+                reason, timelineExpiresAt, amd, amdOutcome);
     }
 
     public Call withTimelineExpiresAt(Instant expiresAt) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, expiresAt);
+                callerIdReason, expiresAt, amd, amdOutcome);
+    }
+
+    /** With the answering-machine detection it is dialed with; off (or null) is none. */
+    public Call withAmd(AmdSettings settings) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, settings, amdOutcome);
+    }
+
+    /** With what answering-machine detection found (as a stored record gives it). */
+    public Call withAmdOutcome(AmdOutcome outcome) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, outcome);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -92,6 +130,6 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
                 null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
-                timelineExpiresAt);
+                timelineExpiresAt, amd, amdOutcome);
     }
 }

@@ -49,6 +49,14 @@ public interface CallStore {
     boolean advance(CallProgress progress);
 
     /**
+     * Writes what answering-machine detection found on a live call (each report is whole); a call
+     * already final is left as its final write left it.
+     *
+     * @return false when the call is unknown or final
+     */
+    boolean recordAmd(String callId, String tenantId, io.outcall.core.amd.AmdOutcome amd);
+
+    /**
      * Stops a call for its tenant: a QUEUED call becomes CANCELED at once (and is never dialed); a
      * live one gets {@code cancelRequestedAt} and is listed for its bridge by {@link #cancelRequests}.
      */

@@ -1,5 +1,6 @@
 package io.outcall.core.calllog;
 
+import io.outcall.core.amd.AnsweredBy;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.phone.InvalidPhoneNumberException;
@@ -24,7 +25,7 @@ public record CallLogQuery(CallLogFilter filter, int limit, String cursor) {
     public static final int MAX_LIMIT = 100;
     static final int MAX_JOURNEY_ID_LENGTH = 200;
     private static final Set<String> PARAMETERS = Set.copyOf(
-            List.of("status", "disposition", "from", "to", "number", "journeyId", "limit", "cursor"));
+            List.of("status", "disposition", "from", "to", "number", "journeyId", "answeredBy", "limit", "cursor"));
 
     public static CallLogQuery parse(Map<String, String> parameters, PhoneNumbers phones) {
         List<Violation> violations = new ArrayList<>();
@@ -41,6 +42,14 @@ public record CallLogQuery(CallLogFilter filter, int limit, String cursor) {
         if (journeyId != null && (journeyId.isBlank() || journeyId.length() > MAX_JOURNEY_ID_LENGTH)) {
             violations.add(new Violation("journeyId", "must be 1 to " + MAX_JOURNEY_ID_LENGTH + " characters"));
         }
+        AnsweredBy answeredBy = null;
+        String answered = parameters.get("answeredBy");
+        if (answered != null) {
+            answeredBy = AnsweredBy.ofJson(answered.strip()).orElse(null);
+            if (answeredBy == null) {
+                violations.add(new Violation("answeredBy", "must be one of " + AnsweredBy.names() + ", was '" + answered + "'"));
+            }
+        }
         int limit = limit(parameters.get("limit"), violations);
         String cursor = parameters.get("cursor");
         if (cursor != null && cursor.isBlank()) {
@@ -49,7 +58,8 @@ public record CallLogQuery(CallLogFilter filter, int limit, String cursor) {
         if (!violations.isEmpty()) {
             throw new InvalidQueryException(violations);
         }
-        return new CallLogQuery(new CallLogFilter(status, disposition, from, to, number, journeyId), limit, cursor);
+        return new CallLogQuery(new CallLogFilter(status, disposition, from, to, number, journeyId, answeredBy), limit,
+                cursor);
     }
 
     private static String number(String value, PhoneNumbers phones, List<Violation> violations) {

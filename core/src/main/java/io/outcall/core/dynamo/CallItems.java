@@ -1,5 +1,7 @@
 package io.outcall.core.dynamo;
 
+import io.outcall.core.amd.AmdOutcome;
+import io.outcall.core.amd.AnsweredBy;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
@@ -7,6 +9,7 @@ import io.outcall.core.call.HangupCause;
 import io.outcall.core.call.JourneyRef;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +49,11 @@ public final class CallItems {
     /** Key of the by-journey index. */
     public static String tenantJourney(String tenantId, String journeyId) {
         return tenantId + "#" + journeyId;
+    }
+
+    /** Key of the by-answeredBy index: a tenant's calls one kind of answerer picked up. */
+    public static String tenantAnsweredBy(String tenantId, AnsweredBy answeredBy) {
+        return tenantId + "#" + answeredBy.json();
     }
 
     public static Map<String, AttributeValue> toItem(Call call) {
@@ -100,6 +108,19 @@ public final class CallItems {
         if (call.timelineExpiresAt() != null) {
             item.put("timelineExpiresAt", n(call.timelineExpiresAt().getEpochSecond()));
         }
+        AmdItems.put(item, call.amd());
+        AmdOutcome amd = call.amdOutcome();
+        if (amd != null) {
+            if (amd.answeredBy() != null) {
+                item.put("answeredBy", s(amd.answeredBy().json()));
+                item.put("tenantAnsweredBy", s(tenantAnsweredBy(call.tenantId(), amd.answeredBy())));
+            }
+            putIfPresent(item, "amdStatus", amd.status());
+            putIfPresent(item, "amdCause", amd.cause());
+            putIfPresent(item, "amdDetectedAt", amd.detectedAt());
+            putIfPresent(item, "amdMillis", amd.millis());
+            putIfPresent(item, "voicemailLeftAt", amd.voicemailLeftAt());
+        }
         item.put("version", n(call.version()));
         return item;
     }
@@ -144,6 +165,19 @@ public final class CallItems {
                 number(item, "version", 0),
                 string(item, "callerIdReason"),
                 item.containsKey("timelineExpiresAt")
-                        ? java.time.Instant.ofEpochSecond(number(item, "timelineExpiresAt", 0)) : null);
+                        ? java.time.Instant.ofEpochSecond(number(item, "timelineExpiresAt", 0)) : null,
+                AmdItems.read(item),
+                amdOutcome(item));
+    }
+
+    /** Null when the item holds no AMD result and no voicemail report. */
+    static AmdOutcome amdOutcome(Map<String, AttributeValue> item) {
+        String status = string(item, "amdStatus");
+        Instant voicemailLeftAt = instant(item, "voicemailLeftAt");
+        if (status == null && voicemailLeftAt == null) {
+            return null;
+        }
+        return new AmdOutcome(status, string(item, "amdCause"), instant(item, "amdDetectedAt"),
+                integer(item, "amdMillis"), voicemailLeftAt);
     }
 }

@@ -32,7 +32,7 @@ public final class DynamoCallLogStore implements CallLogStore {
 
     /** The CallsTable indexes the call log reads; template.yaml must define each. */
     public static final List<String> INDEXES = List.of("byTenant", "byTenantStatus", "byTenantDisposition",
-            "byTenantNumber", "byTenantJourney");
+            "byTenantNumber", "byTenantJourney", "byTenantAnsweredBy");
 
     private record IndexChoice(String index, String keyAttribute, String keyValue, boolean coversFilter) {
     }
@@ -105,7 +105,8 @@ public final class DynamoCallLogStore implements CallLogStore {
 
     private static IndexChoice choose(String tenantId, CallLogFilter filter) {
         int filters = (filter.journeyId() == null ? 0 : 1) + (filter.number() == null ? 0 : 1)
-                + (filter.status() == null ? 0 : 1) + (filter.disposition() == null ? 0 : 1);
+                + (filter.status() == null ? 0 : 1) + (filter.disposition() == null ? 0 : 1)
+                + (filter.answeredBy() == null ? 0 : 1);
         boolean alone = filters <= 1;
         if (filter.journeyId() != null) {
             return new IndexChoice("byTenantJourney", "tenantJourney",
@@ -113,6 +114,11 @@ public final class DynamoCallLogStore implements CallLogStore {
         }
         if (filter.number() != null) {
             return new IndexChoice("byTenantNumber", "tenantTo", CallItems.tenantTo(tenantId, filter.number()), alone);
+        }
+        if (filter.answeredBy() != null) {
+            // Rarer than any status: machines are a share of the answered calls.
+            return new IndexChoice("byTenantAnsweredBy", "tenantAnsweredBy",
+                    CallItems.tenantAnsweredBy(tenantId, filter.answeredBy()), alone);
         }
         if (filter.status() != null) {
             return new IndexChoice("byTenantStatus", "tenantStatus", CallItems.tenantStatus(tenantId, filter.status()), alone);

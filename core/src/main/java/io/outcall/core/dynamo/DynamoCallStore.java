@@ -1,5 +1,6 @@
 package io.outcall.core.dynamo;
 
+import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallAlreadyExistsException;
 import io.outcall.core.call.CallId;
@@ -234,6 +235,7 @@ public final class DynamoCallStore implements CallStore {
             set.append(", talkSeconds = :talkSeconds");
             values.put(":talkSeconds", n(p.talkSeconds()));
         }
+        AmdWrites.append(set, values, p.tenantId(), p.amd());
         if (!p.status().isFinal()) {
             try {
                 dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(p.callId())))
@@ -254,7 +256,26 @@ public final class DynamoCallStore implements CallStore {
                 .build();
         return finals.write(update, p.callId(), CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
                 p.ringSeconds(), p.answeredAt(), p.talkSeconds(),
-                p.endedAt() != null ? p.endedAt() : Instant.now()));
+                p.endedAt() != null ? p.endedAt() : Instant.now(), p.amd()));
+    }
+
+    @Override
+    public boolean recordAmd(String callId, String tenantId, AmdOutcome amd) {
+        StringBuilder set = new StringBuilder("SET version = version + :one");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":one", n(1));
+        values.put(":final", n(CallStatus.COMPLETED.rank()));
+        AmdWrites.append(set, values, tenantId, amd);
+        try {
+            // A final call carries the result its final write gave it; a late report leaves it be.
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
+                    .conditionExpression("attribute_exists(callId) AND statusRank < :final")
+                    .updateExpression(set.toString())
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.outcall.core.dynamo;
 
+import io.outcall.core.amd.AmdOutcome;
+import io.outcall.core.amd.AnsweredBy;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
+import io.outcall.core.stats.AmdCounts;
 import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
@@ -21,7 +24,8 @@ import static io.outcall.core.dynamo.Items.s;
 /**
  * A statistics bucket's DynamoDB items: key (tenantId, bucket), then one number per counter:
  * {@code calls}, {@code s_<STATUS>}, {@code d_<DISPOSITION>}, {@code ringCalls},
- * {@code ringSeconds}, {@code r<seconds>} (the ring histogram), {@code talkCalls}, {@code talkSeconds}.
+ * {@code ringSeconds}, {@code r<seconds>} (the ring histogram), {@code talkCalls}, {@code talkSeconds}, and for
+ * answering-machine detection {@code a_<answeredBy>}, {@code voicemailsLeft}, {@code amdTimedCalls}, {@code amdMillis}.
  * Counters only ever grow by ADD, which DynamoDB applies atomically.
  *
  * <p>Each bucket is split over {@link #SHARDS} items so one busy tenant's final writes do not all
@@ -77,6 +81,20 @@ public final class StatsItems {
             add.append(", talkCalls :one, talkSeconds :talk");
             values.put(":talk", n(call.talkSeconds()));
         }
+        AmdOutcome amd = call.amd();
+        if (amd != null) {
+            if (amd.answeredBy() != null) {
+                add.append(", #answeredBy :one");
+                names.put("#answeredBy", "a_" + amd.answeredBy().json());
+            }
+            if (amd.voicemailLeft()) {
+                add.append(", voicemailsLeft :one");
+            }
+            if (amd.millis() != null) {
+                add.append(", amdTimedCalls :one, amdMillis :amdMillis");
+                values.put(":amdMillis", n(amd.millis()));
+            }
+        }
         return Update.builder()
                 .tableName(table)
                 .key(Map.of("tenantId", s(call.tenantId()), "bucket", s(bucketKey(interval, call.createdAt(), shard))))
@@ -108,6 +126,13 @@ public final class StatsItems {
             item.put("talkCalls", n(bucket.talkCalls()));
             item.put("talkSeconds", n(bucket.talkSecondsTotal()));
         }
+        AmdCounts amd = bucket.amd();
+        amd.byAnsweredBy().forEach((answeredBy, count) -> item.put("a_" + answeredBy.json(), n(count)));
+        if (amd.any()) {
+            item.put("voicemailsLeft", n(amd.voicemailsLeft()));
+            item.put("amdTimedCalls", n(amd.timedCalls()));
+            item.put("amdMillis", n(amd.millisTotal()));
+        }
         return item;
     }
 
@@ -116,11 +141,14 @@ public final class StatsItems {
         EnumMap<CallStatus, Long> statuses = new EnumMap<>(CallStatus.class);
         EnumMap<Disposition, Long> dispositions = new EnumMap<>(Disposition.class);
         TreeMap<Integer, Long> histogram = new TreeMap<>();
+        EnumMap<AnsweredBy, Long> answeredBy = new EnumMap<>(AnsweredBy.class);
         item.forEach((name, value) -> {
             if (name.startsWith("s_")) {
                 statuses.put(CallStatus.valueOf(name.substring(2)), Long.parseLong(value.n()));
             } else if (name.startsWith("d_")) {
                 dispositions.put(Disposition.valueOf(name.substring(2)), Long.parseLong(value.n()));
+            } else if (name.startsWith("a_")) {
+                AnsweredBy.ofJson(name.substring(2)).ifPresent(a -> answeredBy.put(a, Long.parseLong(value.n())));
             } else if (name.length() > 1 && name.charAt(0) == 'r' && Character.isDigit(name.charAt(1))) {
                 histogram.put(Integer.parseInt(name.substring(1)), Long.parseLong(value.n()));
             }
@@ -131,6 +159,8 @@ public final class StatsItems {
         String bucketKey = shardMark < 0 ? key : key.substring(0, shardMark);
         return new StatsBucket(interval.startOf(bucketKey), Items.number(item, "calls", 0),
                 statuses, dispositions, Items.number(item, "ringCalls", 0), Items.number(item, "ringSeconds", 0),
-                histogram, Items.number(item, "talkCalls", 0), Items.number(item, "talkSeconds", 0));
+                histogram, Items.number(item, "talkCalls", 0), Items.number(item, "talkSeconds", 0),
+                new AmdCounts(answeredBy, Items.number(item, "voicemailsLeft", 0), Items.number(item, "amdTimedCalls", 0),
+                        Items.number(item, "amdMillis", 0)));
     }
 }

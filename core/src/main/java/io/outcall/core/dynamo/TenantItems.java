@@ -53,7 +53,7 @@ final class TenantItems {
                 CallerIdStrategy.ofJson(string(item, "callerIdStrategy")).orElse(CallerIdStrategy.LEAST_RECENTLY_USED),
                 new TenantLimits((int) number(item, "callsPerSecond", TenantLimits.DEFAULTS.callsPerSecond()),
                         (int) number(item, "concurrentCalls", TenantLimits.DEFAULTS.concurrentCalls())),
-                integer(item, "timelineRetentionDays"));
+                integer(item, "timelineRetentionDays"), AmdItems.read(item));
         String reason = string(item, "suspendedReason");
         Suspension suspension = reason == null ? null
                 : new Suspension(reason, instant(item, "suspendedAt"), string(item, "suspendedBy"));
@@ -74,6 +74,7 @@ final class TenantItems {
         item.put("callsPerSecond", n(settings.limits().callsPerSecond()));
         item.put("concurrentCalls", n(settings.limits().concurrentCalls()));
         putIfPresent(item, "timelineRetentionDays", settings.timelineRetentionDays());
+        AmdItems.put(item, settings.amd());
         if (tenant.suspension() != null) {
             item.put("suspendedReason", s(tenant.suspension().reason()));
             putIfPresent(item, "suspendedAt", tenant.suspension().since());

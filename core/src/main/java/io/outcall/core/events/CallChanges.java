@@ -1,5 +1,6 @@
 package io.outcall.core.events;
 
+import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 
@@ -8,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns one stream record (the call before and after a write) into the status changes it holds.
+ * Turns one stream record (the call before and after a write) into the status changes it holds,
+ * and the answering-machine events ({@link AmdEvent}) it added.
  * Status only moves forward: a record whose status did not rise (another field changed, or a
  * replayed or late write) holds none. A write that jumped over statuses (the bridge can record
  * RINGING and ANSWERED in one write) yields the skipped ones whose time the call records, then
@@ -31,6 +33,33 @@ public final class CallChanges {
         if (after == null) {
             return List.of();
         }
+        List<CallStatusEvent> events = new ArrayList<>(statusChanges(before, after, recordedAt));
+        List<CallStatusEvent> amd = amdChanges(before, after, recordedAt);
+        // AMD happens while the call is up: before its end when one write carries both.
+        boolean endsHere = !events.isEmpty() && events.get(events.size() - 1).status().isFinal();
+        events.addAll(endsHere ? events.size() - 1 : events.size(), amd);
+        return List.copyOf(events);
+    }
+
+    /** What the dialplan's AMD reports added: the detection, then the message left. */
+    private static List<CallStatusEvent> amdChanges(Call before, Call after, Instant recordedAt) {
+        AmdOutcome was = before == null ? null : before.amdOutcome();
+        AmdOutcome now = after.amdOutcome();
+        if (now == null) {
+            return List.of();
+        }
+        List<CallStatusEvent> events = new ArrayList<>(2);
+        AmdEvent detected = AmdEvent.detected(now.answeredBy());
+        if (detected != null && (was == null || was.answeredBy() != now.answeredBy())) {
+            events.add(CallStatusEvent.amd(after, detected, now.detectedAt() == null ? recordedAt : now.detectedAt()));
+        }
+        if (now.voicemailLeft() && (was == null || !was.voicemailLeft())) {
+            events.add(CallStatusEvent.amd(after, AmdEvent.VOICEMAIL_LEFT, now.voicemailLeftAt()));
+        }
+        return events;
+    }
+
+    private static List<CallStatusEvent> statusChanges(Call before, Call after, Instant recordedAt) {
         int fromRank = before == null ? -1 : before.status().rank();
         if (after.status().rank() <= fromRank) {
             return List.of();
@@ -44,7 +73,7 @@ public final class CallChanges {
         }
         Instant at = timeOf(after, after.status());
         events.add(CallStatusEvent.of(after, after.status(), at == null ? recordedAt : at));
-        return List.copyOf(events);
+        return events;
     }
 
     private static Instant timeOf(Call call, CallStatus status) {

@@ -76,6 +76,7 @@ public final class CallEventJson {
         if (call.talkSeconds() != null) {
             out.writeNumberField("talkSeconds", call.talkSeconds());
         }
+        AmdOutcomeJson.write(out, call);
         if (!call.variables().isEmpty()) {
             out.writeObjectFieldStart("variables");
             for (var variable : new java.util.TreeMap<>(call.variables()).entrySet()) {

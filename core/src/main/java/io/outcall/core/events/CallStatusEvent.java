@@ -7,26 +7,33 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One status change of one call, as every consumer (webhooks, EventBridge, journeys) sees it.
- * The id is the call id and the status, so the at-least-once stream can repeat a change and a
- * consumer still acts on it once: the id is the deduplication key everywhere.
+ * One change of one call, as every consumer (webhooks, EventBridge, journeys) sees it: a status
+ * change, or an answering-machine event ({@link AmdEvent}). The id is the call id and the status
+ * (or the AMD event), so the at-least-once stream can repeat a change and a consumer still acts on
+ * it once: the id is the deduplication key everywhere.
  *
+ * @param type       {@code call.ringing}, ..., or an {@link AmdEvent}'s type
+ * @param status     the status reached; for an AMD event, the call's status when it happened
  * @param occurredAt when the call reached {@code status} (the call's own timestamp for it)
  * @param call       the call as it stood in the stream record that carried the change
  */
-public record CallStatusEvent(String id, CallStatus status, Instant occurredAt, Call call) {
+public record CallStatusEvent(String id, String type, CallStatus status, Instant occurredAt, Call call) {
 
     public static CallStatusEvent of(Call call, CallStatus status, Instant occurredAt) {
-        return new CallStatusEvent(idOf(call.callId(), status), status, occurredAt, call);
+        return new CallStatusEvent(idOf(call.callId(), status), typeOf(status), status, occurredAt, call);
+    }
+
+    public static CallStatusEvent amd(Call call, AmdEvent event, Instant occurredAt) {
+        return new CallStatusEvent(call.callId() + "." + event.name(), event.type(), call.status(), occurredAt, call);
+    }
+
+    /** False for an AMD event: it does not take part in the status order. */
+    public boolean isStatusChange() {
+        return type.equals(typeOf(status));
     }
 
     public static String idOf(String callId, CallStatus status) {
         return callId + "." + status.name();
-    }
-
-    /** The event type a subscriber names: {@code call.ringing}, {@code call.no_answer}, ... */
-    public String type() {
-        return typeOf(status);
     }
 
     public static String typeOf(CallStatus status) {

@@ -184,7 +184,8 @@ public final class BatchCallIntake {
             slot.call = Call.queued(slot.callId, profile.tenant().tenantId(), valid.to(), did.number(), did.didId(),
                     did.callerName(), transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now,
                     slot.item.journey(), slot.key() == null ? null : slot.key().value())
-                    .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now));
+                    .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now))
+                    .withAmd(valid.amd());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.outcall.core.intake;
 
+import io.outcall.core.amd.AmdRequest;
+
 import java.util.Map;
 
 /**
@@ -7,11 +9,19 @@ import java.util.Map;
  * optional: the tenant's settings fill the gaps.
  *
  * @param from a DID id or number of the tenant; empty picks the least recently used DID
+ * @param amd  the request's own answering-machine detection fields, over the tenant's
  */
 public record CallRequest(String to, String from, String context, String transferNumber,
-                          Integer ringTimeoutSeconds, Map<String, String> variables) {
+                          Integer ringTimeoutSeconds, Map<String, String> variables, AmdRequest amd) {
 
     public CallRequest {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
+        amd = amd == null ? AmdRequest.NONE : amd;
+    }
+
+    /** A request that leaves answering-machine detection to the tenant's settings. */
+    public CallRequest(String to, String from, String context, String transferNumber,
+                       Integer ringTimeoutSeconds, Map<String, String> variables) {
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, AmdRequest.NONE);
     }
 }

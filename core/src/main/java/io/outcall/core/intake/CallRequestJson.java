@@ -1,5 +1,6 @@
 package io.outcall.core.intake;
 
+import io.outcall.core.amd.AmdRequest;
 import io.outcall.core.validation.JsonFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,8 @@ import java.util.Set;
 public final class CallRequestJson {
 
     public static final Set<String> FIELDS = Set.of("to", "from", "context", "transferNumber",
-            "ringTimeoutSeconds", "variables");
+            "ringTimeoutSeconds", "variables", AmdRequest.MODE_FIELD, AmdRequest.PARAMETERS_FIELD,
+            AmdRequest.MESSAGE_FIELD);
 
     private CallRequestJson() {
     }
@@ -24,6 +26,6 @@ public final class CallRequestJson {
         String transferNumber = fields.string("transferNumber");
         Integer ringTimeout = fields.integer("ringTimeoutSeconds");
         Map<String, String> variables = fields.stringMap("variables");
-        return new CallRequest(to, from, context, transferNumber, ringTimeout, variables);
+        return new CallRequest(to, from, context, transferNumber, ringTimeout, variables, AmdRequest.read(fields));
     }
 }

@@ -1,5 +1,6 @@
 package io.outcall.core.intake;
 
+import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.phone.InvalidPhoneNumberException;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.tenant.Did;
@@ -32,6 +33,8 @@ public final class CallRequestValidator {
     public static final int DEFAULT_RING_TIMEOUT_SECONDS = TenantSettings.DEFAULT_RING_TIMEOUT_SECONDS;
     /** Channel variables the platform sets itself on every call. */
     public static final Set<String> RESERVED_VARIABLES = Set.of("CALL_ID", "TENANT_ID", "TRANSFER_NUMBER");
+    /** The prefix of the answering-machine variables the platform sets (OUTCALL_AMD, OUTCALL_VM_PROMPT, ...). */
+    public static final String RESERVED_PREFIX = "OUTCALL_";
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern CONTEXT = TenantValidation.CONTEXT;
@@ -55,10 +58,11 @@ public final class CallRequestValidator {
         String transfer = number("transferNumber", request.transferNumber(), tenant, violations, false);
         int ringTimeout = ringTimeout(request.ringTimeoutSeconds(), tenant, violations);
         Map<String, String> variables = variables(request.variables(), violations);
+        AmdSettings amd = request.amd().over(tenant.settings().amd(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidCallRequestException(violations);
         }
-        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables);
+        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd);
     }
 
     private String number(String field, String raw, Tenant tenant, List<Violation> violations, boolean required) {
@@ -147,7 +151,7 @@ public final class CallRequestValidator {
             if (!VARIABLE_NAME.matcher(name).matches()) {
                 violations.add(new Violation(field, "is not a valid variable name: use letters, digits and _,"
                         + " not starting with a digit, at most 64 characters"));
-            } else if (RESERVED_VARIABLES.contains(name)) {
+            } else if (RESERVED_VARIABLES.contains(name) || name.startsWith(RESERVED_PREFIX)) {
                 violations.add(new Violation(field, "is set by the platform and cannot be given"));
             } else if (JsonFields.firstControlCharacter(value) >= 0) {
                 violations.add(new Violation(field, "contains a control character"));

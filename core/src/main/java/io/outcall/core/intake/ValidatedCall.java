@@ -1,5 +1,7 @@
 package io.outcall.core.intake;
 
+import io.outcall.core.amd.AmdParameter;
+import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.tenant.Did;
 
 import java.nio.charset.StandardCharsets;
@@ -14,12 +16,19 @@ import java.util.TreeMap;
  *
  * @param from           the DID the request named, or null to pick one
  * @param transferNumber the transfer number the request named, or null to pick one
+ * @param amd            the call's answering-machine detection: the tenant's with the request's overrides
  */
 public record ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
-                            Map<String, String> variables) {
+                            Map<String, String> variables, AmdSettings amd) {
 
     public ValidatedCall {
         variables = Map.copyOf(variables);
+        amd = amd == null ? AmdSettings.OFF : amd;
+    }
+
+    public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
+                         Map<String, String> variables) {
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, AmdSettings.OFF);
     }
 
     /**
@@ -34,6 +43,16 @@ public record ValidatedCall(String to, Did from, String context, String transfer
                 .append(transferNumber == null ? "" : transferNumber).append('\0')
                 .append(ringTimeoutSeconds).append('\0');
         new TreeMap<>(variables).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\0'));
+        if (amd.on()) {
+            // Only when on, so that a call without AMD keeps the fingerprint it had before AMD existed.
+            canonical.append("amd=").append(amd.mode().json()).append('\0');
+            for (AmdParameter p : AmdParameter.values()) {
+                canonical.append(amd.parameters().get(p)).append('\0');
+            }
+            if (amd.message() != null) {
+                canonical.append(amd.message().prompt()).append('\0').append(amd.message().waitForSilenceMs()).append('\0');
+            }
+        }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);

@@ -85,7 +85,9 @@ public final class CallEventPublisher {
             for (WebhookEndpoint endpoint : tenantEndpoints) {
                 if (endpoint.wants(event.type())) {
                     deliveries.add(new DeliveryMessage(chainIds.get(), call.tenantId(), endpoint.endpointId(),
-                            event.id(), event.type(), call.callId(), event.status().rank(), body, 0, clock.instant(), false, false));
+                            event.id(), event.type(), call.callId(),
+                            event.isStatusChange() ? event.status().rank() : DeliveryMessage.UNORDERED, body, 0,
+                            clock.instant(), false, false));
                 }
             }
         }
@@ -93,9 +95,9 @@ public final class CallEventPublisher {
             webhooks.send(deliveries);
         }
         bus.ifPresent(b -> b.put(events));
-        CallStatusEvent last = events.get(events.size() - 1);
+        boolean ended = events.stream().anyMatch(e -> e.isStatusChange() && e.status().isFinal());
         String token = call.journey() == null ? null : call.journey().taskToken();
-        if (last.status().isFinal() && token != null) {
+        if (ended && token != null) {
             JourneyWaits.Result result = journeys.resume(token, json.write(CallEventJson.callItem(call)));
             if (result == JourneyWaits.Result.TOKEN_GONE) {
                 log.accept("call " + call.callId() + " ended " + call.status()

@@ -1,5 +1,6 @@
 package io.outcall.core.queue;
 
+import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.call.Call;
 import io.outcall.core.tenant.TenantLimits;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param createdAt ISO-8601 instant the call was accepted, for enqueue-to-originate latency
  * @param limits    the tenant's own pacing limits (version 2); null: the bridge's defaults
  * @param timelineExpiresAt when the call's timeline items expire, epoch seconds (version 2); null: kept
+ * @param amd       the call's answering-machine detection (version 3); null: none
  */
 public record OriginateMessage(
         int schemaVersion,
@@ -27,14 +29,30 @@ public record OriginateMessage(
         Map<String, String> variables,
         String createdAt,
         TenantLimits limits,
-        Long timelineExpiresAt) {
+        Long timelineExpiresAt,
+        AmdSettings amd) {
 
-    /** Version 2 added the tenant's limits and the timeline's expiry; the bridge reads 1 and 2. */
-    public static final int CURRENT_VERSION = 2;
+    /**
+     * Version 2 added the tenant's limits and the timeline's expiry, version 3 answering-machine
+     * detection; the bridge reads 1 to 3. A call without AMD is still written as version 2, so a
+     * bridge of the version before reads it during a rolling deploy, and refuses (rather than dials
+     * without detection) only the calls that ask for AMD.
+     */
+    public static final int CURRENT_VERSION = 3;
+    public static final int VERSION_WITHOUT_AMD = 2;
     public static final int OLDEST_READABLE_VERSION = 1;
 
     public OriginateMessage {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
+        amd = amd == null || !amd.on() ? null : amd;
+    }
+
+    /** A message without answering-machine detection, as version 2 had it. */
+    public OriginateMessage(int schemaVersion, String callId, String tenantId, String to, String from, String callerName,
+                            String context, String transferNumber, int ringTimeoutSeconds, Map<String, String> variables,
+                            String createdAt, TenantLimits limits, Long timelineExpiresAt) {
+        this(schemaVersion, callId, tenantId, to, from, callerName, context, transferNumber, ringTimeoutSeconds,
+                variables, createdAt, limits, timelineExpiresAt, null);
     }
 
     /** A message without the tenant's limits or a timeline expiry, as version 1 had them. */
@@ -51,9 +69,9 @@ public record OriginateMessage(
 
     /** @param limits the tenant's pacing limits as intake read them with the tenant */
     public static OriginateMessage of(Call call, TenantLimits limits) {
-        return new OriginateMessage(CURRENT_VERSION, call.callId(), call.tenantId(), call.to(), call.from(),
-                call.callerName(), call.context(), call.transferNumber(), call.ringTimeoutSeconds(), call.variables(),
-                call.createdAt().toString(), limits,
-                call.timelineExpiresAt() == null ? null : call.timelineExpiresAt().getEpochSecond());
+        return new OriginateMessage(call.amd() == null ? VERSION_WITHOUT_AMD : CURRENT_VERSION, call.callId(),
+                call.tenantId(), call.to(), call.from(), call.callerName(), call.context(), call.transferNumber(),
+                call.ringTimeoutSeconds(), call.variables(), call.createdAt().toString(), limits,
+                call.timelineExpiresAt() == null ? null : call.timelineExpiresAt().getEpochSecond(), call.amd());
     }
 }

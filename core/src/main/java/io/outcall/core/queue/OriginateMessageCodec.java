@@ -4,11 +4,18 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outcall.core.amd.AmdRequest;
+import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.amd.AmdSettingsJson;
 import io.outcall.core.json.Json;
+import io.outcall.core.validation.JsonFields;
+import io.outcall.core.validation.Violation;
 import io.outcall.core.tenant.TenantLimits;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +68,11 @@ public final class OriginateMessageCodec {
         if (message.timelineExpiresAt() != null) {
             out.writeNumberField("timelineExpiresAt", message.timelineExpiresAt());
         }
+        if (message.amd() != null) {
+            out.writeObjectFieldStart("amd");
+            AmdSettingsJson.write(out, message.amd());
+            out.writeEndObject();
+        }
         out.writeEndObject();
     }
 
@@ -92,7 +104,8 @@ public final class OriginateMessageCodec {
                 string(tree, "callId"), string(tree, "tenantId"), string(tree, "to"), string(tree, "from"),
                 string(tree, "callerName"), string(tree, "context"), string(tree, "transferNumber"),
                 integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"), limits(tree),
-                tree.path("timelineExpiresAt").isIntegralNumber() ? tree.path("timelineExpiresAt").longValue() : null);
+                tree.path("timelineExpiresAt").isIntegralNumber() ? tree.path("timelineExpiresAt").longValue() : null,
+                amd(tree));
         if (message.callId() == null || message.tenantId() == null || message.to() == null) {
             throw new MalformedMessageException("callId, tenantId and to are required");
         }
@@ -136,6 +149,22 @@ public final class OriginateMessageCodec {
             throw new MalformedMessageException("limits.callsPerSecond and limits.concurrentCalls must be at least 1");
         }
         return new TenantLimits(perSecond, concurrent);
+    }
+
+    /** Read with the API's own rules: a message that names a mode or value the API would refuse is refused. */
+    private static AmdSettings amd(JsonNode tree) {
+        JsonNode value = tree.path("amd");
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        List<Violation> violations = new ArrayList<>();
+        JsonFields fields = new JsonFields(value, v -> new MalformedMessageException("amd must be an object"));
+        AmdSettings amd = AmdRequest.read(fields).over(AmdSettings.OFF, violations);
+        violations.addAll(fields.violations());
+        if (!violations.isEmpty()) {
+            throw new MalformedMessageException("amd is not valid: " + violations);
+        }
+        return amd;
     }
 
     private static Map<String, String> variables(JsonNode tree) {

@@ -18,10 +18,12 @@ import java.util.TreeMap;
  * @param ringCalls      calls that rang, over which ring time is averaged
  * @param ringHistogram  ring seconds to number of calls; the last bin counts every longer ring
  * @param talkCalls      answered calls with a known talk time
+ * @param amd            answering-machine detection's counters
  */
 public record StatsBucket(Instant start, long calls, Map<CallStatus, Long> byStatus,
                           Map<Disposition, Long> byDisposition, long ringCalls, long ringSecondsTotal,
-                          SortedMap<Integer, Long> ringHistogram, long talkCalls, long talkSecondsTotal) {
+                          SortedMap<Integer, Long> ringHistogram, long talkCalls, long talkSecondsTotal,
+                          AmdCounts amd) {
 
     /** Ring times of this many seconds or more share the histogram's last bin. */
     public static final int RING_HISTOGRAM_CAP = 600;
@@ -30,6 +32,15 @@ public record StatsBucket(Instant start, long calls, Map<CallStatus, Long> bySta
         byStatus = Collections.unmodifiableMap(copy(byStatus, CallStatus.class));
         byDisposition = Collections.unmodifiableMap(copy(byDisposition, Disposition.class));
         ringHistogram = Collections.unmodifiableSortedMap(new TreeMap<>(ringHistogram));
+        amd = amd == null ? AmdCounts.NONE : amd;
+    }
+
+    /** A bucket without answering-machine counters. */
+    public StatsBucket(Instant start, long calls, Map<CallStatus, Long> byStatus, Map<Disposition, Long> byDisposition,
+                       long ringCalls, long ringSecondsTotal, SortedMap<Integer, Long> ringHistogram, long talkCalls,
+                       long talkSecondsTotal) {
+        this(start, calls, byStatus, byDisposition, ringCalls, ringSecondsTotal, ringHistogram, talkCalls,
+                talkSecondsTotal, AmdCounts.NONE);
     }
 
     public static StatsBucket empty(Instant start) {
@@ -56,7 +67,7 @@ public record StatsBucket(Instant start, long calls, Map<CallStatus, Long> bySta
                 ringCalls + (call.ringSeconds() == null ? 0 : 1),
                 ringSecondsTotal + (call.ringSeconds() == null ? 0 : call.ringSeconds()), histogram,
                 talkCalls + (call.talkSeconds() == null ? 0 : 1),
-                talkSecondsTotal + (call.talkSeconds() == null ? 0 : call.talkSeconds()));
+                talkSecondsTotal + (call.talkSeconds() == null ? 0 : call.talkSeconds()), amd.plus(call.amd()));
     }
 
     /** The sum of two buckets, starting at the earlier start. */
@@ -70,7 +81,7 @@ public record StatsBucket(Instant start, long calls, Map<CallStatus, Long> bySta
         Instant first = start.isBefore(other.start) ? start : other.start;
         return new StatsBucket(first, calls + other.calls, statuses, dispositions, ringCalls + other.ringCalls,
                 ringSecondsTotal + other.ringSecondsTotal, histogram, talkCalls + other.talkCalls,
-                talkSecondsTotal + other.talkSecondsTotal);
+                talkSecondsTotal + other.talkSecondsTotal, amd.plus(other.amd));
     }
 
     public long answered() {

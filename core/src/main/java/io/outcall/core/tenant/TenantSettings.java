@@ -1,5 +1,7 @@
 package io.outcall.core.tenant;
 
+import io.outcall.core.amd.AmdSettings;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,15 +16,25 @@ import java.util.List;
  * @param allowedContexts       dialplan contexts this tenant's calls may run in
  * @param ringTimeoutSeconds    how long a call rings when the request says nothing
  * @param timelineRetentionDays how long new calls' event timelines are kept; null keeps them
+ * @param amd                   answering-machine detection for its calls, unless a call says otherwise
  */
 public record TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
                              int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
-                             Integer timelineRetentionDays) {
+                             Integer timelineRetentionDays, AmdSettings amd) {
 
     public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
 
     public TenantSettings {
         allowedContexts = List.copyOf(allowedContexts);
+        amd = amd == null ? AmdSettings.OFF : amd;
+    }
+
+    /** Settings without answering-machine detection. */
+    public TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
+                          int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
+                          Integer timelineRetentionDays) {
+        this(defaultRegion, defaultContext, allowedContexts, ringTimeoutSeconds, callerIdStrategy, limits,
+                timelineRetentionDays, AmdSettings.OFF);
     }
 
     /** When the timeline of a call accepted at {@code now} expires; null keeps it. Calls already made keep theirs. */

@@ -2,6 +2,9 @@ package io.outcall.core.tenant;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outcall.core.amd.AmdRequest;
+import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.amd.AmdSettingsJson;
 import io.outcall.core.validation.JsonFields;
 
 import java.util.List;
@@ -16,7 +19,8 @@ public final class TenantSettingsJson {
 
     /** The fields a tenant document may set. */
     public static final Set<String> FIELDS = Set.of("name", "defaultRegion", "defaultContext", "allowedContexts",
-            "ringTimeoutSeconds", "callerIdStrategy", "limits", "timelineRetentionDays");
+            "ringTimeoutSeconds", "callerIdStrategy", "limits", "timelineRetentionDays", AmdRequest.MODE_FIELD,
+            AmdRequest.PARAMETERS_FIELD, AmdRequest.MESSAGE_FIELD);
     static final Set<String> LIMIT_FIELDS = Set.of("callsPerSecond", "concurrentCalls");
 
     private TenantSettingsJson() {
@@ -50,11 +54,14 @@ public final class TenantSettingsJson {
             limits = new TenantLimits(perSecond == null ? TenantLimits.DEFAULTS.callsPerSecond() : perSecond,
                     concurrent == null ? TenantLimits.DEFAULTS.concurrentCalls() : concurrent);
         }
+        // AMD's rules (modes, bounds, a prompt to leave) are checked here, where the fields are read:
+        // a tenant's AMD is the defaults with what the document gives.
+        AmdSettings amd = AmdRequest.read(fields).over(AmdSettings.OFF, fields.violations());
         List<String> contexts = fields.stringList("allowedContexts");
         TenantSettings settings = new TenantSettings(fields.string("defaultRegion"), fields.string("defaultContext"),
                 contexts == null ? List.of() : contexts,
                 ringTimeout == null ? TenantSettings.DEFAULT_RING_TIMEOUT_SECONDS : ringTimeout, strategy, limits,
-                fields.integer("timelineRetentionDays"));
+                fields.integer("timelineRetentionDays"), amd);
         return new Draft(name, settings);
     }
 
@@ -75,6 +82,7 @@ public final class TenantSettingsJson {
         if (settings.timelineRetentionDays() != null) {
             doc.put("timelineRetentionDays", settings.timelineRetentionDays());
         }
+        AmdSettingsJson.put(doc, settings.amd());
         return doc;
     }
 

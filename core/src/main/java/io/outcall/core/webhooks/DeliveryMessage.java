@@ -19,6 +19,8 @@ public record DeliveryMessage(String chainId, String tenantId, String endpointId
                               boolean resend, boolean held) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The rank of an event outside the status order (AMD): never superseded, and supersedes nothing. */
+    public static final int UNORDERED = -1;
 
     public DeliveryMessage nextAttempt() {
         return new DeliveryMessage(chainId, tenantId, endpointId, eventId, eventType, callId, statusRank, body,

@@ -1,6 +1,7 @@
 package io.outcall.core.webhooks;
 
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.events.AmdEvent;
 import io.outcall.core.events.CallStatusEvent;
 import io.outcall.core.events.WebhookSecret;
 import io.outcall.core.tenant.AuditEntry;
@@ -181,6 +182,9 @@ public final class WebhookRegistry {
         types.add("*");
         for (CallStatus status : CallStatus.values()) {
             types.add(CallStatusEvent.typeOf(status));
+        }
+        for (AmdEvent event : AmdEvent.values()) {
+            types.add(event.type());
         }
         return Set.copyOf(types);
     }

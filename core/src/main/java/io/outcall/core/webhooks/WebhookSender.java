@@ -94,7 +94,9 @@ public final class WebhookSender {
             return Outcome.ENDPOINT_GONE;
         }
         WebhookEndpoint endpoint = found.get();
-        if (!message.resend() && deliveries.deliveredRank(endpoint.endpointId(), message.callId()) >= message.statusRank()) {
+        boolean ordered = message.statusRank() != DeliveryMessage.UNORDERED;
+        if (ordered && !message.resend()
+                && deliveries.deliveredRank(endpoint.endpointId(), message.callId()) >= message.statusRank()) {
             deliveries.finish(message, DeliveryState.SUPERSEDED, "a later status of the call was delivered first");
             return Outcome.SUPERSEDED;
         }
@@ -102,7 +104,9 @@ public final class WebhookSender {
         if (attempt.statusCode() >= 200 && attempt.statusCode() < 300) {
             circuits.succeeded(endpoint.endpointId());
             deliveries.recordAttempt(message, attempt, DeliveryState.DELIVERED, null);
-            deliveries.delivered(endpoint.endpointId(), message.callId(), message.statusRank());
+            if (ordered) {
+                deliveries.delivered(endpoint.endpointId(), message.callId(), message.statusRank());
+            }
             if (endpoint.failingSince() != null) {
                 endpoints.save(endpoint.answering());
             }

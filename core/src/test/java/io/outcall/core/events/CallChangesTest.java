@@ -1,5 +1,6 @@
 package io.outcall.core.events;
 
+import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CallChangesTest {
@@ -36,6 +38,41 @@ class CallChangesTest {
         return new Call(call.callId(), call.tenantId(), call.to(), call.from(), call.didId(), null, call.transferNumber(),
                 call.context(), call.variables(), 30, status, disposition, cause, null, T0, dialed, ringing, answered,
                 ended, null, null, null, null, null, null, call.version() + 1);
+    }
+
+    @Test
+    void aMachineDetectedThenAMessageLeftAreTwoEventsThatAReplayDoesNotRepeat() {
+        Call answered = at(queued(), CallStatus.ANSWERED);
+        Call machine = answered.withAmdOutcome(new AmdOutcome("MACHINE", "LONGGREETING-1500-1500",
+                T0.plusSeconds(7), 2181, null));
+        Call messageLeft = answered.withAmdOutcome(new AmdOutcome("MACHINE", "LONGGREETING-1500-1500",
+                T0.plusSeconds(7), 2181, T0.plusSeconds(15)));
+
+        List<CallStatusEvent> detected = CallChanges.between(answered, machine, RECORDED);
+        assertEquals(List.of("01CALL.MACHINE_DETECTED"), ids(detected));
+        assertEquals("call.machine_detected", detected.get(0).type());
+        assertEquals(T0.plusSeconds(7), detected.get(0).occurredAt());
+        assertFalse(detected.get(0).isStatusChange());
+        assertEquals(List.of("01CALL.VOICEMAIL_LEFT"), ids(CallChanges.between(machine, messageLeft, RECORDED)));
+        assertEquals(List.of(), CallChanges.between(messageLeft, messageLeft, RECORDED), "nothing new, no event");
+    }
+
+    @Test
+    void oneWriteWithTheResultAndTheEndGivesTheResultBeforeTheEnd() {
+        Call answered = at(queued(), CallStatus.ANSWERED);
+        Call completed = at(queued(), CallStatus.COMPLETED).withAmdOutcome(new AmdOutcome("HUMAN", "HUMAN-800-800",
+                T0.plusSeconds(7), 1900, null));
+        assertEquals(List.of("01CALL.HUMAN_DETECTED", "01CALL.COMPLETED"),
+                ids(CallChanges.between(answered, completed, RECORDED)));
+    }
+
+    @Test
+    void notSureAndAHangUpDuringAnalysisHaveNoEventOfTheirOwn() {
+        Call answered = at(queued(), CallStatus.ANSWERED);
+        for (String status : List.of("NOTSURE", "HANGUP")) {
+            Call after = answered.withAmdOutcome(new AmdOutcome(status, "", T0.plusSeconds(7), 1500, null));
+            assertEquals(List.of(), CallChanges.between(answered, after, RECORDED), status);
+        }
     }
 
     @Test

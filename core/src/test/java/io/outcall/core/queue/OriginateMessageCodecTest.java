@@ -2,6 +2,11 @@ package io.outcall.core.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outcall.core.amd.AmdMode;
+import io.outcall.core.amd.AmdParameter;
+import io.outcall.core.amd.AmdParameters;
+import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.amd.VoicemailMessage;
 import io.outcall.core.call.Call;
 import io.outcall.core.tenant.TenantLimits;
 import io.outcall.core.call.JourneyRef;
@@ -35,9 +40,42 @@ class OriginateMessageCodecTest {
 
     @Test
     void ofCopiesWhatTheBridgeNeedsFromTheCall() {
-        assertEquals(new OriginateMessage(OriginateMessage.CURRENT_VERSION, "01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme",
+        assertEquals(new OriginateMessage(OriginateMessage.VERSION_WITHOUT_AMD, "01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme",
                 "+14045550199", "+14045550100", "Acme Sales", "outbound", "+14045550142", 45,
                 Map.of("GREETING", "hello \"there\"", "LANG", "en"), "2025-03-01T12:00:00.123Z"), MESSAGE);
+    }
+
+    @Test
+    void aCallWithAmdIsVersion3AndItsSettingsSurviveTheRoundTrip() throws Exception {
+        AmdSettings amd = new AmdSettings(AmdMode.LEAVE_MESSAGE,
+                AmdParameters.DEFAULTS.with(Map.of(AmdParameter.TOTAL_ANALYSIS_TIME, 4000)),
+                new VoicemailMessage("outcall/reminder", 2000));
+        OriginateMessage message = OriginateMessage.of(Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme",
+                "+14045550199", "+14045550100", "did-main", null, null, "outbound", Map.of(), 30,
+                Instant.parse("2025-03-01T12:00:00Z"), null, null).withAmd(amd));
+        String encoded = codec.encode(message);
+        assertEquals(3, JSON.readTree(encoded).get("schemaVersion").intValue());
+        assertEquals("leaveMessage", JSON.readTree(encoded).at("/amd/answeringMachineDetection").textValue());
+        assertEquals(amd, codec.decode(encoded).amd());
+    }
+
+    @Test
+    void aCallWithoutAmdIsStillVersion2SoTheBridgeBeforeReadsIt() throws Exception {
+        String encoded = codec.encode(MESSAGE);
+        assertEquals(2, JSON.readTree(encoded).get("schemaVersion").intValue());
+        assertTrue(JSON.readTree(encoded).path("amd").isMissingNode());
+        assertNull(codec.decode(encoded).amd());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"answeringMachineDetection\":\"sometimes\"}",
+            "{\"answeringMachineDetection\":\"detect\",\"amdParameters\":{\"greetingMs\":99999}}",
+            "{\"answeringMachineDetection\":\"leaveMessage\"}", "\"detect\""})
+    void anAmdTheApiWouldRefuseIsRefusedHereToo(String amd) throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(codec.encode(MESSAGE));
+        tree.put("schemaVersion", 3);
+        tree.set("amd", JSON.readTree(amd));
+        assertThrows(MalformedMessageException.class, () -> codec.decode(JSON.writeValueAsString(tree)));
     }
 
     @Test
@@ -91,14 +129,14 @@ class OriginateMessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 3, 99})
+    @ValueSource(ints = {0, 4, 99})
     void anUnknownSchemaVersionIsRefusedNamingTheVersions(int version) {
         String body = withField("schemaVersion", version);
 
         String message = assertThrows(MalformedMessageException.class, () -> codec.decode(body)).getMessage();
 
         assertTrue(message.contains("schemaVersion " + version + " is not supported"), message);
-        assertTrue(message.contains("reads versions 1 to 2"), message);
+        assertTrue(message.contains("reads versions 1 to 3"), message);
     }
 
     @Test

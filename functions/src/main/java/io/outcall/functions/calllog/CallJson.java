@@ -1,6 +1,7 @@
 package io.outcall.functions.calllog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.outcall.core.events.AmdOutcomeJson;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallEvent;
 import io.outcall.core.calllog.CallLog;
@@ -146,6 +147,7 @@ final class CallJson {
         if (call.talkSeconds() != null) {
             out.writeNumberField("talkSeconds", call.talkSeconds());
         }
+        AmdOutcomeJson.write(out, call);
     }
 
     private static void figures(JsonGenerator out, StatsBucket bucket) throws IOException {
@@ -167,6 +169,15 @@ final class CallJson {
             out.writeNumberField("p90RingSeconds", bucket.p90RingSeconds());
         }
         number(out, "averageTalkSeconds", bucket.averageTalkSeconds());
+        if (bucket.amd().any()) {
+            out.writeObjectFieldStart("byAnsweredBy");
+            for (var entry : bucket.amd().byAnsweredBy().entrySet()) {
+                out.writeNumberField(entry.getKey().json(), entry.getValue());
+            }
+            out.writeEndObject();
+            out.writeNumberField("voicemailsLeft", bucket.amd().voicemailsLeft());
+            number(out, "averageAmdMillis", bucket.amd().averageMillis());
+        }
     }
 
     private static void number(JsonGenerator out, String name, Double value) throws IOException {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outcall.core.dynamo.DynamoDeliveryStore;
 import io.outcall.core.json.Json;
+import io.outcall.core.call.CallStatus;
 import io.outcall.core.webhooks.DeliveryMessage;
 import io.outcall.core.webhooks.DeliveryMessageCodec;
 import io.outcall.core.webhooks.EndpointAddressGuard;
@@ -83,8 +84,10 @@ public final class WebhookSenderHandler implements RequestStreamHandler {
             lanes.computeIfAbsent(message.endpointId() + "#" + message.callId(), k -> new ArrayList<>())
                     .add(new Received(messageId, message));
         }
-        lanes.values().forEach(lane -> lane.sort(Comparator.comparingInt(
-                r -> r.message() == null ? 0 : r.message().statusRank())));
+        // An AMD event (unordered) goes where it happens: after the answer, before the end.
+        lanes.values().forEach(lane -> lane.sort(Comparator.comparingInt(r -> r.message() == null ? 0
+                : r.message().statusRank() == DeliveryMessage.UNORDERED ? CallStatus.ANSWERED.rank()
+                : r.message().statusRank())));
         return lanes;
     }
 

@@ -46,11 +46,11 @@ class TenantAdminApiTest extends AdminScenario {
         return send(new CreateTenantHandler(wiring), platform("POST", "/tenants", Map.of(), tenantBody(id)));
     }
 
-    private static AdminApi.Response getOwn(String tenantId) {
+    static AdminApi.Response getOwn(String tenantId) {
         return send(new OwnTenantHandler(wiring), admin(tenantId, "GET", "/tenant", null));
     }
 
-    private static AdminApi.Response patchOwn(String tenantId, String ifMatch, String patch) {
+    static AdminApi.Response patchOwn(String tenantId, String ifMatch, String patch) {
         ApiGatewayEvents event = admin(tenantId, "PATCH", "/tenant", patch).header("content-type", OwnTenantHandler.MERGE_PATCH)
                 .header("if-match", ifMatch);
         return send(new OwnTenantHandler(wiring), event);

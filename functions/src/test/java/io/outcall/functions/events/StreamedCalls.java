@@ -1,5 +1,10 @@
 package io.outcall.functions.events;
 
+import io.outcall.core.amd.AmdMode;
+import io.outcall.core.amd.AmdOutcome;
+import io.outcall.core.amd.AmdParameters;
+import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.amd.VoicemailMessage;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStatus;
@@ -76,6 +81,28 @@ final class StreamedCalls {
         }
         calls.advance(new CallProgress(callId, tenantId, outcome.end, outcome.disposition, outcome.cause, null, null,
                 null, T0.plusSeconds(20), 3, outcome == Outcome.ANSWERED ? 15 : null, null));
+    }
+
+    /**
+     * A call answered by a machine that got the message, as the bridge writes it: the result while
+     * it is live, the message left, then the end carrying both. Seven stream records.
+     */
+    String placeMachineThatGotTheMessage(String tenantId) {
+        String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
+        calls.create(Call.queued(callId, tenantId, "+14045550123", "+14045550100", "did-1", null, null, "DynamicIVR",
+                Map.of(), 30, T0, null, null).withAmd(new AmdSettings(AmdMode.LEAVE_MESSAGE, AmdParameters.DEFAULTS,
+                new VoicemailMessage("outcall/reminder", 1500))));
+        calls.claim(callId, tenantId, "bridge-1", "action-1", T0.plusSeconds(1));
+        calls.advance(CallProgress.status(callId, tenantId, CallStatus.RINGING, T0.plusSeconds(2), null, "chan"));
+        calls.advance(CallProgress.status(callId, tenantId, CallStatus.ANSWERED, null, T0.plusSeconds(5), null));
+        AmdOutcome detected = new AmdOutcome("MACHINE", "LONGGREETING-1500-1500", T0.plusMillis(7181), 2181, null);
+        calls.recordAmd(callId, tenantId, detected);
+        AmdOutcome left = new AmdOutcome("MACHINE", "LONGGREETING-1500-1500", T0.plusMillis(7181), 2181,
+                T0.plusMillis(15_579));
+        calls.recordAmd(callId, tenantId, left);
+        calls.advance(new CallProgress(callId, tenantId, CallStatus.COMPLETED, Disposition.ANSWERED,
+                new HangupCause(16, "Normal Clearing"), null, null, null, T0.plusSeconds(16), 3, 11, null, left));
+        return callId;
     }
 
     DynamoCallStore store() {

@@ -178,6 +178,34 @@ abstract class WebhookDeliveryScenarios {
         }
     }
 
+    @Test
+    void aMachineDetectedAndTheMessageLeftAreDeliveredOnceEachBesideTheStatusesAndNeverSuperseded() throws IOException {
+        String tenant = tenant();
+        WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+        register(tenant, receiver.path("/amd", WebhookReceiver.Behaviour.OK, secret), secret);
+        String callId = calls.placeMachineThatGotTheMessage(tenant);
+        String event = calls.nextEvent(7);
+
+        publish(event);
+        publish(event);
+        drain(LOCAL);
+
+        List<WebhookReceiver.Received> got = receiver.at("/amd");
+        assertEquals(List.of("call.answered", "call.completed", "call.dialing", "call.machine_detected", "call.queued",
+                "call.ringing", "call.voicemail_left"), types(got).stream().sorted().toList(), "each event once");
+        WebhookReceiver.Received machine = got.stream().filter(r -> r.id().equals(callId + ".MACHINE_DETECTED"))
+                .findFirst().orElseThrow();
+        var data = JSON.read(machine.body()).get("data");
+        assertEquals("machine", data.get("answeredBy").asText());
+        assertEquals("LONGGREETING-1500-1500", data.get("amdCause").asText());
+        assertEquals(2181, data.get("amdMillis").asInt());
+        var completed = JSON.read(got.stream().filter(r -> r.id().equals(callId + ".COMPLETED")).findFirst()
+                .orElseThrow().body()).get("data");
+        assertEquals(true, completed.get("voicemailLeft").asBoolean());
+        assertEquals("ANSWERED", completed.get("disposition").asText(), "a machine is an answered call");
+        assertTrue(deliveries.forCall(callId).stream().allMatch(d -> d.state() == DeliveryState.DELIVERED));
+    }
+
     /** GET /calls/{callId} lists the call's deliveries; another tenant's call stays a 404. */
     private void assertCallShowsItsDeliveries(String tenant, String callId, int expected) {
         var config = new io.outcall.functions.FunctionConfig(software.amazon.awssdk.regions.Region.US_EAST_1, "CallsTable",

@@ -64,6 +64,12 @@ final class InMemoryCallStore implements CallStore {
     }
 
     @Override
+    public boolean recordAmd(String callId, String tenantId, io.outcall.core.amd.AmdOutcome amd) {
+        writes.increment();
+        return true;
+    }
+
+    @Override
     public List<ClaimedCall> liveOnBridge(String bridgeId) {
         return List.of();
     }

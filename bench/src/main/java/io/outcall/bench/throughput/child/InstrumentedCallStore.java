@@ -67,6 +67,11 @@ final class InstrumentedCallStore implements CallStore {
     }
 
     @Override
+    public boolean recordAmd(String callId, String tenantId, io.outcall.core.amd.AmdOutcome amd) {
+        return delegate.recordAmd(callId, tenantId, amd);
+    }
+
+    @Override
     public boolean advance(CallProgress progress) {
         boolean written = advance.time(() -> delegate.advance(progress));
         if (done != null && progress.status().isFinal()) {
