@@ -18,6 +18,12 @@ record SmokeHttp(HttpClient http, URI base) {
      * @param contentType of {@code body}; ignored without one
      */
     HttpResponse<String> send(String method, String path, String token, String contentType, String body) throws Exception {
+        return send(method, path, token, contentType, body, java.util.Map.of());
+    }
+
+    /** @param headers more request headers ({@code If-Match}, ...) */
+    HttpResponse<String> send(String method, String path, String token, String contentType, String body,
+                              java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -26,6 +32,7 @@ record SmokeHttp(HttpClient http, URI base) {
         if (token != null) {
             request.header("authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

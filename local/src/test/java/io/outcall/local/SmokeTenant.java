@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The smoke test's onboarding part, the README's curl session as an operator runs it: the platform
@@ -57,6 +58,10 @@ final class SmokeTenant {
             List<String> types = webhook.deliveriesOf(callId, registered.path("secret").asText());
             System.out.println("webhook " + registered.path("webhookId").asText() + ": " + types.size()
                     + " deliveries, each signed and once, in order: " + String.join(", ", types));
+            String machineCall = leaveAMessageOnAMachine();
+            List<String> amdTypes = webhook.awaitTypes(machineCall, List.of("call.machine_detected", "call.voicemail_left"),
+                    registered.path("secret").asText());
+            System.out.println("  webhook for " + machineCall + ": " + String.join(", ", amdTypes));
         }
 
         expect(200, api.send("POST", "/tenants/" + tenant + "/suspend", grants.platformToken(), "application/json",
@@ -81,6 +86,32 @@ final class SmokeTenant {
         System.out.println("  " + placed.path("callId").asText() + " from " + DID + " " + ended.path("status").asText()
                 + "/" + ended.path("disposition").asText());
         return placed.path("callId").asText();
+    }
+
+    /**
+     * The README's AMD session: the admin turns on the voicemail drop with a merge patch under the
+     * tenant's ETag, and a call to the simulator's answering machine ends answered by a machine with
+     * the message left.
+     */
+    private String leaveAMessageOnAMachine() throws Exception {
+        HttpResponse<String> tenant = api.send("GET", "/tenant", grants.adminToken(), null, null);
+        expect(200, tenant, "GET /tenant (admin)");
+        String etag = tenant.headers().firstValue("ETag").orElse("");
+        SmokeTest.check(!etag.isEmpty(), "GET /tenant answers an ETag");
+        expect(200, api.send("PATCH", "/tenant", grants.adminToken(), "application/merge-patch+json",
+                "{\"answeringMachineDetection\":\"leaveMessage\",\"voicemailMessage\":{\"prompt\":\"outcall-test/message\"}}",
+                Map.of("If-Match", etag)), "PATCH /tenant turning AMD on (admin, If-Match)");
+        JsonNode placed = expect(202, api.send("POST", "/calls", grants.adminToken(), "application/json",
+                "{\"to\":\"+17065554162\"}"), "POST /calls to the answering machine");
+        String callId = placed.path("callId").asText();
+        JsonNode ended = calls.finalState(callId, grants.adminToken());
+        SmokeTest.check("COMPLETED".equals(ended.path("status").asText()) && "machine".equals(ended.path("answeredBy").asText())
+                        && ended.path("voicemailLeft").asBoolean(false),
+                "the call to the machine ends COMPLETED, answeredBy machine, voicemailLeft true; was " + ended);
+        System.out.println("AMD on (leaveMessage): " + callId + " " + ended.path("status").asText() + ", answeredBy "
+                + ended.path("answeredBy").asText() + " (" + ended.path("amdCause").asText() + ", "
+                + ended.path("amdMillis").asText() + " ms), voicemailLeft at " + ended.path("voicemailLeftAt").asText());
+        return callId;
     }
 
     private JsonNode expect(int status, HttpResponse<String> response, String what) throws Exception {

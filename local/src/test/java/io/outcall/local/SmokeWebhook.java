@@ -62,12 +62,7 @@ final class SmokeWebhook implements AutoCloseable {
         while (types(callId).stream().noneMatch("call.completed"::equals) && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
         }
-        WebhookVerifier verifier = new WebhookVerifier(WebhookSecret.parse(secret), Clock.systemUTC());
-        Set<String> ids = new HashSet<>();
-        for (Delivery delivery : received) {
-            verifier.verify(delivery.id(), delivery.timestamp(), delivery.signature(), delivery.body());
-            SmokeTest.check(ids.add(delivery.id()), "each event is delivered once, but " + delivery.id() + " came twice");
-        }
+        verifyEach(secret);
         List<String> types = types(callId);
         SmokeTest.check(!types.isEmpty() && types.getLast().equals("call.completed"),
                 "the call's webhook deliveries end with call.completed within " + DELIVERED_WITHIN.toSeconds() + " s: " + types);
@@ -76,6 +71,32 @@ final class SmokeWebhook implements AutoCloseable {
         SmokeTest.check(inOrder.equals(types) && types.contains("call.queued") && types.contains("call.answered"),
                 "the call's statuses arrive in order, queued to completed: " + types);
         return types;
+    }
+
+    /**
+     * Waits until the call's deliveries include each of {@code wanted} (events outside the status order,
+     * such as answering-machine detection's), checks every delivery so far, and returns the call's types.
+     */
+    List<String> awaitTypes(String callId, List<String> wanted, String secret) throws Exception {
+        Instant deadline = Instant.now().plus(DELIVERED_WITHIN);
+        while (!types(callId).containsAll(wanted) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        verifyEach(secret);
+        List<String> types = types(callId);
+        SmokeTest.check(types.containsAll(wanted), "the call's webhook deliveries include " + wanted + " within "
+                + DELIVERED_WITHIN.toSeconds() + " s: " + types);
+        return types;
+    }
+
+    /** Every delivery so far was signed with the endpoint's secret, and came once. */
+    private void verifyEach(String secret) {
+        WebhookVerifier verifier = new WebhookVerifier(WebhookSecret.parse(secret), Clock.systemUTC());
+        Set<String> ids = new HashSet<>();
+        for (Delivery delivery : received) {
+            verifier.verify(delivery.id(), delivery.timestamp(), delivery.signature(), delivery.body());
+            SmokeTest.check(ids.add(delivery.id()), "each event is delivered once, but " + delivery.id() + " came twice");
+        }
     }
 
     private List<String> types(String callId) throws IOException {
