@@ -243,7 +243,7 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         signIn("demo", "admin");
         assertTrue(navigation().contains("Tenant"), navigation().toString());
         browser.find(By.linkText("Tenant")).click();
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-record"), "Demo Ltd"));
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-record"), "demo"));
     }
 
     @Test
