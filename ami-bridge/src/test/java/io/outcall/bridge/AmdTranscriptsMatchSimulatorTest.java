@@ -39,6 +39,8 @@ class AmdTranscriptsMatchSimulatorTest {
         harness = BridgeHarness.start();
         pbx = PbxSimulator.start(BridgeHarness.simulator().build());
         bridge = harness.startBridge(harness.config(pbx, "bridge-amd-transcripts"));
+        // A replay goes to the sessions connected at that moment: the bridge's must be one of them.
+        BridgeHarness.awaitCount(() -> bridge.bridge().ami().isUp() ? 1 : 0, 1, "the bridge's AMI session is up");
         dialing = new AmdDialing(harness);
     }
 
