@@ -51,8 +51,10 @@ class LocalEventSourcesTest {
     void theTemplatesStreamAndQueueMappingsAreFound() {
         List<LocalEventSources.Mapping> mappings = LocalEventSources.mappingsOf(
                 CloudFormationTemplate.findFromWorkingDirectory(), className -> (in, out, context) -> { });
-        assertEquals(List.of("CallEventPublisherFunction DynamoDB CallsTable", "WebhookSenderFunction SQS WebhookQueue"),
-                mappings.stream().map(m -> m.function() + " " + m.type() + " " + m.source()).toList());
+        assertEquals(List.of("CallEventPublisherFunction DynamoDB CallsTable", "WebhookSenderFunction SQS WebhookQueue",
+                        "PromptConversionFunction S3 AudioBucket uploads/ .wav"),
+                mappings.stream().map(m -> m.function() + " " + m.type() + " " + m.source()
+                        + (m.type().equals("S3") ? " " + m.filter().prefix() + " " + m.filter().suffix() : "")).toList());
     }
 
     @Test
