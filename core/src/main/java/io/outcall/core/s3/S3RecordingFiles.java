@@ -6,11 +6,13 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** Recordings in the audio bucket; the presigner is only needed by the API (null on the bridge). */
@@ -19,6 +21,8 @@ public final class S3RecordingFiles implements RecordingFiles {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
+    private static final int NOT_IMPLEMENTED = 501;
+    private volatile boolean tagsImplemented = true;
 
     public S3RecordingFiles(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
@@ -27,12 +31,28 @@ public final class S3RecordingFiles implements RecordingFiles {
     }
 
     @Override
-    public void put(String key, Path file, String retentionTag) {
+    public boolean put(String key, Path file, String retentionTag) {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key).contentType("audio/wav");
-        if (retentionTag != null) {
-            request.tagging(RecordingKeys.RETENTION_TAG + "=" + retentionTag);
+        if (retentionTag == null) {
+            s3.putObject(request.build(), RequestBody.fromFile(file));
+            return true;
+        }
+        request.metadata(Map.of(RecordingKeys.RETENTION_TAG, retentionTag));
+        if (tagsImplemented) {
+            try {
+                s3.putObject(request.build().toBuilder().tagging(RecordingKeys.RETENTION_TAG + "=" + retentionTag)
+                        .build(), RequestBody.fromFile(file));
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() != NOT_IMPLEMENTED) {
+                    throw e;
+                }
+                // S3 itself always implements tags; a stand-in that answers 501 to the header never will.
+                tagsImplemented = false;
+            }
         }
         s3.putObject(request.build(), RequestBody.fromFile(file));
+        return false;
     }
 
     @Override
