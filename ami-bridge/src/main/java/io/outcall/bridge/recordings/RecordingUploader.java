@@ -128,6 +128,12 @@ public final class RecordingUploader implements AutoCloseable {
         }
         Recording recording = new Recording(WavDuration.seconds(file), size, clock.instant());
         if (!recordings.stored(call.callId(), call.tenantId(), recording)) {
+            // Stored by an earlier attempt (the same object again), or deleted by its tenant meanwhile.
+            if (calls.find(call.callId()).map(Call::recording).isEmpty()) {
+                files.delete(key);
+                log.info("call {} recording was deleted by its tenant; the upload is removed", call.callId());
+                return;
+            }
             log.info("call {} already had its recording; the upload only overwrote the same object", call.callId());
         }
         metrics.uploaded();
