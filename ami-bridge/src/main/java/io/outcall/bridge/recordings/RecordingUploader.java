@@ -56,10 +56,16 @@ public final class RecordingUploader implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Uploads what an earlier run left for ended calls, then checks the spool for overdue files every minute. */
+    /**
+     * Uploads what an earlier run left for ended calls, then every minute looks through the spool
+     * again: a call this bridge never followed to its end (one that ended while it was away, ended
+     * by the restart's reconciliation) has its file taken up there; and overdue files are counted.
+     */
     public void start() {
-        executor.execute(this::uploadLeftovers);
-        executor.scheduleWithFixedDelay(this::countOverdue, 0, 1, TimeUnit.MINUTES);
+        executor.scheduleWithFixedDelay(() -> {
+            uploadLeftovers();
+            countOverdue();
+        }, 0, 1, TimeUnit.MINUTES);
     }
 
     /** A followed call ended: its recording, if MixMonitor wrote one, is complete. Any thread. */
