@@ -1,6 +1,7 @@
 package io.outcall.bridge;
 
 import io.outcall.bridge.originate.OriginateConsumer;
+import io.outcall.bridge.recordings.RecordingConfig;
 import io.outcall.core.aws.AwsClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,23 +22,26 @@ public final class BridgeMain {
      * On a host, credentials come from the instance profile or the environment, hence the default
      * chain; SQS answers a long poll only when it ends, so its socket waits longer than the poll.
      */
-    static AwsClients awsClients(BridgeConfig config) {
+    static AwsClients awsClients(BridgeConfig config, RecordingConfig recording) {
         return AwsClients.builder().region(config.region()).dynamoDbEndpoint(config.dynamoDbEndpoint())
+                .s3Endpoint(recording.s3Endpoint())
                 .sqsEndpoint(config.sqsEndpoint()).credentials(DefaultCredentialsProvider.builder().build())
                 .sqsSocketTimeout(Duration.ofSeconds(OriginateConsumer.LONG_POLL_SECONDS + 10L)).build();
     }
 
     public static void main(String[] args) throws Exception {
         BridgeConfig config;
+        RecordingConfig recording;
         try {
             config = BridgeConfig.fromEnvironment(System.getenv());
+            recording = RecordingConfig.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        AwsClients aws = awsClients(config);
-        Bridge bridge = Bridge.onDynamoDb(config, aws.dynamoDb(), aws.sqs(), 8);
+        AwsClients aws = awsClients(config, recording);
+        Bridge bridge = Bridge.onDynamoDb(config, aws.dynamoDb(), aws.sqs(), 8, recording, aws.s3());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bridge-shutdown").unstarted(() -> {
             log.info("stopping: no new calls, finishing the ones in flight");

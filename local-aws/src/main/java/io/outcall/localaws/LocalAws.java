@@ -2,6 +2,8 @@ package io.outcall.localaws;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,6 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -22,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the tables and queues of template.yaml on local stand-ins and hands out SDK clients for
+ * Creates the tables, queues and buckets of template.yaml on local stand-ins and hands out SDK clients for
  * them. Locally, a resource's name is its logical id (CallsTable, OriginateQueue, ...), since
  * there is no stack to prefix it.
  */
@@ -30,8 +37,11 @@ public final class LocalAws {
 
     public static final Region REGION = Region.US_EAST_1;
     public static final String ACCOUNT_ID = "000000000000";
+    /** The throwaway credentials every local stand-in accepts (./run-local exports them too). */
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local";
     private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
 
     private LocalAws() {
     }
@@ -44,6 +54,45 @@ public final class LocalAws {
     public static SqsClient sqs(URI endpoint) {
         return SqsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /**
+     * Path-style: the local server has no per-bucket host names. Checksums only where S3 requires
+     * them: s3proxy does not read the aws-chunked trailers the SDK sends by default.
+     */
+    public static S3Client s3(URI endpoint) {
+        return S3Client.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+    }
+
+    public static S3Presigner s3Presigner(URI endpoint) {
+        return S3Presigner.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+    }
+
+    /**
+     * A bucket's local name: its logical id in lower case (S3 names allow no capitals). On AWS the
+     * template names it from the stack and account instead.
+     */
+    public static String bucketName(String logicalId) {
+        return logicalId.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Creates every AWS::S3::Bucket of the template under {@link #bucketName}; returns logical id to name. */
+    public static Map<String, String> createBuckets(S3Client s3, CloudFormationTemplate template) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String logicalId : template.resourcesOfType("AWS::S3::Bucket").keySet()) {
+            String name = bucketName(logicalId);
+            try {
+                s3.createBucket(b -> b.bucket(name));
+            } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException keptFromAnEarlierRun) {
+                // A local folder keeps its buckets between runs.
+            }
+            names.put(logicalId, name);
+        }
+        return names;
     }
 
     public static DynamoDbStreamsClient dynamoDbStreams(URI endpoint) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.DynamoStreamTail;
 import io.outcall.localaws.LocalServices;
+import io.outcall.localaws.S3EventSource;
 import io.outcall.localaws.SqsEventSource;
 import io.outcall.localaws.StreamEventJson;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -23,16 +24,22 @@ import java.util.function.Function;
 
 /**
  * Plays Lambda's event source mappings for the functions template.yaml triggers from a DynamoDB
- * stream or an SQS queue: one thread per mapping hands the handler the same JSON events Lambda
- * would, and honours its partial batch response (stream records from the first failed one are
- * handed over again; failed queue messages are left to come back after the visibility timeout).
- * A stream is followed from the start of this run, not from its oldest record.
+ * stream or an SQS queue, and S3's notifications for those it triggers from a bucket: one thread
+ * per mapping hands the handler the same JSON events Lambda would, and honours its partial batch
+ * response (stream records from the first failed one are handed over again; failed queue messages
+ * are left to come back after the visibility timeout). A stream is followed from the start of this
+ * run, not from its oldest record; a bucket's matching objects are all notified once.
  */
 final class LocalEventSources implements AutoCloseable {
 
     private static final long IDLE_MILLIS = 200;
 
-    record Mapping(String function, String type, String source, RequestStreamHandler handler) {
+    /** @param filter for S3 only: the key prefix and suffix its notification names ("" for none) */
+    record Mapping(String function, String type, String source, RequestStreamHandler handler, S3KeyFilter filter) {
+
+        Mapping(String function, String type, String source, RequestStreamHandler handler) {
+            this(function, type, source, handler, S3KeyFilter.NONE);
+        }
     }
 
     private final List<Thread> pollers = new ArrayList<>();
@@ -52,6 +59,10 @@ final class LocalEventSources implements AutoCloseable {
                 mappings.add(new Mapping(function.name(), "SQS", getAttTarget(queue.get("Queue")),
                         handlers.apply(function.handlerClass())));
             }
+            for (Map<String, Object> bucket : function.eventsOfType("S3")) {
+                mappings.add(new Mapping(function.name(), "S3", refTarget(bucket.get("Bucket")),
+                        handlers.apply(function.handlerClass()), S3KeyFilter.of(bucket)));
+            }
         }
         return mappings;
     }
@@ -60,10 +71,14 @@ final class LocalEventSources implements AutoCloseable {
                                    ObjectMapper json) {
         LocalEventSources sources = new LocalEventSources();
         for (Mapping mapping : mappings) {
-            Runnable loop = mapping.type().equals("DynamoDB")
-                    ? sources.streamLoop(mapping, new DynamoStreamTail(aws.dynamoDb(), streams, mapping.source(), true), json)
-                    : sources.queueLoop(mapping, new SqsEventSource(aws.sqs(), aws.queueUrl(mapping.source()),
-                            event -> invoke(mapping, event)));
+            Runnable loop = switch (mapping.type()) {
+                case "DynamoDB" -> sources.streamLoop(mapping,
+                        new DynamoStreamTail(aws.dynamoDb(), streams, mapping.source(), true), json);
+                case "S3" -> sources.bucketLoop(mapping, new S3EventSource(aws.s3(), aws.bucketName(mapping.source()),
+                        mapping.filter().prefix(), mapping.filter().suffix(), event -> invoke(mapping, event)));
+                default -> sources.queueLoop(mapping, new SqsEventSource(aws.sqs(), aws.queueUrl(mapping.source()),
+                        event -> invoke(mapping, event)));
+            };
             sources.pollers.add(Thread.ofPlatform().daemon(true).name("event-source-" + mapping.function()).start(loop));
         }
         return sources;
@@ -117,6 +132,23 @@ final class LocalEventSources implements AutoCloseable {
         };
     }
 
+    private Runnable bucketLoop(Mapping mapping, S3EventSource source) {
+        return () -> {
+            while (running) {
+                try {
+                    if (source.pollOnce() == 0) {
+                        pause();
+                    }
+                } catch (RuntimeException e) {
+                    if (running) {
+                        System.err.println(mapping.function() + ": listing the bucket failed: " + e);
+                        pause();
+                    }
+                }
+            }
+        };
+    }
+
     private static String invoke(Mapping mapping, String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -142,6 +174,14 @@ final class LocalEventSources implements AutoCloseable {
             return ref.substring(0, ref.indexOf('.'));
         }
         throw new IllegalStateException("./run-local follows event sources named as !GetAtt Resource.Attribute, not " + getAtt);
+    }
+
+    /** {@code !Ref AudioBucket}: the bucket's logical id (SAM wants an S3 event's bucket in the same template). */
+    private static String refTarget(Object ref) {
+        if (ref instanceof Map<?, ?> map && map.get("Ref") instanceof String logicalId) {
+            return logicalId;
+        }
+        throw new IllegalStateException("./run-local follows S3 events whose Bucket is !Ref Bucket, not " + ref);
     }
 
     @Override

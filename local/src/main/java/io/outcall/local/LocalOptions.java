@@ -24,14 +24,14 @@ record LocalOptions(boolean inMemory, int port, int lambdaPort, boolean help, To
                    ./run-local webhook-echo [--echo-port N]
                    ./run-local --help
 
-            Runs the whole system on this machine: DynamoDB Local (port 8000), ElasticMQ (9324), an
+            Runs the whole system on this machine: DynamoDB Local (port 8000), ElasticMQ (9324), S3 (s3proxy, 9000), an
             API Gateway-like HTTP front with JWT (--port, default 3000) that also serves the web
             console at / and the API reference at /docs, AWS Lambda's Invoke API for
             the functions no route reaches (--lambda-port, default 3001), the AMI bridge (health 8081),
             and the PBX simulator (5038) unless AMI_HOST/AMI_PORT/AMI_USER/AMI_PASSWORD name a real
             Asterisk.
 
-              --in-memory      keep no data (default: .local/dynamodb survives restarts)
+              --in-memory      keep no data (default: .local/dynamodb and .local/s3 survive restarts)
               --port N         the API's port (default 3000)
               --lambda-port N  the Lambda Invoke API's port (default 3001, as sam local start-lambda);
                                the AWS SDK and CLI reach it with --endpoint-url http://127.0.0.1:N

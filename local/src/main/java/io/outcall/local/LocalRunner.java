@@ -7,9 +7,11 @@ import io.outcall.core.dynamo.DynamoWebhookEndpointStore;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalDynamoDb;
+import io.outcall.localaws.LocalS3;
 import io.outcall.localaws.LocalServices;
 import io.outcall.localaws.LocalSqs;
 import io.outcall.localaws.Ports;
+import io.outcall.bridge.recordings.RecordingConfig;
 import io.outcall.pbxsim.PbxSimulator;
 import io.outcall.pbxsim.SimulatorConfig;
 
@@ -99,8 +101,16 @@ public final class LocalRunner {
             running.add(dynamoDb);
             LocalSqs sqs = LocalSqs.start(ports.sqs());
             running.add(sqs);
+            LocalS3 s3 = LocalS3.start(ports.s3(), options.inMemory() ? null : state.resolve("s3"));
+            running.add(s3);
             CloudFormationTemplate template = CloudFormationTemplate.findFromWorkingDirectory();
-            LocalServices aws = LocalServices.start(dynamoDb, sqs, template);
+            LocalServices aws = LocalServices.start(dynamoDb, sqs, s3, template);
+            if (!s3.endpoint().toString().equals(System.getenv("S3_ENDPOINT"))
+                    || !aws.bucketName("AudioBucket").equals(System.getenv("AUDIO_BUCKET"))) {
+                fail("S3_ENDPOINT and AUDIO_BUCKET are " + System.getenv("S3_ENDPOINT") + " and " + System.getenv("AUDIO_BUCKET")
+                        + " but the local S3 is " + s3.endpoint() + " with bucket " + aws.bucketName("AudioBucket")
+                        + "; start through ./run-local, which sets them");
+            }
             String queueUrl = aws.queueUrl("OriginateQueue");
             if (!queueUrl.equals(System.getenv("ORIGINATE_QUEUE_URL"))) {
                 fail("ORIGINATE_QUEUE_URL is " + System.getenv("ORIGINATE_QUEUE_URL") + " but ElasticMQ made " + queueUrl
@@ -113,7 +123,8 @@ public final class LocalRunner {
             PbxSimulator simulator = null;
             if (!realAsterisk) {
                 simulator = PbxSimulator.start(SimulatorConfig.builder().port(ports.simulator()).username("admin")
-                        .secret("admin_password").build());
+                        .secret("admin_password").recordingSpool(Path.of(System.getenv().getOrDefault("RECORDING_SPOOL",
+                                BridgeEnvironment.LOCAL_SPOOL.toString()))).build());
                 running.add(simulator);
             }
             BridgeEnvironment bridgeEnvironment = BridgeEnvironment.of(System.getenv(), queueUrl,
@@ -121,7 +132,7 @@ public final class LocalRunner {
             // --no-bridge: the bridge runs as its own process (printed below), e.g. one a crash soak kills.
             Bridge bridge = options.noBridge() ? null
                     : Bridge.onDynamoDb(BridgeConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.dynamoDb(),
-                    aws.sqs(), 4);
+                    aws.sqs(), 4, RecordingConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.s3());
             if (bridge != null) {
                 bridge.start();
             }
@@ -144,7 +155,8 @@ public final class LocalRunner {
             running.add(front);
             // EventBridge's part: the template's scheduled functions (the queued-call sweeper) run at their rate.
             running.add(LocalSchedules.start(template, handlers::handler, Clock.systemUTC()));
-            // Lambda's event source mappings: the calls table's stream to the publisher, the webhook queue to the sender.
+            // Lambda's event source mappings: the calls table's stream to the publisher, the webhook queue to the
+            // sender; and S3's notifications: a prompt uploaded to the audio bucket to its conversion.
             running.add(LocalEventSources.start(LocalEventSources.mappingsOf(template, handlers::handler), aws,
                     LocalAws.dynamoDbStreams(dynamoDb.endpoint()), json));
 
@@ -176,6 +188,7 @@ public final class LocalRunner {
         ports.put(options.lambdaPort(), "the Lambda Invoke API (change it with --lambda-port)");
         ports.put(stack.dynamoDb(), "DynamoDB Local");
         ports.put(stack.sqs(), "ElasticMQ");
+        ports.put(stack.s3(), "the local S3 (s3proxy)");
         if (!options.noBridge()) {
             ports.put(stack.health(), "the bridge's health port");
         }
@@ -194,7 +207,7 @@ public final class LocalRunner {
     private static void requireEnvironment() {
         for (String name : List.of("AWS_REGION", "CALLS_TABLE", "TENANTS_TABLE", "IDEMPOTENCY_TABLE",
                 "CALL_EVENTS_TABLE", "CALL_STATS_TABLE", "CURSOR_KEY", "ORIGINATE_QUEUE_URL", "DYNAMODB_ENDPOINT", "SQS_ENDPOINT",
-                "WEBHOOKS_TABLE", "WEBHOOK_DELIVERIES_TABLE", "WEBHOOK_QUEUE_URL")) {
+                "WEBHOOKS_TABLE", "WEBHOOK_DELIVERIES_TABLE", "WEBHOOK_QUEUE_URL", "S3_ENDPOINT", "AUDIO_BUCKET")) {
             if (System.getenv(name) == null) {
                 fail(name + " is not set; start the system with ./run-local, which sets it");
             }
@@ -213,6 +226,8 @@ public final class LocalRunner {
         System.out.printf("  DynamoDB Local               http://127.0.0.1:%d   %s%n", ports.dynamoDb(),
                 options.inMemory() ? "in memory" : "data in .local/dynamodb (--in-memory to discard)");
         System.out.printf("  ElasticMQ (SQS)              http://127.0.0.1:%d   queue OriginateQueue%n", ports.sqs());
+        System.out.printf("  S3 (s3proxy)                 http://127.0.0.1:%d   bucket audiobucket, %s%n", ports.s3(),
+                options.inMemory() ? "in memory" : "objects in .local/s3");
         System.out.printf("  Asterisk                     %s%n", realAsterisk
                 ? "real Asterisk at " + bridge.variables().get("AMI_HOST") + ":" + bridge.variables().get("AMI_PORT") + " (AMI_HOST)"
                 : "PBX simulator on 127.0.0.1:" + ports.simulator() + " (set AMI_HOST, AMI_PORT, AMI_USER, AMI_PASSWORD for a real one)");

@@ -40,9 +40,9 @@ record TemplateFunction(String name, String handlerClass, List<Event> events) {
         return events.stream().filter(e -> type.equals(e.type())).map(Event::properties).toList();
     }
 
-    /** Fed by a stream or a queue: ./run-local's event sources invoke it, as Lambda's mappings do. */
+    /** Fed by a stream, a queue or a bucket: ./run-local's event sources invoke it, as Lambda's mappings and S3 do. */
     boolean fedByEventSource() {
-        return !eventsOfType("DynamoDB").isEmpty() || !eventsOfType("SQS").isEmpty();
+        return !eventsOfType("DynamoDB").isEmpty() || !eventsOfType("SQS").isEmpty() || !eventsOfType("S3").isEmpty();
     }
 
     /** Behind an API Gateway route: served by the HTTP front, not by the Invoke API. */

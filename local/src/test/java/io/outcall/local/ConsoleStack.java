@@ -44,12 +44,13 @@ public final class ConsoleStack implements AutoCloseable {
         int sqs = Ports.free();
         int health = Ports.free();
         int simulator = Ports.free();
+        int s3 = Ports.free();
         byte[] cursorKey = new byte[32];
         new SecureRandom().nextBytes(cursorKey);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 ConsoleStackMain.class.getName(), String.valueOf(front), String.valueOf(lambda), String.valueOf(dynamoDb),
-                String.valueOf(sqs), String.valueOf(health), String.valueOf(simulator), state.toString()));
+                String.valueOf(sqs), String.valueOf(health), String.valueOf(simulator), String.valueOf(s3), state.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "console-stack.log").toFile());
         Map<String, String> env = builder.environment();
@@ -67,7 +68,8 @@ public final class ConsoleStack implements AutoCloseable {
                 Map.entry("ORIGINATE_QUEUE_URL", "http://127.0.0.1:" + sqs + "/000000000000/OriginateQueue"),
                 Map.entry("WEBHOOKS_TABLE", "WebhooksTable"), Map.entry("WEBHOOK_DELIVERIES_TABLE", "WebhookDeliveriesTable"),
                 Map.entry("WEBHOOK_QUEUE_URL", "http://127.0.0.1:" + sqs + "/000000000000/WebhookQueue"),
-                Map.entry("WEBHOOK_ALLOW_HTTP", "true")));
+                Map.entry("WEBHOOK_ALLOW_HTTP", "true"), Map.entry("S3_ENDPOINT", "http://127.0.0.1:" + s3),
+                Map.entry("AUDIO_BUCKET", "audiobucket")));
         Files.createDirectories(Path.of("target"));
         ConsoleStack stack = new ConsoleStack(builder.start(), URI.create("http://127.0.0.1:" + front));
         try {

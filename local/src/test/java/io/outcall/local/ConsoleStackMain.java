@@ -19,11 +19,11 @@ public final class ConsoleStackMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path state = Path.of(args[6]);
+        Path state = Path.of(args[7]);
         LocalAuth auth = LocalAuth.fromEnvironment(LocalIssuer.fromState(state, Clock.systemUTC()), System.getenv());
         LocalOptions options = LocalOptions.parse(new String[] {"--in-memory", "--port", args[0], "--lambda-port", args[1]});
         StackPorts ports = new StackPorts(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                Integer.parseInt(args[5]));
+                Integer.parseInt(args[5]), Integer.parseInt(args[6]));
         LocalRunner.run(options, state, auth, new ObjectMapper(), ports);
     }
 }

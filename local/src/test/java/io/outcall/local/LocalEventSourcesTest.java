@@ -51,8 +51,10 @@ class LocalEventSourcesTest {
     void theTemplatesStreamAndQueueMappingsAreFound() {
         List<LocalEventSources.Mapping> mappings = LocalEventSources.mappingsOf(
                 CloudFormationTemplate.findFromWorkingDirectory(), className -> (in, out, context) -> { });
-        assertEquals(List.of("CallEventPublisherFunction DynamoDB CallsTable", "WebhookSenderFunction SQS WebhookQueue"),
-                mappings.stream().map(m -> m.function() + " " + m.type() + " " + m.source()).toList());
+        assertEquals(List.of("CallEventPublisherFunction DynamoDB CallsTable", "WebhookSenderFunction SQS WebhookQueue",
+                        "PromptConversionFunction S3 AudioBucket uploads/ .wav"),
+                mappings.stream().map(m -> m.function() + " " + m.type() + " " + m.source()
+                        + (m.type().equals("S3") ? " " + m.filter().prefix() + " " + m.filter().suffix() : "")).toList());
     }
 
     @Test
@@ -99,5 +101,27 @@ class LocalEventSourcesTest {
             assertTrue(lines.get(1).startsWith("verified  01LOCALCALL0000000000000001.DIALING"), lines.get(1));
             assertTrue(lines.get(2).startsWith("verified  01LOCALCALL0000000000000001.BUSY"), lines.get(2));
         }
+    }
+
+    @Test
+    void anUploadToTheBucketReachesItsFunctionAsAnS3Event() throws Exception {
+        java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        RequestStreamHandler conversion = (in, out, context) -> events.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try (LocalServices aws = LocalServices.startInMemory();
+             LocalEventSources sources = LocalEventSources.start(List.of(new LocalEventSources.Mapping("Conversion", "S3",
+                     "AudioBucket", conversion, new S3KeyFilter("uploads/", ".wav"))), aws,
+                     LocalAws.dynamoDbStreams(aws.dynamoDbServer().endpoint()), new ObjectMapper())) {
+            String bucket = aws.bucketName("AudioBucket");
+            aws.s3().putObject(b -> b.bucket(bucket).key("prompts/demo/not-an-upload.wav"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[3]));
+            aws.s3().putObject(b -> b.bucket(bucket).key("uploads/demo/hello/u1.wav"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[5]));
+            String event = events.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(event != null, "no S3 event within a minute");
+            var record = new ObjectMapper().readTree(event).path("Records").get(0);
+            assertEquals("uploads/demo/hello/u1.wav", record.path("s3").path("object").path("key").asText());
+            assertEquals(bucket, record.path("s3").path("bucket").path("name").asText());
+        }
+        assertTrue(events.isEmpty(), "only the upload is notified, once: " + events);
     }
 }

@@ -36,7 +36,7 @@ class TemplateConsistencyTest {
     private static final Set<String> LAMBDA_RUNTIME_VARIABLES = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",
             "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME");
     /** Read only by local runs (./run-local, tests) to point at DynamoDB Local and ElasticMQ. */
-    private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("DYNAMODB_ENDPOINT", "SQS_ENDPOINT",
+    private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("DYNAMODB_ENDPOINT", "SQS_ENDPOINT", "S3_ENDPOINT",
             "EVENTBRIDGE_ENDPOINT", "SFN_ENDPOINT");
     /** How the functions' code reads a variable: FunctionConfig's helpers, Map lookups, System.getenv. */
     private static final Pattern VARIABLE_READ = Pattern.compile(

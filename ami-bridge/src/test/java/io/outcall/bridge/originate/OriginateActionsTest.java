@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,17 @@ class OriginateActionsTest {
     private static OriginateMessage withAmd(AmdSettings amd) {
         return new OriginateMessage(3, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme", "DynamicIVR",
                 "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, amd);
+    }
+
+    @Test
+    void aRecordedCallAsksTheDialplanForMixMonitorAndOthersDoNot() {
+        OriginateMessage recorded = new OriginateMessage(4, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme",
+                "DynamicIVR", null, 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, true);
+        assertEquals("1", actions.build(recorded).getVariables().get("OUTCALL_RECORD"));
+        assertFalse(actions.build(message("+17065551231", "DynamicIVR", Map.of(), "Acme")).getVariables()
+                .containsKey("OUTCALL_RECORD"));
+        assertThrows(OriginateActions.UnsafeMessageException.class,
+                () -> actions.build(message("+17065551231", "DynamicIVR", Map.of("OUTCALL_RECORD", "1"), "Acme")));
     }
 
     @ParameterizedTest

@@ -2,10 +2,15 @@ package io.outcall.core.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -22,6 +27,7 @@ public final class AwsClients {
     private final Region region;
     private final URI dynamoDbEndpoint;
     private final URI sqsEndpoint;
+    private final URI s3Endpoint;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
     private final SdkHttpClient sqsHttp;
@@ -30,6 +36,7 @@ public final class AwsClients {
         this.region = Objects.requireNonNull(builder.region, "region");
         this.dynamoDbEndpoint = builder.dynamoDbEndpoint;
         this.sqsEndpoint = builder.sqsEndpoint;
+        this.s3Endpoint = builder.s3Endpoint;
         this.credentials = builder.credentials != null ? builder.credentials
                 : EnvironmentVariableCredentialsProvider.create();
         this.http = httpClient(DEFAULT_SOCKET_TIMEOUT);
@@ -66,10 +73,36 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /**
+     * Checksums only where S3 requires them (the SDK's default adds aws-chunked trailers, which the
+     * local s3proxy does not read); path-style when the endpoint is overridden, since a local server
+     * has no per-bucket host names.
+     */
+    public S3Client s3() {
+        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (s3Endpoint != null) {
+            builder.endpointOverride(s3Endpoint).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    /** Signs presigned S3 URLs with this environment's credentials (a URL carries its signer's rights). */
+    public S3Presigner s3Presigner() {
+        var builder = S3Presigner.builder().region(region).credentialsProvider(credentials);
+        if (s3Endpoint != null) {
+            builder.endpointOverride(s3Endpoint)
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        }
+        return builder.build();
+    }
+
     public static final class Builder {
         private Region region;
         private URI dynamoDbEndpoint;
         private URI sqsEndpoint;
+        private URI s3Endpoint;
         private AwsCredentialsProvider credentials;
         private Duration sqsSocketTimeout = DEFAULT_SOCKET_TIMEOUT;
 
@@ -87,6 +120,12 @@ public final class AwsClients {
         /** Overrides SQS's endpoint, e.g. for ElasticMQ; null keeps AWS's. */
         public Builder sqsEndpoint(URI endpoint) {
             this.sqsEndpoint = endpoint;
+            return this;
+        }
+
+        /** Overrides S3's endpoint, e.g. for the local s3proxy (then path-style); null keeps AWS's. */
+        public Builder s3Endpoint(URI endpoint) {
+            this.s3Endpoint = endpoint;
             return this;
         }
 

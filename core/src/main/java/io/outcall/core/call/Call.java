@@ -2,6 +2,7 @@ package io.outcall.core.call;
 
 import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.recording.Recording;
 
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param amd             the answering-machine detection the call was dialed with (its tenant's with
  *                        the request's overrides); null: none
  * @param amdOutcome      what the detection found; null until the dialplan reports
+ * @param record          whether the dialplan records the call (MixMonitor)
+ * @param recording       the recording once the bridge stored it in the audio bucket; null before, or never
  */
 public record Call(
         String callId,
@@ -54,11 +57,27 @@ public record Call(
         String callerIdReason,
         Instant timelineExpiresAt,
         AmdSettings amd,
-        AmdOutcome amdOutcome) {
+        AmdOutcome amdOutcome,
+        boolean record,
+        Recording recording) {
 
     public Call {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
+    }
+
+    /** A call that is not recorded. */
+    public Call(String callId, String tenantId, String to, String from, String didId, String callerName,
+                String transferNumber, String context, Map<String, String> variables, int ringTimeoutSeconds,
+                CallStatus status, Disposition disposition, HangupCause hangupCause, String failureReason,
+                Instant createdAt, Instant dialedAt, Instant ringingAt, Instant answeredAt, Instant endedAt,
+                Instant cancelRequestedAt, Integer ringSeconds, Integer talkSeconds, JourneyRef journey,
+                String idempotencyKey, String channel, long version, String callerIdReason, Instant timelineExpiresAt,
+                AmdSettings amd, AmdOutcome amdOutcome) {
+        this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
+                status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
+                cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, callerIdReason,
+                timelineExpiresAt, amd, amdOutcome, false, null);
     }
 
     /** A call without answering-machine detection. */
@@ -90,14 +109,14 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                reason, timelineExpiresAt, amd, amdOutcome);
+                reason, timelineExpiresAt, amd, amdOutcome, record, recording);
     }
 
     public Call withTimelineExpiresAt(Instant expiresAt) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, expiresAt, amd, amdOutcome);
+                callerIdReason, expiresAt, amd, amdOutcome, record, recording);
     }
 
     /** With the answering-machine detection it is dialed with; off (or null) is none. */
@@ -105,7 +124,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, settings, amdOutcome);
+                callerIdReason, timelineExpiresAt, settings, amdOutcome, record, recording);
     }
 
     /** With what answering-machine detection found (as a stored record gives it). */
@@ -113,7 +132,23 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, outcome);
+                callerIdReason, timelineExpiresAt, amd, outcome, record, recording);
+    }
+
+    /** Recorded or not, as intake decided. */
+    public Call withRecord(boolean recorded) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, recorded, recording);
+    }
+
+    /** With its stored recording (as a stored record gives it); null: none. */
+    public Call withRecording(Recording stored) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, stored);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -130,6 +165,6 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
                 null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
-                timelineExpiresAt, amd, amdOutcome);
+                timelineExpiresAt, amd, amdOutcome, record, recording);
     }
 }

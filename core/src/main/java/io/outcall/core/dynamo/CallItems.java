@@ -121,6 +121,7 @@ public final class CallItems {
             putIfPresent(item, "amdMillis", amd.millis());
             putIfPresent(item, "voicemailLeftAt", amd.voicemailLeftAt());
         }
+        RecordingItems.put(item, call.record(), call.recording());
         item.put("version", n(call.version()));
         return item;
     }
@@ -167,7 +168,9 @@ public final class CallItems {
                 item.containsKey("timelineExpiresAt")
                         ? java.time.Instant.ofEpochSecond(number(item, "timelineExpiresAt", 0)) : null,
                 AmdItems.read(item),
-                amdOutcome(item));
+                amdOutcome(item),
+                RecordingItems.record(item),
+                RecordingItems.recording(item));
     }
 
     /** Null when the item holds no AMD result and no voicemail report. */

@@ -62,7 +62,8 @@ public final class CallRequestValidator {
         if (!violations.isEmpty()) {
             throw new InvalidCallRequestException(violations);
         }
-        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd);
+        boolean record = request.record() != null ? request.record() : tenant.settings().record();
+        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record);
     }
 
     private String number(String field, String raw, Tenant tenant, List<Violation> violations, boolean required) {

@@ -17,13 +17,19 @@ import java.util.TreeMap;
  * @param from           the DID the request named, or null to pick one
  * @param transferNumber the transfer number the request named, or null to pick one
  * @param amd            the call's answering-machine detection: the tenant's with the request's overrides
+ * @param record         whether the call is recorded: the request's choice, else the tenant's
  */
 public record ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
-                            Map<String, String> variables, AmdSettings amd) {
+                            Map<String, String> variables, AmdSettings amd, boolean record) {
 
     public ValidatedCall {
         variables = Map.copyOf(variables);
         amd = amd == null ? AmdSettings.OFF : amd;
+    }
+
+    public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
+                         Map<String, String> variables, AmdSettings amd) {
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, false);
     }
 
     public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
@@ -52,6 +58,10 @@ public record ValidatedCall(String to, Did from, String context, String transfer
             if (amd.message() != null) {
                 canonical.append(amd.message().prompt()).append('\0').append(amd.message().waitForSilenceMs()).append('\0');
             }
+        }
+        if (record) {
+            // Only when on, as AMD: a call without recording keeps its old fingerprint.
+            canonical.append("record").append('\0');
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -129,14 +129,14 @@ class OriginateMessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 4, 99})
+    @ValueSource(ints = {0, 5, 99})
     void anUnknownSchemaVersionIsRefusedNamingTheVersions(int version) {
         String body = withField("schemaVersion", version);
 
         String message = assertThrows(MalformedMessageException.class, () -> codec.decode(body)).getMessage();
 
         assertTrue(message.contains("schemaVersion " + version + " is not supported"), message);
-        assertTrue(message.contains("reads versions 1 to 3"), message);
+        assertTrue(message.contains("reads versions 1 to 4"), message);
     }
 
     @Test
