@@ -121,6 +121,9 @@ class ConsoleDeploymentTest {
         assertTrue(api.contains("ConsoleApiOrigin") && api.contains("https://*.execute-api.${AWS::Region}."),
                 "the API: the pinned origin, else the region's API Gateway hosts (the distribution cannot name the API): " + api);
         assertTrue(directives.get("form-action").contains("${SignIn}"), policy);
+        assertEquals(List.of("https://${AWS::StackName}-audio-${AWS::AccountId}.s3.${AWS::Region}.${AWS::URLSuffix}",
+                "https://${AWS::StackName}-audio-${AWS::AccountId}.s3.${AWS::URLSuffix}"), directives.get("media-src"),
+                "recordings play from the audio bucket's presigned links, and from nowhere else");
         assertTrue(security.containsKey("StrictTransportSecurity") && security.containsKey("ContentTypeOptions")
                 && security.containsKey("ReferrerPolicy"), "HSTS, nosniff and a referrer policy: " + security.keySet());
     }
