@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,18 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SuppressWarnings("unchecked")
 class ConsoleDeploymentTest {
 
+    private static final String CONSOLE_BUCKET = "ConsoleBucket";
+
     private final CloudFormationTemplate template = CloudFormationTemplate.findFromWorkingDirectory();
 
     @Test
     void theConsoleBucketIsPrivateEncryptedAndReadOnlyByTheDistribution() {
-        Map<String, Object> bucket = only("AWS::S3::Bucket");
+        Map<String, Object> bucket = consoleBucket();
         assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
                 "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"), "every public access is blocked");
         assertFalse(bucket.containsKey("AccessControl") || bucket.containsKey("WebsiteConfiguration"),
                 "no canned ACL and no website endpoint: CloudFront reads the bucket's REST endpoint, signed");
         assertTrue(text(bucket.get("BucketEncryption")).contains("SSEAlgorithm"), "the files are encrypted at rest");
         List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>)
-                only("AWS::S3::BucketPolicy").get("PolicyDocument")).get("Statement");
+                template.resourcesOfType("AWS::S3::BucketPolicy").get("ConsoleBucketPolicy").get("PolicyDocument")).get("Statement");
         for (Map<String, Object> statement : statements) {
             if (!"Allow".equals(statement.get("Effect"))) {
                 continue;
@@ -67,7 +70,7 @@ class ConsoleDeploymentTest {
         Map<String, Object> origin = origins.get(0);
         assertEquals(Map.of("Fn::GetAtt", logicalId("AWS::CloudFront::OriginAccessControl") + ".Id"),
                 origin.get("OriginAccessControlId"));
-        assertEquals(Map.of("Fn::GetAtt", logicalId("AWS::S3::Bucket") + ".RegionalDomainName"), origin.get("DomainName"));
+        assertEquals(Map.of("Fn::GetAtt", CONSOLE_BUCKET + ".RegionalDomainName"), origin.get("DomainName"));
         assertEquals("", ((Map<String, Object>) origin.get("S3OriginConfig")).get("OriginAccessIdentity"),
                 "no legacy origin access identity beside the control");
     }
@@ -207,6 +210,13 @@ class ConsoleDeploymentTest {
         assertTrue(used.containsAll(List.of("ConsoleBucketName", "ConsoleDistributionId", "ConsoleClientId", "ApiUrl")), "" + used);
         used.removeAll(outputs);
         assertEquals(Set.of(), used, "bin/deploy-console reads these outputs, which template.yaml does not define");
+    }
+
+    /** The console's bucket, among the template's others (the audio bucket). */
+    private Map<String, Object> consoleBucket() {
+        Map<String, Object> bucket = template.resourcesOfType("AWS::S3::Bucket").get(CONSOLE_BUCKET);
+        assertNotNull(bucket, CONSOLE_BUCKET + " in template.yaml");
+        return bucket;
     }
 
     private Map<String, Object> distribution() {

@@ -8,9 +8,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +34,7 @@ class ConsoleRecordingBrowserTest extends ConsoleBrowserTestBase {
     /** The demo tenant as the other tests expect it: nothing recorded unless a call asks. */
     @AfterEach
     void recordOffAgain() throws Exception {
-        HttpResponse<String> read = stack.send("GET", "/tenant", adminToken, null);
-        HttpResponse<String> off = stack.send("PATCH", "/tenant", adminToken, "{\"record\":false}",
-                Map.of("Content-Type", "application/merge-patch+json", "If-Match", read.headers().firstValue("etag").orElseThrow()));
-        assertEquals(200, off.statusCode(), off.body());
+        steps.patchTenant("{\"record\":false}");
     }
 
     @Test
@@ -58,7 +52,7 @@ class ConsoleRecordingBrowserTest extends ConsoleBrowserTestBase {
 
         // Followed live past its end until the bridge stored the file.
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("recording-audio")));
-        JsonNode call = call(callId);
+        JsonNode call = steps.call(callId);
         assertEquals("COMPLETED", call.path("status").asText(), call.toString());
         assertTrue(call.path("record").asBoolean(), call.toString());
         JsonNode stored = call.path("recording");
@@ -90,7 +84,7 @@ class ConsoleRecordingBrowserTest extends ConsoleBrowserTestBase {
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("recording"), "The recording was deleted"));
         assertTrue(browser.driver().findElements(By.id("recording-audio")).isEmpty());
         assertEquals(404, stack.send("GET", "/calls/" + callId + "/recording", adminToken, null).statusCode());
-        assertTrue(call(callId).path("recording").isMissingNode(), "the call has no recording any more");
+        assertTrue(steps.call(callId).path("recording").isMissingNode(), "the call has no recording any more");
         assertEquals(List.of(), browser.policyViolations());
     }
 
@@ -111,8 +105,8 @@ class ConsoleRecordingBrowserTest extends ConsoleBrowserTestBase {
                 "read back checked");
 
         String callId = steps.placeCallWith("{\"to\":\"" + ANSWERS + "\"}");
-        browser.await(driver -> call(callId).has("recording"));
-        assertTrue(call(callId).path("record").asBoolean());
+        browser.await(driver -> steps.call(callId).has("recording"));
+        assertTrue(steps.call(callId).path("record").asBoolean());
         browser.go("/#/calls/" + callId);
         browser.await(driver -> (Boolean) browser.script("const a = document.getElementById('recording-audio');"
                 + " return a !== null && a.readyState >= 1 && a.duration > 0"));
@@ -135,7 +129,7 @@ class ConsoleRecordingBrowserTest extends ConsoleBrowserTestBase {
     @Test
     void theRecordingPartsFit375PixelsWithoutSidewaysScrolling() throws Exception {
         String callId = steps.placeCallWith("{\"to\":\"" + ANSWERS + "\",\"record\":true}");
-        browser.await(driver -> call(callId).has("recording"));
+        browser.await(driver -> steps.call(callId).has("recording"));
         steps.signIn("demo", "admin");
         browser.size(375, 812);
         Map<String, By> pages = new LinkedHashMap<>();
@@ -147,8 +141,8 @@ class ConsoleRecordingBrowserTest extends ConsoleBrowserTestBase {
             browser.go("/#/" + page.getKey());
             browser.await(ExpectedConditions.presenceOfElementLocated(page.getValue()));
             browser.await(ConsoleSteps.noLoadingState());
-            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertEquals(0, overflow.intValue(), "#/" + page.getKey() + " scrolls sideways by " + overflow + " px");
+            int overflow = steps.sidewaysOverflow();
+            assertEquals(0, overflow, "#/" + page.getKey() + " scrolls sideways by " + overflow + " px");
             steps.screenshot("recording-narrow-" + page.getKey().replaceAll("[/?=]", "-"), page.getValue());
         }
     }
@@ -156,16 +150,5 @@ class ConsoleRecordingBrowserTest extends ConsoleBrowserTestBase {
     /** The text of the definition {@code name} in the recording's list. */
     private String definition(String name) {
         return browser.find(By.xpath("//dl[@id='recording-record']/dt[text()='" + name + "']/following-sibling::dd[1]")).getText();
-    }
-
-    private JsonNode call(String callId) {
-        try {
-            return json.readTree(stack.send("GET", "/calls/" + callId + "?events=false", adminToken, null).body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
