@@ -12,39 +12,51 @@ import java.util.Map;
  * code flow with PKCE against {@code issuer} as client {@code clientId}, the way a deployment
  * configures it (Cognito there).
  *
- * @param issuer   null for the local sign-in
- * @param clientId null for the local sign-in
+ * @param issuer      null for the local sign-in
+ * @param clientId    null for the local sign-in
+ * @param audioOrigin where the recordings' presigned links point (the local S3), for the CSP's
+ *                    media-src; null for none
  */
-record ConsoleConfig(String signIn, String issuer, String clientId, String scopes, String tenantClaim, String scopeClaim) {
+record ConsoleConfig(String signIn, String issuer, String clientId, String scopes, String tenantClaim, String scopeClaim,
+                     String audioOrigin) {
 
     static final String PATH = "/console-config.json";
 
     static ConsoleConfig local(String tenantClaim, String scopeClaim) {
-        return new ConsoleConfig("local", null, null, null, tenantClaim, scopeClaim);
+        return new ConsoleConfig("local", null, null, null, tenantClaim, scopeClaim, null);
     }
 
     /**
      * The local sign-in, unless {@code CONSOLE_OIDC_ISSUER} and {@code CONSOLE_OIDC_CLIENT_ID} name
-     * the identity provider ./run-local verifies tokens of (JWT_JWKS_URL).
+     * the identity provider ./run-local verifies tokens of (JWT_JWKS_URL). The call page plays
+     * recordings from the local S3 (S3_ENDPOINT), where their presigned links point.
      */
     static ConsoleConfig fromEnvironment(Map<String, String> env, String tenantClaim, String scopeClaim) {
         String issuer = env.get("CONSOLE_OIDC_ISSUER");
         String clientId = env.get("CONSOLE_OIDC_CLIENT_ID");
+        String s3 = env.get("S3_ENDPOINT");
+        String audioOrigin = s3 == null || s3.isBlank() ? null : origin(s3);
         if (issuer == null || issuer.isBlank() || clientId == null || clientId.isBlank()) {
-            return local(tenantClaim, scopeClaim);
+            return new ConsoleConfig("local", null, null, null, tenantClaim, scopeClaim, audioOrigin);
         }
         return new ConsoleConfig("oidc", issuer, clientId,
                 env.getOrDefault("CONSOLE_OIDC_SCOPES", "openid outcall/calls outcall/admin outcall/platform"),
-                tenantClaim, scopeClaim);
+                tenantClaim, scopeClaim, audioOrigin);
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /** The origin the console's PKCE code exchange reaches, for the CSP's connect-src. */
     String connectSources() {
-        if (issuer == null) {
-            return "";
-        }
-        URI uri = URI.create(issuer);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        return issuer == null ? "" : origin(issuer);
+    }
+
+    /** The origin the call page's audio element plays recordings from, for the CSP's media-src. */
+    String mediaSources() {
+        return audioOrigin == null ? "" : audioOrigin;
     }
 
     String json() {

@@ -96,7 +96,7 @@ final class ConsoleSite {
     }
 
     private void respond(HttpExchange exchange, ConsoleAnswer answer) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>(securityHeaders(config.connectSources()));
+        Map<String, String> headers = new LinkedHashMap<>(securityHeaders(config.connectSources(), config.mediaSources()));
         headers.put("content-type", answer.contentType());
         headers.putAll(answer.headers());
         if (answer.isHeadOnly()) {
@@ -109,13 +109,14 @@ final class ConsoleSite {
 
     /**
      * No inline script or style, nothing from elsewhere but the identity provider the console
-     * talks to, no framing, no plugins; the same for every console answer (a deployment's CDN sets
-     * the same ones).
+     * talks to and the recordings' audio (media-src only: an audio element needs no CORS), no
+     * framing, no plugins; the same for every console answer (a deployment's CDN sets the same ones).
      */
-    static Map<String, String> securityHeaders(String connectSources) {
+    static Map<String, String> securityHeaders(String connectSources, String mediaSources) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
                 + " font-src 'self'; connect-src 'self'" + (connectSources.isEmpty() ? "" : " " + connectSources) + ";"
+                + (mediaSources.isEmpty() ? "" : " media-src " + mediaSources + ";")
                 + " manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'");
         headers.put("x-content-type-options", "nosniff");
         headers.put("x-frame-options", "DENY");

@@ -10,7 +10,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,7 @@ class ConsoleAmdBrowserTest extends ConsoleBrowserTestBase {
     /** The demo tenant as the other tests expect it: AMD off, at Asterisk's timing. */
     @AfterEach
     void amdOffAgain() throws Exception {
-        HttpResponse<String> read = stack.send("GET", "/tenant", adminToken, null);
-        HttpResponse<String> off = stack.send("PATCH", "/tenant", adminToken, "{\"answeringMachineDetection\":\"off\",\"amdParameters\":null}",
-                Map.of("Content-Type", "application/merge-patch+json", "If-Match", read.headers().firstValue("etag").orElseThrow()));
-        assertEquals(200, off.statusCode(), off.body());
+        steps.patchTenant("{\"answeringMachineDetection\":\"off\",\"amdParameters\":null}");
     }
 
     @Test
@@ -254,8 +250,8 @@ class ConsoleAmdBrowserTest extends ConsoleBrowserTestBase {
             browser.script("document.querySelectorAll('main details').forEach((d) => { d.open = true; });"
                     + "const mode = document.getElementById('call-amd-mode');"
                     + "if (mode) { mode.value = 'leaveMessage'; mode.dispatchEvent(new Event('change')); }");
-            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertEquals(0, overflow.intValue(), "#/" + page.getKey() + " scrolls sideways by " + overflow + " px");
+            int overflow = steps.sidewaysOverflow();
+            assertEquals(0, overflow, "#/" + page.getKey() + " scrolls sideways by " + overflow + " px");
             Object unlabelled = browser.script("return [...document.querySelectorAll('main input, main select')]"
                     + ".filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label')).map((c) => c.outerHTML)");
             assertEquals(List.of(), unlabelled, "#/" + page.getKey() + ": every control has a label");

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,18 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SuppressWarnings("unchecked")
 class ConsoleDeploymentTest {
 
+    private static final String CONSOLE_BUCKET = "ConsoleBucket";
+
     private final CloudFormationTemplate template = CloudFormationTemplate.findFromWorkingDirectory();
 
     @Test
     void theConsoleBucketIsPrivateEncryptedAndReadOnlyByTheDistribution() {
-        Map<String, Object> bucket = console("AWS::S3::Bucket", "ConsoleBucket");
+        Map<String, Object> bucket = consoleBucket();
         assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
                 "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"), "every public access is blocked");
         assertFalse(bucket.containsKey("AccessControl") || bucket.containsKey("WebsiteConfiguration"),
                 "no canned ACL and no website endpoint: CloudFront reads the bucket's REST endpoint, signed");
         assertTrue(text(bucket.get("BucketEncryption")).contains("SSEAlgorithm"), "the files are encrypted at rest");
         List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>)
-                console("AWS::S3::BucketPolicy", "ConsoleBucketPolicy").get("PolicyDocument")).get("Statement");
+                template.resourcesOfType("AWS::S3::BucketPolicy").get("ConsoleBucketPolicy").get("PolicyDocument")).get("Statement");
         for (Map<String, Object> statement : statements) {
             if (!"Allow".equals(statement.get("Effect"))) {
                 continue;
@@ -67,8 +70,7 @@ class ConsoleDeploymentTest {
         Map<String, Object> origin = origins.get(0);
         assertEquals(Map.of("Fn::GetAtt", logicalId("AWS::CloudFront::OriginAccessControl") + ".Id"),
                 origin.get("OriginAccessControlId"));
-        console("AWS::S3::Bucket", "ConsoleBucket");
-        assertEquals(Map.of("Fn::GetAtt", "ConsoleBucket.RegionalDomainName"), origin.get("DomainName"));
+        assertEquals(Map.of("Fn::GetAtt", CONSOLE_BUCKET + ".RegionalDomainName"), origin.get("DomainName"));
         assertEquals("", ((Map<String, Object>) origin.get("S3OriginConfig")).get("OriginAccessIdentity"),
                 "no legacy origin access identity beside the control");
     }
@@ -122,6 +124,9 @@ class ConsoleDeploymentTest {
         assertTrue(api.contains("ConsoleApiOrigin") && api.contains("https://*.execute-api.${AWS::Region}."),
                 "the API: the pinned origin, else the region's API Gateway hosts (the distribution cannot name the API): " + api);
         assertTrue(directives.get("form-action").contains("${SignIn}"), policy);
+        assertEquals(List.of("https://${AWS::StackName}-audio-${AWS::AccountId}.s3.${AWS::Region}.${AWS::URLSuffix}",
+                "https://${AWS::StackName}-audio-${AWS::AccountId}.s3.${AWS::URLSuffix}"), directives.get("media-src"),
+                "recordings play from the audio bucket's presigned links, and from nowhere else");
         assertTrue(security.containsKey("StrictTransportSecurity") && security.containsKey("ContentTypeOptions")
                 && security.containsKey("ReferrerPolicy"), "HSTS, nosniff and a referrer policy: " + security.keySet());
     }
@@ -207,6 +212,13 @@ class ConsoleDeploymentTest {
         assertEquals(Set.of(), used, "bin/deploy-console reads these outputs, which template.yaml does not define");
     }
 
+    /** The console's bucket, among the template's others (the audio bucket). */
+    private Map<String, Object> consoleBucket() {
+        Map<String, Object> bucket = template.resourcesOfType("AWS::S3::Bucket").get(CONSOLE_BUCKET);
+        assertNotNull(bucket, CONSOLE_BUCKET + " in template.yaml");
+        return bucket;
+    }
+
     private Map<String, Object> distribution() {
         return (Map<String, Object>) only("AWS::CloudFront::Distribution").get("DistributionConfig");
     }
@@ -215,13 +227,6 @@ class ConsoleDeploymentTest {
         Map<String, Map<String, Object>> found = template.resourcesOfType(type);
         assertEquals(1, found.size(), "one " + type + " in template.yaml: " + found.keySet());
         return found.values().iterator().next();
-    }
-
-    /** The console's own resource of a type the template has more of (the audio bucket is another bucket). */
-    private Map<String, Object> console(String type, String logicalId) {
-        Map<String, Object> found = template.resourcesOfType(type).get(logicalId);
-        assertTrue(found != null, "template.yaml has the " + type + " " + logicalId);
-        return found;
     }
 
     private String logicalId(String type) {

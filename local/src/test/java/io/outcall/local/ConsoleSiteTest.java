@@ -116,6 +116,11 @@ class ConsoleSiteTest {
         assertEquals("https://id.example.test/pool_1", named.path("issuer").asText());
         assertEquals("abc", named.path("clientId").asText());
         assertEquals("https://id.example.test", oidc.connectSources(), "the token exchange's origin joins connect-src");
+        assertEquals("", oidc.mediaSources(), "no S3 named, no media at all");
+        ConsoleConfig withS3 = ConsoleConfig.fromEnvironment(Map.of("S3_ENDPOINT", "http://127.0.0.1:4566"), "tenant_id", "scope");
+        assertEquals("http://127.0.0.1:4566", withS3.mediaSources(), "recordings play from the local S3's presigned links");
+        assertTrue(ConsoleSite.securityHeaders("", withS3.mediaSources()).get("content-security-policy")
+                .contains(" media-src http://127.0.0.1:4566;"));
     }
 
     @Test

@@ -69,7 +69,9 @@ public final class ConsoleStack implements AutoCloseable {
                 Map.entry("WEBHOOKS_TABLE", "WebhooksTable"), Map.entry("WEBHOOK_DELIVERIES_TABLE", "WebhookDeliveriesTable"),
                 Map.entry("WEBHOOK_QUEUE_URL", "http://127.0.0.1:" + sqs + "/000000000000/WebhookQueue"),
                 Map.entry("WEBHOOK_ALLOW_HTTP", "true"), Map.entry("S3_ENDPOINT", "http://127.0.0.1:" + s3),
-                Map.entry("AUDIO_BUCKET", "audiobucket")));
+                Map.entry("AUDIO_BUCKET", "audiobucket"),
+                // The simulator writes recorded calls here and the bridge uploads them to the local S3, as in ./run-local.
+                Map.entry("RECORDING_SPOOL", state.resolve("recordings").toAbsolutePath().toString())));
         Files.createDirectories(Path.of("target"));
         ConsoleStack stack = new ConsoleStack(builder.start(), URI.create("http://127.0.0.1:" + front));
         try {

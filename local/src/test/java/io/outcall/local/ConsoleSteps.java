@@ -1,5 +1,6 @@
 package io.outcall.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -10,6 +11,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,6 +95,19 @@ final class ConsoleSteps {
         return json.readTree(placed.body()).path("callId").asText();
     }
 
+    /** Saves tenant settings through the API: a merge patch, with the ETag just read. */
+    void patchTenant(String patch) throws IOException, InterruptedException {
+        HttpResponse<String> read = stack.send("GET", "/tenant", token, null);
+        HttpResponse<String> patched = stack.send("PATCH", "/tenant", token, patch,
+                Map.of("Content-Type", "application/merge-patch+json", "If-Match", read.headers().firstValue("etag").orElseThrow()));
+        assertEquals(200, patched.statusCode(), patched.body());
+    }
+
+    /** How many pixels the page scrolls sideways (0 where it fits). */
+    int sidewaysOverflow() {
+        return ((Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+    }
+
     /** Waits until the API says the call has a final status. */
     void awaitFinal(String callId) {
         browser.await(driver -> FINAL.contains(status(callId)));
@@ -100,8 +115,13 @@ final class ConsoleSteps {
 
     /** The call's status as the API says it now. */
     String status(String callId) {
+        return call(callId).path("status").asText();
+    }
+
+    /** The call as the API says it now, without its events. */
+    JsonNode call(String callId) {
         try {
-            return json.readTree(stack.send("GET", "/calls/" + callId + "?events=false", token, null).body()).path("status").asText();
+            return json.readTree(stack.send("GET", "/calls/" + callId + "?events=false", token, null).body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,9 @@
 package io.outcall.functions.calllog;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outcall.core.call.Call;
+import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.recording.RecordingFiles;
 import io.outcall.core.recording.RecordingKeys;
 import io.outcall.core.recording.RecordingStore;
@@ -19,7 +22,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code GET /calls/{callId}/recording}: 302 to a presigned GET of the audio, valid 5 minutes;
+ * {@code GET /calls/{callId}/recording}: 302 to a presigned GET of the audio, valid 5 minutes
+ * ({@code ?redirect=false}: 200 with that link as JSON, for a browser page, whose fetch cannot read
+ * a redirect's Location and whose audio element cannot send the Authorization header);
  * {@code DELETE}: the object and the call's {@code recording} go, with an entry in the tenant's
  * audit log (204). A call without a stored recording, or another tenant's, is 404 either way.
  */
@@ -63,8 +68,17 @@ public final class CallRecordingHandler extends HttpFunction {
             }
             return new ApiResponse(204, java.util.Map.of(), "");
         }
-        return new ApiResponse(302, java.util.Map.of("location", files.presignedGet(key, LINK_VALIDITY).toString(),
-                "cache-control", "no-store"), "");
+        String redirect = request.queryParameters().getOrDefault("redirect", "true");
+        if (!redirect.equals("true") && !redirect.equals("false")) {
+            throw new InvalidQueryException("redirect", "must be true (a 302 to the audio) or false (the link as JSON)");
+        }
+        String link = files.presignedGet(key, LINK_VALIDITY).toString();
+        if (redirect.equals("false")) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode()
+                    .put("url", link).put("expiresAt", clock.instant().plus(LINK_VALIDITY).toString());
+            return ApiResponse.json(200, body.toString()).withHeader("cache-control", "no-store");
+        }
+        return new ApiResponse(302, java.util.Map.of("location", link, "cache-control", "no-store"), "");
     }
 
     private static HttpProblemException noRecording(String callId) {

@@ -88,6 +88,26 @@ class CallRecordingApiTest {
     }
 
     @Test
+    void redirectFalseAnswersTheSameLinkAsJsonForABrowserPage() throws Exception {
+        String tenant = "acme-" + UUID.randomUUID();
+        Call call = storedRecording(tenant);
+
+        JsonNode answer = invoke("GET", tenant, call.callId(), Map.of("redirect", "false"));
+
+        assertEquals(200, answer.get("statusCode").asInt(), answer.toString());
+        JsonNode link = ApiGatewayEvents.parse(answer.get("body").asText().getBytes());
+        assertTrue(link.get("url").asText().contains("X-Amz-Expires=300"), link.toString());
+        assertTrue(Instant.parse(link.get("expiresAt").asText()).isAfter(Instant.now().plusSeconds(240)), link.toString());
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.get("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertArrayEquals(AUDIO, fetched.body());
+
+        JsonNode invalid = invoke("GET", tenant, call.callId(), Map.of("redirect", "no"));
+        assertEquals(400, invalid.get("statusCode").asInt(), invalid.toString());
+        assertTrue(invalid.get("body").asText().contains("\"field\":\"redirect\""), invalid.toString());
+    }
+
+    @Test
     void anotherTenantsRecordingAndACallWithoutOneAreNotFound() {
         String tenant = "acme-" + UUID.randomUUID();
         Call call = storedRecording(tenant);
@@ -147,8 +167,12 @@ class CallRecordingApiTest {
     }
 
     private static JsonNode invoke(String method, String tenant, String callId) {
+        return invoke(method, tenant, callId, Map.of());
+    }
+
+    private static JsonNode invoke(String method, String tenant, String callId, Map<String, String> query) {
         byte[] event = ApiGatewayEvents.request(method, "/calls/" + callId + "/recording", Map.of("callId", callId), null)
-                .tenantClaim(tenant).bytes();
+                .query(query).tenantClaim(tenant).bytes();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event), out, null);

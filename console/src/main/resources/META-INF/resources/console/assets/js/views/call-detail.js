@@ -1,5 +1,6 @@
-// One call: its record, its timeline, its webhook deliveries and, while it is in flight, cancel.
-// Follows the call live (polling, paused while the tab is hidden) until its status is final.
+// One call: its record, its recording, its timeline, its webhook deliveries and, while it is in flight,
+// cancel. Follows the call live (polling, paused while the tab is hidden) until its status is final
+// and, for a recorded call, its recording stored.
 
 import {ApiError} from '../api.js';
 import {h, replace, state} from '../dom.js';
@@ -7,6 +8,7 @@ import {answeredByBadge, dateTime, inFlight, millis, seconds, statusBadge, text,
 import {poll} from '../poller.js';
 import {placedVariables} from './placed-calls.js';
 import {timeline} from './timeline.js';
+import {awaitingRecording, noRecording, recordingPart} from './call-recording.js';
 
 const LIVE_MS = 1500;
 
@@ -113,6 +115,22 @@ export function mount(container, {params, api, setTitle}) {
   let call = null;
   let drawn = '';
   let stopPolling = () => {};
+  // The recording part is kept across redraws while it shows the same recording, so the player plays on.
+  let recording = {key: null, node: null, deleted: false};
+
+  const recordingNode = () => {
+    const key = call.recording ? `stored ${call.recording.storedAt}` : `none ${recording.deleted} ${awaitingRecording(call)}`;
+    if (key !== recording.key) {
+      recording.key = key;
+      recording.node = call.recording
+        ? recordingPart(callId, call.recording, api, () => {
+          recording.deleted = true;
+          load();
+        })
+        : noRecording(call, recording.deleted);
+    }
+    return recording.node;
+  };
 
   const cancel = async (button) => {
     button.disabled = true;
@@ -138,6 +156,7 @@ export function mount(container, {params, api, setTitle}) {
     replace(body,
       h('section', {'aria-labelledby': 'record-title'}, h('h2', {id: 'record-title', text: 'Record'}), record(call)),
       amdRecord(call),
+      recordingNode(),
       variables(callId),
       h('section', {'aria-labelledby': 'timeline-heading'}, h('h2', {id: 'timeline-heading', text: 'Timeline'}),
         events.length ? timeline(events) : state('empty', inFlight(call.status) ? 'No events yet: the call has not reached Asterisk.' : 'No events were recorded for this call.'),
@@ -155,7 +174,8 @@ export function mount(container, {params, api, setTitle}) {
         drawn = signature;
         draw();
       }
-      return inFlight(call.status) || (call.webhookDeliveries || []).some((d) => d.state === 'PENDING');
+      return inFlight(call.status) || (call.webhookDeliveries || []).some((d) => d.state === 'PENDING')
+        || (awaitingRecording(call) && !recording.deleted);
     } catch (e) {
       const message = e instanceof ApiError && e.status === 404 ? 'There is no such call for your tenant.' : `The call could not be read: ${e.message}`;
       replace(body, state('error', message));

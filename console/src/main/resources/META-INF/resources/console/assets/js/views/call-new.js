@@ -36,6 +36,10 @@ export function mount(container, {api, router, setTitle}) {
     transferNumber: field('Transfer number', input('transferNumber', {inputmode: 'tel'}), 'Where the IVR transfers to; empty: one of the tenant\'s, by weight.'),
     ringTimeoutSeconds: field('Ring timeout (seconds)', h('input', {type: 'number', name: 'ringTimeoutSeconds', id: 'call-ringTimeoutSeconds',
       min: '5', max: '300', step: '1', placeholder: '30'}), '5 to 300; empty: the tenant\'s default.'),
+    record: field('Recording', h('select', {name: 'record', id: 'call-record'},
+      h('option', {value: '', text: 'The tenant\u2019s setting'}),
+      h('option', {value: 'true', text: 'Record this call'}),
+      h('option', {value: 'false', text: 'Do not record this call'})), 'Recorded calls show their recording on their page once stored.'),
     idempotencyKey: field('Idempotency key', input('idempotencyKey'), 'Optional: a retry with the same key answers the same call.'),
   };
   const amd = callAmdFields();
@@ -55,7 +59,7 @@ export function mount(container, {api, router, setTitle}) {
   const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', id: 'form-problem', hidden: true});
   const submit = h('button', {type: 'submit', class: 'primary', id: 'place-call', text: 'Place the call'});
   const form = h('form', {class: 'form', novalidate: true, 'aria-labelledby': 'new-call-title'},
-    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, variables, amd.node,
+    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, fields.record, variables, amd.node,
     fields.idempotencyKey, summary, h('div', {class: 'actions'}, submit));
 
   // Where each field the API names is shown: variables.NAME beside that variable's row.
@@ -84,6 +88,7 @@ export function mount(container, {api, router, setTitle}) {
     }
     const ring = fields.ringTimeoutSeconds.control.value.trim();
     if (ring) body.ringTimeoutSeconds = Number(ring);
+    if (fields.record.control.value) body.record = fields.record.control.value === 'true';
     const named = [...rows].filter((row) => row.nameField.control.value.trim() || row.valueField.control.value);
     if (named.length) {
       body.variables = Object.fromEntries(named.map((row) => [row.nameField.control.value.trim(), row.valueField.control.value]));

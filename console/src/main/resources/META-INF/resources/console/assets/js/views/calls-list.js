@@ -63,9 +63,10 @@ function filterForm(query, router) {
 
 function callRow(call) {
   const cell = (label, ...content) => h('td', {'data-label': label}, ...content);
-  return h('tr', {dataset: {callId: call.callId, status: call.status, answeredBy: call.answeredBy ?? ''}},
+  return h('tr', {dataset: {callId: call.callId, status: call.status, answeredBy: call.answeredBy ?? '', recorded: call.recording ? 'true' : 'false'}},
     cell('Call', h('a', {href: `#/calls/${encodeURIComponent(call.callId)}`, class: 'mono', text: call.callId})),
-    cell('Status', statusBadge(call.status)),
+    cell('Status', statusBadge(call.status), call.recording
+      ? [' ', h('span', {class: 'badge recorded', title: 'Has a stored recording', text: 'recorded'})] : null),
     cell('To', text(call.to)),
     cell('From', text(call.from)),
     cell('Disposition', text(call.disposition)),

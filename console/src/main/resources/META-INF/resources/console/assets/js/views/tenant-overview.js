@@ -33,6 +33,8 @@ const SETTINGS = [
     input: () => h('input', {type: 'number', min: '1', max: '10000', inputmode: 'numeric'})},
   {name: 'timelineRetentionDays', label: 'Keep call timelines (days)', hint: '1 to 3,650 for calls placed from now on; empty keeps them forever',
     optional: true, number: true, input: () => h('input', {type: 'number', min: '1', max: '3650', inputmode: 'numeric'})},
+  {name: 'record', label: 'Record calls', boolean: true, hint: 'Every call, unless it says otherwise; the recordings show on the calls\u2019 pages',
+    input: () => h('input', {type: 'checkbox'})},
   // Answering-machine detection: the tenant's calls take these unless a call says otherwise.
   {name: 'answeringMachineDetection', label: 'Answering-machine detection', group: 'amd', hint: 'For every call that does not choose its own',
     input: () => h('select', {}, AMD_MODES.map((m) => h('option', {value: m.value, text: m.text})))},
@@ -50,6 +52,7 @@ function valueAt(doc, dotted) {
 
 /** What the form holds for a setting: null for an emptied optional one, a number where the API wants one. */
 function formValue(setting, control) {
+  if (setting.boolean) return control.checked;
   const raw = control.value.trim();
   if (raw === '' && setting.optional) return null;
   if (setting.number) return numberOrText(raw);
@@ -60,7 +63,7 @@ function formValue(setting, control) {
 function mergePatch(tenant, controls) {
   const patch = {};
   for (const setting of SETTINGS) {
-    const before = valueAt(tenant, setting.name) ?? null;
+    const before = setting.boolean ? valueAt(tenant, setting.name) === true : (valueAt(tenant, setting.name) ?? null);
     const after = formValue(setting, controls[setting.name]);
     if (JSON.stringify(before) === JSON.stringify(after)) continue;
     const [head, tail] = setting.name.split('.');
@@ -109,7 +112,8 @@ export function mount(container, {api, setTitle}) {
       control.name = setting.name;
       control.id = `setting-${setting.name.replace('.', '-')}`;
       const value = valueAt(tenant, setting.name);
-      control.value = setting.show ? setting.show(value) : (value ?? '');
+      if (setting.boolean) control.checked = value === true;
+      else control.value = setting.show ? setting.show(value) : (value ?? '');
       controls[setting.name] = control;
       fields[setting.name] = field(setting.label, control, setting.hint);
     }
