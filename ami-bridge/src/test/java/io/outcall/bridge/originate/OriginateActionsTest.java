@@ -84,6 +84,24 @@ class OriginateActionsTest {
                 () -> actions.build(message("+17065551231", "DynamicIVR", Map.of("OUTCALL_AMD", "detect"), "Acme")));
     }
 
+    @Test
+    void aCallNamingAPromptGivesTheDialplanItsPlayablePath() {
+        assertEquals("outcall/acme/welcome", actions.build(withPrompt("outcall/acme/welcome")).getVariables()
+                .get("OUTCALL_PROMPT"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"outcall/globex/welcome", "outcall/acme/welcome\r\nAction: Hangup", "outcall/acme/../x",
+            "outcall/acme/Welcome", "outcall/acme/a/b", "/etc/passwd", "outcall/acme/"})
+    void refusesAPromptOutsideTheCallsTenantsFolderOrOutOfTheNameRule(String prompt) {
+        assertThrows(OriginateActions.UnsafeMessageException.class, () -> actions.build(withPrompt(prompt)));
+    }
+
+    private static OriginateMessage withPrompt(String prompt) {
+        return new OriginateMessage(4, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme", "DynamicIVR",
+                "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, prompt);
+    }
+
     private static OriginateMessage withAmd(AmdSettings amd) {
         return new OriginateMessage(3, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme", "DynamicIVR",
                 "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, amd);

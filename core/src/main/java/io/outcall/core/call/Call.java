@@ -23,6 +23,7 @@ import java.util.Map;
  * @param amd             the answering-machine detection the call was dialed with (its tenant's with
  *                        the request's overrides); null: none
  * @param amdOutcome      what the detection found; null until the dialplan reports
+ * @param prompt          the name of the tenant's prompt the call plays (OUTCALL_PROMPT); null: none
  */
 public record Call(
         String callId,
@@ -54,11 +55,26 @@ public record Call(
         String callerIdReason,
         Instant timelineExpiresAt,
         AmdSettings amd,
-        AmdOutcome amdOutcome) {
+        AmdOutcome amdOutcome,
+        String prompt) {
 
     public Call {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
+    }
+
+    /** A call that plays no prompt of its tenant. */
+    public Call(String callId, String tenantId, String to, String from, String didId, String callerName,
+                String transferNumber, String context, Map<String, String> variables, int ringTimeoutSeconds,
+                CallStatus status, Disposition disposition, HangupCause hangupCause, String failureReason,
+                Instant createdAt, Instant dialedAt, Instant ringingAt, Instant answeredAt, Instant endedAt,
+                Instant cancelRequestedAt, Integer ringSeconds, Integer talkSeconds, JourneyRef journey,
+                String idempotencyKey, String channel, long version, String callerIdReason, Instant timelineExpiresAt,
+                AmdSettings amd, AmdOutcome amdOutcome) {
+        this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
+                status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
+                cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, callerIdReason,
+                timelineExpiresAt, amd, amdOutcome, null);
     }
 
     /** A call without answering-machine detection. */
@@ -90,14 +106,14 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                reason, timelineExpiresAt, amd, amdOutcome);
+                reason, timelineExpiresAt, amd, amdOutcome, prompt);
     }
 
     public Call withTimelineExpiresAt(Instant expiresAt) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, expiresAt, amd, amdOutcome);
+                callerIdReason, expiresAt, amd, amdOutcome, prompt);
     }
 
     /** With the answering-machine detection it is dialed with; off (or null) is none. */
@@ -105,7 +121,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, settings, amdOutcome);
+                callerIdReason, timelineExpiresAt, settings, amdOutcome, prompt);
     }
 
     /** With what answering-machine detection found (as a stored record gives it). */
@@ -113,7 +129,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, outcome);
+                callerIdReason, timelineExpiresAt, amd, outcome, prompt);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -130,6 +146,14 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
                 null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
-                timelineExpiresAt, amd, amdOutcome);
+                timelineExpiresAt, amd, amdOutcome, prompt);
+    }
+
+    /** With the name of the tenant's prompt it plays; null for none. */
+    public Call withPrompt(String name) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, name);
     }
 }

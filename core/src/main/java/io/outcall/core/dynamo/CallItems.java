@@ -109,6 +109,7 @@ public final class CallItems {
             item.put("timelineExpiresAt", n(call.timelineExpiresAt().getEpochSecond()));
         }
         AmdItems.put(item, call.amd());
+        putIfPresent(item, "prompt", call.prompt());
         AmdOutcome amd = call.amdOutcome();
         if (amd != null) {
             if (amd.answeredBy() != null) {
@@ -167,7 +168,8 @@ public final class CallItems {
                 item.containsKey("timelineExpiresAt")
                         ? java.time.Instant.ofEpochSecond(number(item, "timelineExpiresAt", 0)) : null,
                 AmdItems.read(item),
-                amdOutcome(item));
+                amdOutcome(item),
+                string(item, "prompt"));
     }
 
     /** Null when the item holds no AMD result and no voicemail report. */

@@ -100,7 +100,8 @@ public final class CallIntake {
             call = Call.queued(callId, tenant.tenantId(), valid.to(), did.number(), did.didId(), did.callerName(),
                     transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now, request.journey(),
                     key == null ? null : key.value()).withCallerIdReason(choice.reason())
-                    .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd());
+                    .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd())
+                    .withPrompt(valid.prompt());
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
             return find(callId).map(found -> replay(found, tenant))

@@ -13,7 +13,7 @@ public final class CallRequestJson {
 
     public static final Set<String> FIELDS = Set.of("to", "from", "context", "transferNumber",
             "ringTimeoutSeconds", "variables", AmdRequest.MODE_FIELD, AmdRequest.PARAMETERS_FIELD,
-            AmdRequest.MESSAGE_FIELD);
+            AmdRequest.MESSAGE_FIELD, CallPromptRule.FIELD);
 
     private CallRequestJson() {
     }
@@ -26,6 +26,7 @@ public final class CallRequestJson {
         String transferNumber = fields.string("transferNumber");
         Integer ringTimeout = fields.integer("ringTimeoutSeconds");
         Map<String, String> variables = fields.stringMap("variables");
-        return new CallRequest(to, from, context, transferNumber, ringTimeout, variables, AmdRequest.read(fields));
+        return new CallRequest(to, from, context, transferNumber, ringTimeout, variables, AmdRequest.read(fields),
+                fields.string(CallPromptRule.FIELD));
     }
 }

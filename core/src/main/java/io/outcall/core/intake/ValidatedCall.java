@@ -17,13 +17,19 @@ import java.util.TreeMap;
  * @param from           the DID the request named, or null to pick one
  * @param transferNumber the transfer number the request named, or null to pick one
  * @param amd            the call's answering-machine detection: the tenant's with the request's overrides
+ * @param prompt         the name of the ready prompt of the tenant the call plays; null: none
  */
 public record ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
-                            Map<String, String> variables, AmdSettings amd) {
+                            Map<String, String> variables, AmdSettings amd, String prompt) {
 
     public ValidatedCall {
         variables = Map.copyOf(variables);
         amd = amd == null ? AmdSettings.OFF : amd;
+    }
+
+    public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
+                         Map<String, String> variables, AmdSettings amd) {
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, null);
     }
 
     public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
@@ -52,6 +58,9 @@ public record ValidatedCall(String to, Did from, String context, String transfer
             if (amd.message() != null) {
                 canonical.append(amd.message().prompt()).append('\0').append(amd.message().waitForSilenceMs()).append('\0');
             }
+        }
+        if (prompt != null) {
+            canonical.append("prompt=").append(prompt).append('\0');
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.outcall.core.queue;
 
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.call.Call;
+import io.outcall.core.prompt.PromptKeys;
 import io.outcall.core.tenant.TenantLimits;
 
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param limits    the tenant's own pacing limits (version 2); null: the bridge's defaults
  * @param timelineExpiresAt when the call's timeline items expire, epoch seconds (version 2); null: kept
  * @param amd       the call's answering-machine detection (version 3); null: none
+ * @param prompt    the playable path of the tenant's prompt the call plays, outcall/&lt;tenant&gt;/&lt;name&gt;
+ *                  (version 4); null: none
  */
 public record OriginateMessage(
         int schemaVersion,
@@ -30,21 +33,32 @@ public record OriginateMessage(
         String createdAt,
         TenantLimits limits,
         Long timelineExpiresAt,
-        AmdSettings amd) {
+        AmdSettings amd,
+        String prompt) {
 
     /**
      * Version 2 added the tenant's limits and the timeline's expiry, version 3 answering-machine
-     * detection; the bridge reads 1 to 3. A call without AMD is still written as version 2, so a
+     * detection, version 4 the tenant's prompt; the bridge reads 1 to 4. A message is written at
+     * the lowest version that holds it (a call without AMD or a prompt is still version 2), so a
      * bridge of the version before reads it during a rolling deploy, and refuses (rather than dials
-     * without detection) only the calls that ask for AMD.
+     * without) only the calls that need what it does not know.
      */
-    public static final int CURRENT_VERSION = 3;
+    public static final int CURRENT_VERSION = 4;
+    public static final int VERSION_WITH_AMD = 3;
     public static final int VERSION_WITHOUT_AMD = 2;
     public static final int OLDEST_READABLE_VERSION = 1;
 
     public OriginateMessage {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
+    }
+
+    /** A message without a prompt, as version 3 had it. */
+    public OriginateMessage(int schemaVersion, String callId, String tenantId, String to, String from, String callerName,
+                            String context, String transferNumber, int ringTimeoutSeconds, Map<String, String> variables,
+                            String createdAt, TenantLimits limits, Long timelineExpiresAt, AmdSettings amd) {
+        this(schemaVersion, callId, tenantId, to, from, callerName, context, transferNumber, ringTimeoutSeconds,
+                variables, createdAt, limits, timelineExpiresAt, amd, null);
     }
 
     /** A message without answering-machine detection, as version 2 had it. */
@@ -69,9 +83,11 @@ public record OriginateMessage(
 
     /** @param limits the tenant's pacing limits as intake read them with the tenant */
     public static OriginateMessage of(Call call, TenantLimits limits) {
-        return new OriginateMessage(call.amd() == null ? VERSION_WITHOUT_AMD : CURRENT_VERSION, call.callId(),
+        int version = call.prompt() != null ? CURRENT_VERSION : call.amd() != null ? VERSION_WITH_AMD : VERSION_WITHOUT_AMD;
+        return new OriginateMessage(version, call.callId(),
                 call.tenantId(), call.to(), call.from(), call.callerName(), call.context(), call.transferNumber(),
                 call.ringTimeoutSeconds(), call.variables(), call.createdAt().toString(), limits,
-                call.timelineExpiresAt() == null ? null : call.timelineExpiresAt().getEpochSecond(), call.amd());
+                call.timelineExpiresAt() == null ? null : call.timelineExpiresAt().getEpochSecond(), call.amd(),
+                call.prompt() == null ? null : PromptKeys.playable(call.tenantId(), call.prompt()));
     }
 }

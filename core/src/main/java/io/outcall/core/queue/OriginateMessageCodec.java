@@ -73,6 +73,9 @@ public final class OriginateMessageCodec {
             AmdSettingsJson.write(out, message.amd());
             out.writeEndObject();
         }
+        if (message.prompt() != null) {
+            out.writeStringField("prompt", message.prompt());
+        }
         out.writeEndObject();
     }
 
@@ -105,7 +108,7 @@ public final class OriginateMessageCodec {
                 string(tree, "callerName"), string(tree, "context"), string(tree, "transferNumber"),
                 integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"), limits(tree),
                 tree.path("timelineExpiresAt").isIntegralNumber() ? tree.path("timelineExpiresAt").longValue() : null,
-                amd(tree));
+                amd(tree), string(tree, "prompt"));
         if (message.callId() == null || message.tenantId() == null || message.to() == null) {
             throw new MalformedMessageException("callId, tenantId and to are required");
         }

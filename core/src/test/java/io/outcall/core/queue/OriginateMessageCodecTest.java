@@ -60,6 +60,17 @@ class OriginateMessageCodecTest {
     }
 
     @Test
+    void aCallNamingAPromptIsVersion4AndCarriesItsPlayablePath() throws Exception {
+        OriginateMessage message = OriginateMessage.of(Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme",
+                "+14045550199", "+14045550100", "did-main", null, null, "outbound", Map.of(), 30,
+                Instant.parse("2025-03-01T12:00:00Z"), null, null).withPrompt("welcome"));
+        String encoded = codec.encode(message);
+        assertEquals(4, JSON.readTree(encoded).get("schemaVersion").intValue());
+        assertEquals("outcall/acme/welcome", JSON.readTree(encoded).get("prompt").textValue());
+        assertEquals(message, codec.decode(encoded));
+    }
+
+    @Test
     void aCallWithoutAmdIsStillVersion2SoTheBridgeBeforeReadsIt() throws Exception {
         String encoded = codec.encode(MESSAGE);
         assertEquals(2, JSON.readTree(encoded).get("schemaVersion").intValue());
@@ -129,14 +140,14 @@ class OriginateMessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 4, 99})
+    @ValueSource(ints = {0, 5, 99})
     void anUnknownSchemaVersionIsRefusedNamingTheVersions(int version) {
         String body = withField("schemaVersion", version);
 
         String message = assertThrows(MalformedMessageException.class, () -> codec.decode(body)).getMessage();
 
         assertTrue(message.contains("schemaVersion " + version + " is not supported"), message);
-        assertTrue(message.contains("reads versions 1 to 3"), message);
+        assertTrue(message.contains("reads versions 1 to 4"), message);
     }
 
     @Test
