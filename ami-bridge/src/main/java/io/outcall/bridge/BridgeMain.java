@@ -1,6 +1,8 @@
 package io.outcall.bridge;
 
 import io.outcall.bridge.originate.OriginateConsumer;
+import io.outcall.bridge.prompts.PromptSync;
+import io.outcall.bridge.prompts.SoundsFolderSync;
 import io.outcall.core.aws.AwsClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,10 @@ public final class BridgeMain {
 
     public static void main(String[] args) throws Exception {
         BridgeConfig config;
+        PromptSync.Settings prompts;
         try {
             config = BridgeConfig.fromEnvironment(System.getenv());
+            prompts = PromptSync.Settings.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -45,6 +49,15 @@ public final class BridgeMain {
             stopped.countDown();
         }));
         bridge.start();
+        if (prompts != null) {
+            AwsClients s3 = AwsClients.builder().region(config.region()).s3Endpoint(prompts.s3Endpoint())
+                    .credentials(DefaultCredentialsProvider.builder().build()).build();
+            new PromptSync(new SoundsFolderSync(s3.s3(), prompts.bucket(), prompts.soundsDir()), prompts.interval()).start();
+            log.info("prompts: {}/outcall/<tenant>/<name>.wav kept in step with {} every {} s", prompts.soundsDir(),
+                    prompts.bucket(), prompts.interval().toSeconds());
+        } else {
+            log.info("prompts: SOUNDS_DIR is not set; tenants' prompts are not copied to this host");
+        }
         stopped.await();
     }
 }
