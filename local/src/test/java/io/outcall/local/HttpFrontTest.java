@@ -78,6 +78,8 @@ class HttpFrontTest {
                 "GET /tenant OwnTenantHandler",
                 "PATCH /tenant OwnTenantHandler",
                 "GET /tenant/audit TenantAuditHandler",
+                "POST /tenant/prompts PromptsHandler", "GET /tenant/prompts PromptsHandler",
+                "GET /tenant/prompts/{name} PromptsHandler", "DELETE /tenant/prompts/{name} PromptsHandler",
                 "POST /tenant/dids TenantNumbersHandler",
                 "GET /tenant/dids TenantNumbersHandler",
                 "POST /tenant/transfer-numbers TenantNumbersHandler",
