@@ -1,6 +1,7 @@
 package io.outcall.functions.prompts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.outcall.core.dynamo.DynamoTenantAdminStore;
 import io.outcall.core.prompt.PromptKeys;
 import io.outcall.functions.intake.ApiGatewayEvents;
 import io.outcall.functions.testing.OpenApiContract;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +82,10 @@ class PromptsApiOnLocalServicesTest {
         assertFalse(local.exists(PromptKeys.wav(TENANT, "welcome")));
         assertFalse(local.exists(PromptKeys.ulaw(TENANT, "welcome")));
         assertEquals(404, send(TENANT, "GET", "/tenant/prompts/welcome", "welcome", null).status());
+        List<String> audited = new DynamoTenantAdminStore(local.aws.dynamoDb(), "TenantsTable").audit(TENANT, null, 100)
+                .items().stream().filter(e -> e.subject().equals("welcome")).map(e -> e.action() + " by " + e.actor()).toList();
+        assertTrue(audited.contains("prompt.upload_started by admin-of-" + TENANT), audited.toString());
+        assertTrue(audited.contains("prompt.deleted by admin-of-" + TENANT), audited.toString());
     }
 
     @Test
