@@ -8,6 +8,12 @@ import io.outcall.bridge.calls.CallTracker;
 import io.outcall.bridge.calls.CancelWatcher;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.bridge.health.HealthServer;
+import io.outcall.bridge.recordings.RecordingConfig;
+import io.outcall.bridge.recordings.RecordingMetrics;
+import io.outcall.bridge.recordings.RecordingUploader;
+import io.outcall.core.dynamo.DynamoRecordingStore;
+import io.outcall.core.s3.S3RecordingFiles;
+import software.amazon.awssdk.services.s3.S3Client;
 import io.outcall.bridge.originate.OriginateActions;
 import io.outcall.bridge.originate.OriginateConsumer;
 import io.outcall.bridge.originate.Orphans;
@@ -59,6 +65,7 @@ public final class Bridge implements AutoCloseable {
     private final OriginateConsumer consumer;
     private final Orphans orphans;
     private final CancelWatcher cancels;
+    private final RecordingUploader recordings;
     /**
      * AMI connect retries may hold one thread for as long as Asterisk is away, and a slow cancel
      * query another: the third keeps the AMI ping, and so half-open detection, on time.
@@ -88,13 +95,38 @@ public final class Bridge implements AutoCloseable {
         return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC());
     }
 
+    /** The same, uploading recorded calls' files from {@code recording}'s spool with {@code s3}. */
+    public static Bridge onDynamoDb(BridgeConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int writerLanes,
+                                    RecordingConfig recording, S3Client s3) {
+        DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
+        BridgeMetrics metrics = new BridgeMetrics();
+        DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
+                metrics, writerLanes);
+        RecordingUploader uploader = null;
+        if (recording.bucket() == null) {
+            log.warn("AUDIO_BUCKET is not set: recorded calls' files stay in {}", recording.spool());
+        } else {
+            uploader = new RecordingUploader(recording, new S3RecordingFiles(s3, null, recording.bucket()), calls,
+                    new DynamoRecordingStore(dynamoDb, config.callsTable()), new RecordingMetrics(metrics),
+                    Clock.systemUTC());
+        }
+        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), uploader);
+    }
+
     /**
      * @param sink             where call progress and events go (DynamoDB, or a counting sink in benchmarks)
      * @param backlogHighWater the persistence backlog at which the bridge stops taking calls
      */
     public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
                   BridgeMetrics metrics, Clock clock) {
+        this(config, calls, sink, backlogHighWater, sqs, metrics, clock, null);
+    }
+
+    /** @param recordings moves recorded calls' files to the audio bucket; null: no recordings are uploaded */
+    public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
+                  BridgeMetrics metrics, Clock clock, RecordingUploader recordings) {
         this.config = config;
+        this.recordings = recordings;
         this.metrics = metrics;
         this.sink = sink;
         this.backlogHighWater = backlogHighWater;
@@ -107,7 +139,12 @@ public final class Bridge implements AutoCloseable {
         this.tracker = new CallTracker(amiEvents.queue(), sink, new AmiChannelHangups(ami, background, metrics),
                 ami::liveChannelsByLinkedId, background, metrics, clock,
                 new CallTracker.Timing(ORIGINATE_RESPONSE_GRACE, CANCEL_HANGUP_RETRY, config.quietCallAfter()),
-                finished -> pacer.finished(finished.tenantId()));
+                finished -> {
+                    pacer.finished(finished.tenantId());
+                    if (recordings != null) {
+                        recordings.callEnded(finished.callId());
+                    }
+                });
         this.cancels = new CancelWatcher(calls, config.bridgeId(), tracker::cancelRequested, scheduler,
                 config.cancelPollInterval());
         this.orphans = new Orphans(calls, tracker, ami, sink::lastEventSeq, pacer, clock, clock.instant());
@@ -131,6 +168,9 @@ public final class Bridge implements AutoCloseable {
         log.info("starting bridge {}", config);
         health = new HealthServer(config.healthPort(), this::health, metrics);
         trackerThread.start();
+        if (recordings != null) {
+            recordings.start();
+        }
         ami.start();
         cancels.start();
         consumerThread.start();
@@ -219,6 +259,9 @@ public final class Bridge implements AutoCloseable {
             }
         }
         ami.close();
+        if (recordings != null) {
+            recordings.close();
+        }
         claimers.shutdown();
         background.shutdown();
         scheduler.shutdownNow();

@@ -117,9 +117,22 @@ final class BridgeHarness implements AutoCloseable {
     }
 
     private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock) throws Exception {
+        return startBridge(config, store, sqs, clock, metrics -> null);
+    }
+
+    /** A bridge that uploads recordings with the uploader {@code recordings} makes for its metrics. */
+    RunningBridge startBridge(BridgeConfig config, java.util.function.Function<BridgeMetrics,
+            io.outcall.bridge.recordings.RecordingUploader> recordings) throws Exception {
+        return startBridge(config, calls, local.sqs(), Clock.systemUTC(), recordings);
+    }
+
+    private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock,
+                                      java.util.function.Function<BridgeMetrics,
+                                              io.outcall.bridge.recordings.RecordingUploader> recordings) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
-        Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, clock);
+        Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, clock,
+                recordings.apply(metrics));
         bridge.start();
         return new RunningBridge(bridge, metrics);
     }

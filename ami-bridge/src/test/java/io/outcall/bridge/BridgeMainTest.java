@@ -1,5 +1,6 @@
 package io.outcall.bridge;
 
+import io.outcall.bridge.recordings.RecordingConfig;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outcall.bridge.originate.OriginateConsumer;
@@ -31,7 +32,7 @@ class BridgeMainTest {
             BridgeConfig config = BridgeConfig.fromEnvironment(env);
             String previousKey = System.setProperty("aws.accessKeyId", "local");
             String previousSecret = System.setProperty("aws.secretAccessKey", "local");
-            try (SqsClient client = BridgeMain.awsClients(config).sqs()) {
+            try (SqsClient client = BridgeMain.awsClients(config, RecordingConfig.fromEnvironment(env)).sqs()) {
                 String queueUrl = client.createQueue(b -> b.queueName("Quiet")).queueUrl();
                 assertTrue(client.receiveMessage(b -> b.queueUrl(queueUrl)
                         .waitTimeSeconds(OriginateConsumer.LONG_POLL_SECONDS)).messages().isEmpty());

@@ -11,14 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -60,15 +55,15 @@ class TranscriptReplayTest {
             "05-answered-then-remote-hangup,  COMPLETED, ANSWERED,   16",
             "06-rejected-unallocated-cause1,  FAILED,    FAILED,     1"})
     void aRecordedCallEndsAsItDidOnTheRealAsterisk(String trace, CallStatus status, Disposition disposition, int cause) {
-        List<Map<String, String>> messages = messages(trace);
+        List<Map<String, String>> messages = TraceSummaries.messages(trace);
         Map<String, String> firstChannel = messages.stream().filter(m -> "Newchannel".equals(m.get("Event"))).findFirst().orElseThrow();
         String callId = firstChannel.get("Linkedid");
         String dialedHalf = messages.stream().filter(m -> "Newchannel".equals(m.get("Event")))
                 .filter(m -> callId.equals(m.get("Linkedid")) && m.get("Channel").endsWith(";2")).findFirst().orElseThrow()
                 .get("Uniqueid");
-        follow(callId, originateActionId(trace), dialedHalf);
+        follow(callId, TraceSummaries.originateActionId(trace), dialedHalf);
 
-        pbx.replay(events(trace));
+        pbx.replay(TraceSummaries.events(trace));
 
         Call done = harness.awaitFinal(callId);
         assertEquals(status, done.status());
@@ -92,12 +87,12 @@ class TranscriptReplayTest {
             "45-amd-notsure-no-audio,         NOTSURE, TOOLONG-4900,           notSure, false"})
     void anAmdCallIsRecordedAsTheRealAsteriskReportedIt(String trace, String amdStatus, String amdCause,
                                                         String answeredBy, boolean voicemailLeft) {
-        List<Map<String, String>> messages = messages(trace);
+        List<Map<String, String>> messages = TraceSummaries.messages(trace);
         String callId = messages.stream().filter(m -> "Newchannel".equals(m.get("Event"))).findFirst().orElseThrow()
                 .get("Linkedid");
-        follow(callId, originateActionId(trace), callId + ";2");
+        follow(callId, TraceSummaries.originateActionId(trace), callId + ";2");
 
-        pbx.replay(events(trace));
+        pbx.replay(TraceSummaries.events(trace));
 
         Call done = harness.awaitFinal(callId);
         assertEquals(CallStatus.COMPLETED, done.status(), "Asterisk answered: AMD does not change the outcome");
@@ -123,7 +118,7 @@ class TranscriptReplayTest {
         follow("call-ok-leg1", "chid-call-ok", "call-ok-leg2");
         follow("call-busy-leg1", "chid-call-busy", "call-busy-leg2");
 
-        pbx.replay(events("16-originate-with-channelid"));
+        pbx.replay(TraceSummaries.events("16-originate-with-channelid"));
 
         Call answered = harness.awaitFinal("call-ok-leg1");
         Call busy = harness.awaitFinal("call-busy-leg1");
@@ -149,40 +144,5 @@ class TranscriptReplayTest {
         harness.calls.create(Call.queued(callId, BridgeHarness.TENANT, "+17065551231", "+14045550100", "did-main", "Acme",
                 "+14045550199", "DynamicIVR", Map.of(), 30, Instant.now(), null, null));
         bridge.bridge().tracker().expect(callId, BridgeHarness.TENANT, actionId, dialedHalf);
-    }
-
-    private static String originateActionId(String trace) {
-        Matcher m = Pattern.compile("Action: Originate\\r\\n(?:[^\\r]*\\r\\n)*?ActionID: ([^\\r]+)")
-                .matcher(TraceSummaries.text(trace + ".sent.txt"));
-        if (!m.find()) {
-            throw new IllegalStateException("no Originate in " + trace + ".sent.txt");
-        }
-        return m.group(1);
-    }
-
-    /** The trace's events, byte for byte: every message that is an event, without the banner. */
-    private static byte[] events(String trace) {
-        String raw = new String(TraceSummaries.raw(trace), StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String message : raw.substring(raw.indexOf("\r\n") + 2).split("\r\n\r\n")) {
-            if (message.startsWith("Event:")) {
-                out.writeBytes((message + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static List<Map<String, String>> messages(String trace) {
-        String raw = new String(TraceSummaries.raw(trace), StandardCharsets.UTF_8);
-        return java.util.Arrays.stream(raw.split("\r\n\r\n")).map(message -> {
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String line : message.split("\r\n")) {
-                int colon = line.indexOf(": ");
-                if (colon > 0) {
-                    headers.putIfAbsent(line.substring(0, colon), line.substring(colon + 2));
-                }
-            }
-            return headers;
-        }).toList();
     }
 }

@@ -15,10 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * Prompts: their records, the audio bucket (AUDIO_BUCKET; S3_ENDPOINT locally) and the presigner
@@ -28,15 +26,10 @@ public record PromptWiring(Json json, PromptStore prompts, S3Client s3, S3Presig
                            ApiEvents api, Clock clock) {
 
     public static PromptWiring fromEnvironment() {
-        Map<String, String> env = System.getenv();
-        FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        String bucket = env.get("AUDIO_BUCKET");
-        if (bucket == null || bucket.isBlank()) {
-            throw new IllegalStateException("missing environment variable AUDIO_BUCKET; template.yaml sets it for every function");
-        }
-        String endpoint = env.get("S3_ENDPOINT");
-        AwsClients clients = AwsClients.builder().region(config.region()).dynamoDbEndpoint(config.dynamoDbEndpoint())
-                .s3Endpoint(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint)).build();
+        AudioBucketAccess audio = AudioBucketAccess.fromEnvironment(System.getenv());
+        FunctionConfig config = audio.config();
+        AwsClients clients = audio.clients();
+        String bucket = audio.bucket();
         Json json = Json.standard();
         return new PromptWiring(json, new DynamoPromptStore(clients.dynamoDb(), config.tenantsTable()), clients.s3(),
                 clients.s3Presigner(), bucket, new ApiEvents(json, config.tenantClaim(), config.scopeClaim(),

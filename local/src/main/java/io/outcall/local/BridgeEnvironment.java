@@ -13,12 +13,14 @@ record BridgeEnvironment(Map<String, String> variables, boolean realAsterisk) {
 
     /** Names whose values are never printed: a real Asterisk's secret stays in the user's shell. */
     private static final List<String> SECRETS = List.of("AMI_PASSWORD");
+    /** Where the simulator's recorded calls go, unless RECORDING_SPOOL says otherwise. */
+    static final java.nio.file.Path LOCAL_SPOOL = java.nio.file.Path.of(".local", "recordings");
 
     static BridgeEnvironment of(Map<String, String> processEnvironment, String queueUrl, String dynamoDbEndpoint,
                                 String sqsEndpoint, int simulatorPort, int healthPort, boolean realAsterisk) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : List.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "CALLS_TABLE",
-                "CALL_EVENTS_TABLE", "CALL_STATS_TABLE")) {
+                "CALL_EVENTS_TABLE", "CALL_STATS_TABLE", "AUDIO_BUCKET", "S3_ENDPOINT", "RECORDING_SPOOL")) {
             env.put(name, processEnvironment.get(name));
         }
         env.put("ORIGINATE_QUEUE_URL", queueUrl);
@@ -33,6 +35,8 @@ record BridgeEnvironment(Map<String, String> variables, boolean realAsterisk) {
             env.put("AMI_PORT", Integer.toString(simulatorPort));
             env.put("AMI_USER", "admin");
             env.put("AMI_PASSWORD", "admin_password");
+            // The simulator writes MixMonitor's files here (LocalRunner), the bridge uploads them from here.
+            env.putIfAbsent("RECORDING_SPOOL", LOCAL_SPOOL.toAbsolutePath().toString());
         }
         env.put("HEALTH_PORT", processEnvironment.getOrDefault("HEALTH_PORT", Integer.toString(healthPort)));
         env.put("BRIDGE_ID", processEnvironment.getOrDefault("BRIDGE_ID", "local-bridge"));

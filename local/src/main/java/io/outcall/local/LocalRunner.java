@@ -13,6 +13,7 @@ import io.outcall.localaws.LocalS3;
 import io.outcall.localaws.LocalServices;
 import io.outcall.localaws.LocalSqs;
 import io.outcall.localaws.Ports;
+import io.outcall.bridge.recordings.RecordingConfig;
 import io.outcall.pbxsim.PbxSimulator;
 import io.outcall.pbxsim.SimulatorConfig;
 
@@ -130,7 +131,8 @@ public final class LocalRunner {
             PbxSimulator simulator = null;
             if (!realAsterisk) {
                 simulator = PbxSimulator.start(SimulatorConfig.builder().port(ports.simulator()).username("admin")
-                        .secret("admin_password").build());
+                        .secret("admin_password").recordingSpool(Path.of(System.getenv().getOrDefault("RECORDING_SPOOL",
+                                BridgeEnvironment.LOCAL_SPOOL.toString()))).build());
                 running.add(simulator);
             }
             BridgeEnvironment bridgeEnvironment = BridgeEnvironment.of(System.getenv(), queueUrl,
@@ -138,7 +140,7 @@ public final class LocalRunner {
             // --no-bridge: the bridge runs as its own process (printed below), e.g. one a crash soak kills.
             Bridge bridge = options.noBridge() ? null
                     : Bridge.onDynamoDb(BridgeConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.dynamoDb(),
-                    aws.sqs(), 4);
+                    aws.sqs(), 4, RecordingConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.s3());
             if (bridge != null) {
                 bridge.start();
                 // The bridge's host keeps the ready prompts in its sounds folder (SOUNDS_DIR, else .local/sounds).

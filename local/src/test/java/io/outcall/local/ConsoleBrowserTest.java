@@ -243,7 +243,9 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         signIn("demo", "admin");
         assertTrue(navigation().contains("Tenant"), navigation().toString());
         browser.find(By.linkText("Tenant")).click();
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-record"), "Demo Ltd"));
+        // The record names the tenant by its id; its name is the settings form's first field.
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-record"), "demo"));
+        browser.await(ExpectedConditions.attributeToBe(By.id("setting-name"), "value", "Demo Ltd"));
     }
 
     @Test

@@ -17,12 +17,17 @@ abstract class ConsoleBrowserTestBase {
     static Path state;
     static ConsoleStack stack;
     static ConsoleBrowser browser;
+    /** A token of the demo tenant's admin, and the steps that place and read calls with it. */
+    static String adminToken;
+    static ConsoleSteps steps;
 
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
         ConsoleBrowser.requireInstalled();
         stack = ConsoleStack.start(state);
         browser = ConsoleBrowser.open(stack.base());
+        adminToken = stack.token("demo", "admin");
+        steps = new ConsoleSteps(browser, stack, adminToken);
     }
 
     @AfterAll

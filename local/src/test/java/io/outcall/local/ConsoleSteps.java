@@ -10,6 +10,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,6 +24,8 @@ final class ConsoleSteps {
     private final ConsoleBrowser browser;
     private final ConsoleStack stack;
     private final String token;
+    private static final Set<String> FINAL = Set.of("COMPLETED", "BUSY", "NO_ANSWER", "FAILED", "CANCELED");
+
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param token the API token calls are placed and read with */
@@ -80,9 +83,19 @@ final class ConsoleSteps {
 
     /** Places a call through the API: 5 s of ringing at most, so it ends soon. */
     String placeCall(String to) throws IOException, InterruptedException {
-        HttpResponse<String> placed = stack.send("POST", "/calls", token, "{\"to\":\"" + to + "\",\"ringTimeoutSeconds\":5}");
+        return placeCallWith("{\"to\":\"" + to + "\",\"ringTimeoutSeconds\":5}");
+    }
+
+    /** Places a call through the API with this request body; answers its id. */
+    String placeCallWith(String body) throws IOException, InterruptedException {
+        HttpResponse<String> placed = stack.send("POST", "/calls", token, body);
         assertEquals(202, placed.statusCode(), placed.body());
         return json.readTree(placed.body()).path("callId").asText();
+    }
+
+    /** Waits until the API says the call has a final status. */
+    void awaitFinal(String callId) {
+        browser.await(driver -> FINAL.contains(status(callId)));
     }
 
     /** The call's status as the API says it now. */

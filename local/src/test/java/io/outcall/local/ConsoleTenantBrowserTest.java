@@ -3,7 +3,6 @@ package io.outcall.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,17 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleTenantBrowserTest extends ConsoleBrowserTestBase {
 
     private static final String XSS = "<img src=x onerror=alert(1)>";
-    private static final Set<String> FINAL = Set.of("COMPLETED", "BUSY", "NO_ANSWER", "FAILED", "CANCELED");
 
-    private static String adminToken;
-    private static ConsoleSteps steps;
     private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        adminToken = stack.token("demo", "admin");
-        steps = new ConsoleSteps(browser, stack, adminToken);
-    }
 
     @Test
     void anAdminAddsEditsAndDeactivatesACallerId() throws Exception {
@@ -101,7 +90,7 @@ class ConsoleTenantBrowserTest extends ConsoleBrowserTestBase {
 
             String callId = steps.placeCall("+14045550121");
             // Ended before the next test, so the statistics test counts a settled tenant.
-            browser.await(driver -> FINAL.contains(steps.status(callId)));
+            steps.awaitFinal(callId);
             // The deliveries page lists the call's events once the sender has sent them.
             By delivered = By.cssSelector("#deliveries-table tr[data-state=DELIVERED] a[href='#/calls/" + callId + "']");
             browser.await(driver -> {
@@ -245,7 +234,7 @@ class ConsoleTenantBrowserTest extends ConsoleBrowserTestBase {
             calls.add(steps.placeCall(to));
         }
         for (String callId : calls) {
-            browser.await(driver -> FINAL.contains(steps.status(callId)));
+            steps.awaitFinal(callId);
         }
         int total = json.readTree(stack.send("GET", "/calls/stats?interval=hour", adminToken, null).body())
                 .path("total").path("calls").asInt();

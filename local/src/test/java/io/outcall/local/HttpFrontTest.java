@@ -78,6 +78,7 @@ class HttpFrontTest {
                 "GET /tenant OwnTenantHandler",
                 "PATCH /tenant OwnTenantHandler",
                 "GET /tenant/audit TenantAuditHandler",
+                "GET /calls/{callId}/recording CallRecordingHandler", "DELETE /calls/{callId}/recording CallRecordingHandler",
                 "POST /tenant/prompts PromptsHandler", "GET /tenant/prompts PromptsHandler",
                 "GET /tenant/prompts/{name} PromptsHandler", "DELETE /tenant/prompts/{name} PromptsHandler",
                 "POST /tenant/dids TenantNumbersHandler",

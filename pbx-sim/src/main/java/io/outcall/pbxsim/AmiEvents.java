@@ -59,6 +59,11 @@ final class AmiEvents {
         return channelEvent("VarSet", DIALPLAN, c).header("Variable", variable).header("Value", value).build();
     }
 
+    /** Only the channel snapshot: no file name, no MixMonitor id (ami-traces finding 5). */
+    AmiMessage mixMonitorStart(Channel c) {
+        return channelEvent("MixMonitorStart", CALL, c).build();
+    }
+
     AmiMessage newCallerid(Channel c) {
         return channelEvent("NewCallerid", CALL, c)
                 .header("CID-CallingPres", "0 (Presentation Allowed, Not Screened)")

@@ -33,6 +33,7 @@ final class Call {
     final TargetContext target;
     final TransferLeg transfer;
     final AmdScript amd;
+    final MixMonitor mixMonitor;
     private final ReentrantLock lock = new ReentrantLock();
 
     Channel o1;
@@ -56,6 +57,7 @@ final class Call {
         this.target = new TargetContext(this);
         this.transfer = new TransferLeg(this, transferNumber);
         this.amd = new AmdScript(this);
+        this.mixMonitor = new MixMonitor(this);
     }
 
     // ---------------------------------------------------------------- lifecycle entry points
@@ -164,6 +166,7 @@ final class Call {
     /** Marks the call over: no more steps, every channel gone from the registry. */
     void end() {
         ended = true;
+        mixMonitor.channelHungUp();
         timeline.stop();
         for (Channel c : new Channel[] {o1, o2, transfer.one(), transfer.two()}) {
             if (c != null) {

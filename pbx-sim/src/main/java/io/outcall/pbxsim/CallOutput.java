@@ -107,10 +107,12 @@ final class CallOutput {
         if (reorderer != null) {
             reorderer.apply(entries);
         }
+        List<AmiMessage> out = new java.util.ArrayList<>(entries.size());
         for (Burst.Entry e : entries) {
             if (!unobserved || e.message().name().equals("OriginateResponse")) {
-                sink.publish(e.message());
+                out.add(e.message());
             }
         }
+        sink.publishAll(out);
     }
 }

@@ -107,24 +107,34 @@ final class ClientSession {
         silenced = true;
     }
 
-    /** Responses and anything addressed to this session alone. */
+    /**
+     * Responses and anything addressed to this session alone. Under the same lock as a burst of events,
+     * so a response never lands in the middle of one: what was raised in one instant goes out together.
+     */
     void send(AmiMessage message) {
-        if (!closed.get() && !silenced) {
-            outbox.add(message);
+        synchronized (holdLock) {
+            if (!closed.get() && !silenced) {
+                outbox.add(message);
+            }
         }
     }
 
     /** Broadcast events; dropped unless logged in with events on, parked during a synchronous Originate. */
     void sendEvent(AmiMessage event) {
+        sendEvents(List.of(event));
+    }
+
+    /** A burst of broadcast events (one simulated instant's), queued as one. */
+    void sendEvents(List<AmiMessage> events) {
         if (account == null || !eventsOn) {
             return;
         }
         synchronized (holdLock) {
             if (heldEvents != null) {
-                heldEvents.add(event);
+                heldEvents.addAll(events);
                 return;
             }
-            send(event);
+            events.forEach(this::send);
         }
     }
 

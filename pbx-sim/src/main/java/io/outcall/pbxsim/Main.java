@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Standalone runner:
  * {@code java -cp pbx-sim.jar io.outcall.pbxsim.Main --port 5038 --user admin --secret admin_password
- * [--bind 127.0.0.1] [--time-scale 1.0] [--reorder-seed N] [--write-timeout-ms 100]}.
+ * [--bind 127.0.0.1] [--time-scale 1.0] [--reorder-seed N] [--write-timeout-ms 100] [--recording-spool DIR]}.
  */
 public final class Main {
 
@@ -26,9 +26,10 @@ public final class Main {
                 case "--reorder-seed" -> config.reorder(ReorderMode.seeded(Long.parseLong(require(args[i], value))));
                 case "--write-timeout-ms" ->
                         config.writeTimeout(Duration.ofMillis(Long.parseLong(require(args[i], value))));
+                case "--recording-spool" -> config.recordingSpool(java.nio.file.Path.of(require(args[i], value)));
                 case "--help", "-h" -> {
                     System.out.println("options: --port N --user U --secret S --bind ADDR --time-scale X "
-                            + "--reorder-seed N --write-timeout-ms N");
+                            + "--reorder-seed N --write-timeout-ms N --recording-spool DIR");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);

@@ -26,6 +26,13 @@ final class SessionRegistry implements EventSink {
         }
     }
 
+    @Override
+    public void publishAll(List<AmiMessage> events) {
+        for (ClientSession s : sessions) {
+            s.sendEvents(events);
+        }
+    }
+
     /** Closes every socket abruptly, like {@code manager kick session} or a dying Asterisk. */
     void closeAll() {
         for (ClientSession s : sessions) {

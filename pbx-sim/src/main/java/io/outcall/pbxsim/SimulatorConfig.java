@@ -18,6 +18,8 @@ import java.util.Set;
  * @param unobservedNumbers dialed numbers whose calls AMI clients never hear about, but for their
  *                       OriginateResponse: the calls play out as usual and CoreShowChannels lists their channels
  *                       while they live, as when manager.conf filters a call's events or they are lost with a session
+ * @param recordingSpool where a recorded call's {@code <CALL_ID>.wav} is written, as MixMonitor writes
+ *                       {@code /var/spool/asterisk/monitor}; null writes none (the events are sent all the same)
  */
 public record SimulatorConfig(
         String bindAddress,
@@ -28,7 +30,8 @@ public record SimulatorConfig(
         ReorderMode reorder,
         Duration writeTimeout,
         Set<String> localContexts,
-        Set<String> unobservedNumbers) {
+        Set<String> unobservedNumbers,
+        java.nio.file.Path recordingSpool) {
 
     public SimulatorConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -68,6 +71,7 @@ public record SimulatorConfig(
         private Duration writeTimeout = Duration.ofMillis(100);
         private Set<String> localContexts = Set.of("outbound");
         private Set<String> unobservedNumbers = Set.of();
+        private java.nio.file.Path recordingSpool;
 
         private Builder() {
         }
@@ -83,9 +87,12 @@ public record SimulatorConfig(
         /** Calls to these numbers (as dialed, e.g. {@code +17065551235}) send AMI nothing but their OriginateResponse. */
         public Builder unobservedNumbers(Set<String> value) { this.unobservedNumbers = value; return this; }
 
+        /** Where recorded calls' WAV files go (MixMonitor's spool, shared with the bridge); null: none written. */
+        public Builder recordingSpool(java.nio.file.Path value) { this.recordingSpool = value; return this; }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(bindAddress, port, username, secret, timeScale, reorder, writeTimeout,
-                    localContexts, unobservedNumbers);
+                    localContexts, unobservedNumbers, recordingSpool);
         }
     }
 }

@@ -40,12 +40,17 @@ final class TargetContext {
         Channel o1 = call.o1;
         int p = req.priority();
         out.exten(o1, req.context(), req.exten(), p, "Answer", "");
-        out.exten(o1, req.context(), req.exten(), p + 1, "UserEvent", "HoldStarted,CallId: " + call.callId);
+        int next = p + 1;
+        if (call.mixMonitor.requested()) {
+            call.mixMonitor.start(req.context(), next++);
+        }
+        int q = next;
+        out.exten(o1, req.context(), req.exten(), q, "UserEvent", "HoldStarted,CallId: " + call.callId);
         out.userEvent(o1, "HoldStarted", "CallId", call.callId);
-        out.exten(o1, req.context(), req.exten(), p + 2, "Wait", "600");
+        out.exten(o1, req.context(), req.exten(), q + 1, "Wait", "600");
         call.timeline.after(600_000, () -> {
             if (o1.alive) {
-                out.exten(o1, req.context(), req.exten(), p + 3, "Hangup", "");
+                out.exten(o1, req.context(), req.exten(), q + 2, "Hangup", "");
                 nearEndHangup(HangupCause.NORMAL_CLEARING);
             }
         });
@@ -57,11 +62,16 @@ final class TargetContext {
         out.exten(o1, IVR, req.exten(), p, "NoOp",
                 "IVR start CALL_ID=" + call.callId + " TRANSFER_NUMBER=" + call.transferNumber);
         out.exten(o1, IVR, req.exten(), p + 1, "Answer", "");
+        int next = p + 2;
+        if (call.mixMonitor.requested()) {
+            // ExecIf(…?MixMonitor(${CALL_ID}.wav)) right after Answer() (README "Recordings")
+            call.mixMonitor.start(IVR, next++);
+        }
         if (call.amd.enabled()) {
             // GotoIf(…?amd,1) before the menu, which moves the menu one priority down (README "AMD contract")
-            call.amd.runInDynamicIvr(p + 2, p + 3, this::ivrMenu);
+            call.amd.runInDynamicIvr(next, next + 1, this::ivrMenu);
         } else {
-            ivrMenu(p + 2);
+            ivrMenu(next);
         }
     }
 

@@ -55,6 +55,16 @@ final class AmdCalls {
             // burst is all out could be answered in the middle of it.
             c.await(m -> m.isEvent("DeviceStateChange") && "NOT_INUSE".equals(m.get("State"))
                     && ("Local/" + number + "@outbound").equals(m.get("Device")));
+            // A far end that hangs up during the IVR's Dial() leaves the transfer leg to be torn down after
+            // the call's own device is free (FarEndScript: ";1 follows, then the transfer legs"): wait for
+            // every channel's Hangup and the transfer device, or the Ping can overtake that teardown.
+            c.awaitCount(m -> m.isEvent("Hangup"), c.matching(m -> m.isEvent("Newchannel")).size());
+            String transfer = variables.get("TRANSFER_NUMBER");
+            if (transfer != null && !c.matching(m -> m.isEvent("Newchannel")
+                    && m.get("Channel").startsWith("Local/" + transfer + "@outbound")).isEmpty()) {
+                c.await(m -> m.isEvent("DeviceStateChange") && "NOT_INUSE".equals(m.get("State"))
+                        && ("Local/" + transfer + "@outbound").equals(m.get("Device")));
+            }
             // the session's queue is FIFO: once the Pong is here, every event of the call is too
             c.send("Action: Ping", "ActionID: ping-" + id);
             c.await(m -> ("ping-" + id).equals(m.get("ActionID")));

@@ -48,6 +48,9 @@ class ReorderAndLoadTest {
                     assertTrue(System.nanoTime() < deadline, "the call's channels are gone after its hangups");
                     Thread.onSpinWait();
                 }
+                // The registry lets go of a transfer leg before its teardown is written to the session (the far
+                // end hanging up, digit 5): wait for every channel's Hangup event too.
+                c.awaitCount(m -> m.isEvent("Hangup"), c.matching(m -> m.isEvent("Newchannel")).size());
                 // the session's queue is FIFO: once the Pong is here, every event of the call is too
                 c.send("Action: Ping", "ActionID: ping-" + id);
                 c.await(m -> ("ping-" + id).equals(m.get("ActionID")));

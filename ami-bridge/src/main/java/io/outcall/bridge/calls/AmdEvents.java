@@ -40,7 +40,10 @@ final class AmdEvents {
         }
         AmdFacts before = call.amd;
         if ("AMDSTATUS".equals(e.getVariable()) && e.getValue() != null && !e.getValue().isEmpty()) {
+            // Not written yet: app_amd sets AMDCAUSE in the same instant, and a result written without
+            // it would go out as call.human_detected / call.machine_detected with an empty amdCause.
             call.amd = before.result(e.getValue(), null, at);
+            return true;
         } else if ("AMDCAUSE".equals(e.getVariable())) {
             call.amd = before.cause(e.getValue() == null ? "" : e.getValue());
         } else {

@@ -164,7 +164,8 @@ public final class BridgeMetrics {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void counter(String name, String help, LongSupplier value) {
+    /** A counter read when scraped, from a count its owner keeps. */
+    public void counter(String name, String help, LongSupplier value) {
         CounterWithCallback.builder().name(name).help(help).callback(callback -> callback.call(value.getAsLong()))
                 .register(registry);
     }

@@ -41,6 +41,9 @@ public final class OriginateActions {
         return callId + "-2";
     }
 
+    /** Asks the dialplan to record the call with MixMonitor into the spool the bridge uploads from (README, "Recordings"). */
+    public static final String RECORD_VARIABLE = "OUTCALL_RECORD";
+
     /** @throws UnsafeMessageException naming the field that cannot go to Asterisk */
     public OriginateAction build(OriginateMessage message) {
         require(E164.matcher(message.to()).matches(), "to", message.to());
@@ -63,6 +66,9 @@ public final class OriginateActions {
         });
         if (message.amd() != null) {
             amdVariables(message.amd(), variables);
+        }
+        if (message.record()) {
+            variables.put(RECORD_VARIABLE, "1");
         }
         if (message.prompt() != null) {
             // Only the call's own tenant's folder: a message naming another's is not dialed.

@@ -3,7 +3,6 @@ package io.outcall.bridge.prompts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,23 +17,28 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PromptSync implements AutoCloseable {
 
-    /** How the bridge is told where prompts go: SOUNDS_DIR (unset: no sync), AUDIO_BUCKET, S3_ENDPOINT, PROMPT_SYNC_SECONDS. */
-    public record Settings(Path soundsDir, String bucket, URI s3Endpoint, Duration interval) {
+    /**
+     * How the bridge is told where prompts go: SOUNDS_DIR (unset: no sync) and PROMPT_SYNC_SECONDS. The
+     * bucket (AUDIO_BUCKET) and S3's endpoint (S3_ENDPOINT) are read once for the bridge, by
+     * {@link io.outcall.bridge.recordings.RecordingConfig}, and shared with the recordings' uploader.
+     */
+    public record Settings(Path soundsDir, String bucket, Duration interval) {
 
         public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
-        /** @return null when SOUNDS_DIR is unset: this bridge's host plays no tenants' prompts */
-        public static Settings fromEnvironment(Map<String, String> env) {
+        /**
+         * @param bucket the audio bucket as the bridge read it; null: AUDIO_BUCKET is unset
+         * @return null when SOUNDS_DIR is unset: this bridge's host plays no tenants' prompts
+         */
+        public static Settings fromEnvironment(Map<String, String> env, String bucket) {
             String sounds = env.get("SOUNDS_DIR");
             if (sounds == null || sounds.isBlank()) {
                 return null;
             }
-            String bucket = env.get("AUDIO_BUCKET");
             if (bucket == null || bucket.isBlank()) {
                 throw new IllegalArgumentException("SOUNDS_DIR is set but AUDIO_BUCKET is not; set it to the stack"
                         + " output AudioBucketName, where the converted prompts are");
             }
-            String endpoint = env.get("S3_ENDPOINT");
             String seconds = env.getOrDefault("PROMPT_SYNC_SECONDS", Long.toString(DEFAULT_INTERVAL.toSeconds()));
             Duration interval;
             try {
@@ -47,8 +51,7 @@ public final class PromptSync implements AutoCloseable {
                 throw new IllegalArgumentException("PROMPT_SYNC_SECONDS is '" + seconds + "'; expected a positive whole"
                         + " number of seconds, e.g. 5");
             }
-            return new Settings(Path.of(sounds), bucket, endpoint == null || endpoint.isBlank() ? null
-                    : URI.create(endpoint), interval);
+            return new Settings(Path.of(sounds), bucket, interval);
         }
     }
 

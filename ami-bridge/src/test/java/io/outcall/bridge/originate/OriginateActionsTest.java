@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,12 +100,32 @@ class OriginateActionsTest {
 
     private static OriginateMessage withPrompt(String prompt) {
         return new OriginateMessage(4, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme", "DynamicIVR",
-                "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, prompt);
+                "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, false, prompt);
     }
 
     private static OriginateMessage withAmd(AmdSettings amd) {
         return new OriginateMessage(3, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme", "DynamicIVR",
                 "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, amd);
+    }
+
+    @Test
+    void aRecordedCallAsksTheDialplanForMixMonitorAndOthersDoNot() {
+        OriginateMessage recorded = new OriginateMessage(4, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme",
+                "DynamicIVR", null, 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, true, null);
+        assertEquals("1", actions.build(recorded).getVariables().get("OUTCALL_RECORD"));
+        assertFalse(actions.build(message("+17065551231", "DynamicIVR", Map.of(), "Acme")).getVariables()
+                .containsKey("OUTCALL_RECORD"));
+        assertThrows(OriginateActions.UnsafeMessageException.class,
+                () -> actions.build(message("+17065551231", "DynamicIVR", Map.of("OUTCALL_RECORD", "1"), "Acme")));
+    }
+
+    @Test
+    void aRecordedCallNamingAPromptGetsBothVariables() {
+        OriginateMessage both = new OriginateMessage(4, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme",
+                "DynamicIVR", null, 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, true, "outcall/acme/welcome");
+        Map<String, String> variables = actions.build(both).getVariables();
+        assertEquals("1", variables.get("OUTCALL_RECORD"));
+        assertEquals("outcall/acme/welcome", variables.get("OUTCALL_PROMPT"));
     }
 
     @ParameterizedTest

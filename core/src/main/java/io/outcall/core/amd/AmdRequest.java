@@ -103,6 +103,11 @@ public record AmdRequest(String mode, Map<AmdParameter, Integer> parameters, Str
                     + VoicemailMessage.MIN_WAIT_FOR_SILENCE_MS + " and " + VoicemailMessage.MAX_WAIT_FOR_SILENCE_MS
                     + ", was " + wait));
         }
+        if (resolvedPrompt == null && waitForSilenceMs != null) {
+            // Kept without a prompt, the wait would be dropped unseen: a message is its sound and its wait together.
+            violations.add(new Violation(MESSAGE_FIELD + ".prompt", "is required with " + MESSAGE_FIELD
+                    + ".waitForSilenceMs: the wait belongs to a message; name its sound too, e.g. outcall/reminder"));
+        }
         return resolvedPrompt == null ? null : new VoicemailMessage(resolvedPrompt, wait);
     }
 }

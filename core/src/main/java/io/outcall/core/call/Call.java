@@ -2,6 +2,7 @@ package io.outcall.core.call;
 
 import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.recording.Recording;
 
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param amd             the answering-machine detection the call was dialed with (its tenant's with
  *                        the request's overrides); null: none
  * @param amdOutcome      what the detection found; null until the dialplan reports
+ * @param record          whether the dialplan records the call (MixMonitor)
+ * @param recording       the recording once the bridge stored it in the audio bucket; null before, or never
  * @param prompt          the name of the tenant's prompt the call plays (OUTCALL_PROMPT); null: none
  */
 public record Call(
@@ -56,6 +59,8 @@ public record Call(
         Instant timelineExpiresAt,
         AmdSettings amd,
         AmdOutcome amdOutcome,
+        boolean record,
+        Recording recording,
         String prompt) {
 
     public Call {
@@ -63,7 +68,7 @@ public record Call(
         amd = amd == null || !amd.on() ? null : amd;
     }
 
-    /** A call that plays no prompt of its tenant. */
+    /** A call that is not recorded and plays no prompt of its tenant. */
     public Call(String callId, String tenantId, String to, String from, String didId, String callerName,
                 String transferNumber, String context, Map<String, String> variables, int ringTimeoutSeconds,
                 CallStatus status, Disposition disposition, HangupCause hangupCause, String failureReason,
@@ -74,7 +79,7 @@ public record Call(
         this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
                 status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
                 cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, callerIdReason,
-                timelineExpiresAt, amd, amdOutcome, null);
+                timelineExpiresAt, amd, amdOutcome, false, null, null);
     }
 
     /** A call without answering-machine detection. */
@@ -106,14 +111,14 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                reason, timelineExpiresAt, amd, amdOutcome, prompt);
+                reason, timelineExpiresAt, amd, amdOutcome, record, recording, prompt);
     }
 
     public Call withTimelineExpiresAt(Instant expiresAt) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, expiresAt, amd, amdOutcome, prompt);
+                callerIdReason, expiresAt, amd, amdOutcome, record, recording, prompt);
     }
 
     /** With the answering-machine detection it is dialed with; off (or null) is none. */
@@ -121,7 +126,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, settings, amdOutcome, prompt);
+                callerIdReason, timelineExpiresAt, settings, amdOutcome, record, recording, prompt);
     }
 
     /** With what answering-machine detection found (as a stored record gives it). */
@@ -129,7 +134,23 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, outcome, prompt);
+                callerIdReason, timelineExpiresAt, amd, outcome, record, recording, prompt);
+    }
+
+    /** Recorded or not, as intake decided. */
+    public Call withRecord(boolean recorded) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, recorded, recording, prompt);
+    }
+
+    /** With its stored recording (as a stored record gives it); null: none. */
+    public Call withRecording(Recording stored) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, stored, prompt);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -146,7 +167,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
                 null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
-                timelineExpiresAt, amd, amdOutcome, prompt);
+                timelineExpiresAt, amd, amdOutcome, record, recording, prompt);
     }
 
     /** With the name of the tenant's prompt it plays; null for none. */
@@ -154,6 +175,6 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, name);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording, name);
     }
 }

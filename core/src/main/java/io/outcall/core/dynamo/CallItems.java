@@ -122,6 +122,7 @@ public final class CallItems {
             putIfPresent(item, "amdMillis", amd.millis());
             putIfPresent(item, "voicemailLeftAt", amd.voicemailLeftAt());
         }
+        RecordingItems.put(item, call.record(), call.recording());
         item.put("version", n(call.version()));
         return item;
     }
@@ -169,6 +170,8 @@ public final class CallItems {
                         ? java.time.Instant.ofEpochSecond(number(item, "timelineExpiresAt", 0)) : null,
                 AmdItems.read(item),
                 amdOutcome(item),
+                RecordingItems.record(item),
+                RecordingItems.recording(item),
                 string(item, "prompt"));
     }
 

@@ -53,7 +53,8 @@ final class TenantItems {
                 CallerIdStrategy.ofJson(string(item, "callerIdStrategy")).orElse(CallerIdStrategy.LEAST_RECENTLY_USED),
                 new TenantLimits((int) number(item, "callsPerSecond", TenantLimits.DEFAULTS.callsPerSecond()),
                         (int) number(item, "concurrentCalls", TenantLimits.DEFAULTS.concurrentCalls())),
-                integer(item, "timelineRetentionDays"), AmdItems.read(item));
+                integer(item, "timelineRetentionDays"), AmdItems.read(item),
+                item.containsKey("record") && Boolean.TRUE.equals(item.get("record").bool()));
         String reason = string(item, "suspendedReason");
         Suspension suspension = reason == null ? null
                 : new Suspension(reason, instant(item, "suspendedAt"), string(item, "suspendedBy"));
@@ -75,6 +76,9 @@ final class TenantItems {
         item.put("concurrentCalls", n(settings.limits().concurrentCalls()));
         putIfPresent(item, "timelineRetentionDays", settings.timelineRetentionDays());
         AmdItems.put(item, settings.amd());
+        if (settings.record()) {
+            item.put("record", AttributeValue.fromBool(true));
+        }
         if (tenant.suspension() != null) {
             item.put("suspendedReason", s(tenant.suspension().reason()));
             putIfPresent(item, "suspendedAt", tenant.suspension().since());

@@ -38,6 +38,10 @@ public final class CallChanges {
         // AMD happens while the call is up: before its end when one write carries both.
         boolean endsHere = !events.isEmpty() && events.get(events.size() - 1).status().isFinal();
         events.addAll(endsHere ? events.size() - 1 : events.size(), amd);
+        // The bridge stores a recording after the call's end, in a write of its own.
+        if (after.recording() != null && (before == null || before.recording() == null)) {
+            events.add(CallStatusEvent.recordingReady(after));
+        }
         return List.copyOf(events);
     }
 

@@ -77,6 +77,7 @@ public final class CallEventJson {
             out.writeNumberField("talkSeconds", call.talkSeconds());
         }
         AmdOutcomeJson.write(out, call);
+        RecordingJson.write(out, call);
         if (!call.variables().isEmpty()) {
             out.writeObjectFieldStart("variables");
             for (var variable : new java.util.TreeMap<>(call.variables()).entrySet()) {

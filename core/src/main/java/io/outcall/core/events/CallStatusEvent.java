@@ -23,6 +23,15 @@ public record CallStatusEvent(String id, String type, CallStatus status, Instant
         return new CallStatusEvent(idOf(call.callId(), status), typeOf(status), status, occurredAt, call);
     }
 
+    /** The type of the event a call's stored recording gives; like AMD's, outside the status order. */
+    public static final String RECORDING_READY = "call.recording_ready";
+
+    /** The call's recording is in the bucket (the bridge wrote {@code recording}). */
+    public static CallStatusEvent recordingReady(Call call) {
+        return new CallStatusEvent(call.callId() + ".RECORDING_READY", RECORDING_READY, call.status(),
+                call.recording().storedAt(), call);
+    }
+
     public static CallStatusEvent amd(Call call, AmdEvent event, Instant occurredAt) {
         return new CallStatusEvent(call.callId() + "." + event.name(), event.type(), call.status(), occurredAt, call);
     }

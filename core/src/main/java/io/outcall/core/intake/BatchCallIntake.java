@@ -187,7 +187,9 @@ public final class BatchCallIntake {
                     did.callerName(), transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now,
                     slot.item.journey(), slot.key() == null ? null : slot.key().value())
                     .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now))
-                    .withAmd(valid.amd()).withPrompt(valid.prompt());
+                    .withAmd(valid.amd())
+                    .withRecord(valid.record())
+                    .withPrompt(valid.prompt());
         }
     }
 

@@ -101,6 +101,7 @@ public final class CallIntake {
                     transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now, request.journey(),
                     key == null ? null : key.value()).withCallerIdReason(choice.reason())
                     .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd())
+                    .withRecord(valid.record())
                     .withPrompt(valid.prompt());
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {

@@ -82,7 +82,8 @@ public final class CallRequestValidator {
         if (!violations.isEmpty()) {
             throw new InvalidCallRequestException(violations);
         }
-        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, prompt);
+        boolean record = request.record() != null ? request.record() : tenant.settings().record();
+        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record, prompt);
     }
 
     private String number(String field, String raw, Tenant tenant, List<Violation> violations, boolean required) {

@@ -73,6 +73,9 @@ public final class OriginateMessageCodec {
             AmdSettingsJson.write(out, message.amd());
             out.writeEndObject();
         }
+        if (message.record()) {
+            out.writeBooleanField("record", true);
+        }
         if (message.prompt() != null) {
             out.writeStringField("prompt", message.prompt());
         }
@@ -108,7 +111,7 @@ public final class OriginateMessageCodec {
                 string(tree, "callerName"), string(tree, "context"), string(tree, "transferNumber"),
                 integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"), limits(tree),
                 tree.path("timelineExpiresAt").isIntegralNumber() ? tree.path("timelineExpiresAt").longValue() : null,
-                amd(tree), string(tree, "prompt"));
+                amd(tree), record(tree), string(tree, "prompt"));
         if (message.callId() == null || message.tenantId() == null || message.to() == null) {
             throw new MalformedMessageException("callId, tenantId and to are required");
         }
@@ -168,6 +171,17 @@ public final class OriginateMessageCodec {
             throw new MalformedMessageException("amd is not valid: " + violations);
         }
         return amd;
+    }
+
+    private static boolean record(JsonNode tree) {
+        JsonNode value = tree.path("record");
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw wrongType("record", "true or false");
+        }
+        return value.booleanValue();
     }
 
     private static Map<String, String> variables(JsonNode tree) {

@@ -17,16 +17,26 @@ import java.util.List;
  * @param ringTimeoutSeconds    how long a call rings when the request says nothing
  * @param timelineRetentionDays how long new calls' event timelines are kept; null keeps them
  * @param amd                   answering-machine detection for its calls, unless a call says otherwise
+ * @param record                whether its calls are recorded (MixMonitor), unless a call says otherwise
  */
 public record TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
                              int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
-                             Integer timelineRetentionDays, AmdSettings amd) {
+                             Integer timelineRetentionDays, AmdSettings amd,
+                             boolean record) {
 
     public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
 
     public TenantSettings {
         allowedContexts = List.copyOf(allowedContexts);
         amd = amd == null ? AmdSettings.OFF : amd;
+    }
+
+    /** Settings without recording. */
+    public TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
+                          int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
+                          Integer timelineRetentionDays, AmdSettings amd) {
+        this(defaultRegion, defaultContext, allowedContexts, ringTimeoutSeconds, callerIdStrategy, limits,
+                timelineRetentionDays, amd, false);
     }
 
     /** Settings without answering-machine detection. */

@@ -20,7 +20,7 @@ public final class TenantSettingsJson {
     /** The fields a tenant document may set. */
     public static final Set<String> FIELDS = Set.of("name", "defaultRegion", "defaultContext", "allowedContexts",
             "ringTimeoutSeconds", "callerIdStrategy", "limits", "timelineRetentionDays", AmdRequest.MODE_FIELD,
-            AmdRequest.PARAMETERS_FIELD, AmdRequest.MESSAGE_FIELD);
+            AmdRequest.PARAMETERS_FIELD, AmdRequest.MESSAGE_FIELD, "record");
     static final Set<String> LIMIT_FIELDS = Set.of("callsPerSecond", "concurrentCalls");
 
     private TenantSettingsJson() {
@@ -57,11 +57,13 @@ public final class TenantSettingsJson {
         // AMD's rules (modes, bounds, a prompt to leave) are checked here, where the fields are read:
         // a tenant's AMD is the defaults with what the document gives.
         AmdSettings amd = AmdRequest.read(fields).over(AmdSettings.OFF, fields.violations());
+        Boolean record = fields.bool("record");
         List<String> contexts = fields.stringList("allowedContexts");
         TenantSettings settings = new TenantSettings(fields.string("defaultRegion"), fields.string("defaultContext"),
                 contexts == null ? List.of() : contexts,
                 ringTimeout == null ? TenantSettings.DEFAULT_RING_TIMEOUT_SECONDS : ringTimeout, strategy, limits,
-                fields.integer("timelineRetentionDays"), amd);
+                fields.integer("timelineRetentionDays"), amd,
+                Boolean.TRUE.equals(record));
         return new Draft(name, settings);
     }
 
@@ -83,6 +85,7 @@ public final class TenantSettingsJson {
             doc.put("timelineRetentionDays", settings.timelineRetentionDays());
         }
         AmdSettingsJson.put(doc, settings.amd());
+        doc.put("record", settings.record());
         return doc;
     }
 

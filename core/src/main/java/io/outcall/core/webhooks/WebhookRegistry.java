@@ -186,6 +186,7 @@ public final class WebhookRegistry {
         for (AmdEvent event : AmdEvent.values()) {
             types.add(event.type());
         }
+        types.add(CallStatusEvent.RECORDING_READY);
         return Set.copyOf(types);
     }
 }

@@ -63,7 +63,8 @@ class AmdSettingsValidationTest {
             "{\"amdParameters\": {\"greeting\": 1500}}                                   | amdParameters.greeting",
             "{\"voicemailMessage\": {\"prompt\": \"../../etc/passwd\"}}                  | voicemailMessage.prompt",
             "{\"voicemailMessage\": {\"prompt\": \"a,b\"}}                               | voicemailMessage.prompt",
-            "{\"voicemailMessage\": {\"prompt\": \"x\", \"waitForSilenceMs\": 50}}       | voicemailMessage.waitForSilenceMs"})
+            "{\"voicemailMessage\": {\"prompt\": \"x\", \"waitForSilenceMs\": 50}}       | voicemailMessage.waitForSilenceMs",
+            "{\"voicemailMessage\": {\"waitForSilenceMs\": 1500}}                      | voicemailMessage.prompt"})
     void anUnknownOrOutOfRangeValueIsRefusedNamingTheField(String body, String field) {
         JsonFields fields = new JsonFields(tree(body), v -> new IllegalStateException(v.toString()));
         TenantSettingsJson.read(fields);

@@ -2,6 +2,7 @@ package io.outcall.functions.calllog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.outcall.core.events.AmdOutcomeJson;
+import io.outcall.core.events.RecordingJson;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallEvent;
 import io.outcall.core.calllog.CallLog;
@@ -148,6 +149,7 @@ final class CallJson {
             out.writeNumberField("talkSeconds", call.talkSeconds());
         }
         AmdOutcomeJson.write(out, call);
+        RecordingJson.write(out, call);
     }
 
     private static void figures(JsonGenerator out, StatsBucket bucket) throws IOException {

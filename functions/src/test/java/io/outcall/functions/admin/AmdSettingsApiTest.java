@@ -85,21 +85,4 @@ class AmdSettingsApiTest extends AdminScenario {
         assertEquals(List.of("amdParameters.silenceThreshold"), badCall.body().path("errors").findValuesAsText("field"));
         assertEquals(List.of(), backends.drainQueue(), "nothing queued");
     }
-
-    private static String tenantWithDid(String prefix) {
-        String id = fresh(prefix);
-        assertEquals(201, create(id).status());
-        new DynamoTenantStore(backends.local().dynamoDb(), "TenantsTable").put(new Did(id, "did-1", "+14045550113", null, true, null, 0));
-        backends.drainQueue();
-        return id;
-    }
-
-    private static JsonNode place(String tenantId, String body) {
-        AdminApi.Response placed = send(new MakeCallHandler(backends.intake()),
-                ApiGatewayEvents.request("POST", "/calls", Map.of(), body).tenantClaim(tenantId));
-        assertEquals(202, placed.status(), () -> String.valueOf(placed.body()));
-        List<String> bodies = backends.drainQueue();
-        assertEquals(1, bodies.size());
-        return ApiGatewayEvents.parse(bodies.getFirst().getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -56,10 +56,12 @@ final class StreamedCalls {
     }
 
     private final DynamoCallStore calls;
+    private final io.outcall.core.dynamo.DynamoRecordingStore recordings;
     private final DynamoStreamTail stream;
 
     StreamedCalls(EventBackends aws) {
         this.calls = new DynamoCallStore(aws.dynamoDb(), "CallsTable", "CallStatsTable");
+        this.recordings = new io.outcall.core.dynamo.DynamoRecordingStore(aws.dynamoDb(), "CallsTable");
         this.stream = new DynamoStreamTail(aws.dynamoDb(), aws.streams(), "CallsTable", true);
     }
 
@@ -102,6 +104,19 @@ final class StreamedCalls {
         calls.recordAmd(callId, tenantId, left);
         calls.advance(new CallProgress(callId, tenantId, CallStatus.COMPLETED, Disposition.ANSWERED,
                 new HangupCause(16, "Normal Clearing"), null, null, null, T0.plusSeconds(16), 3, 11, null, left));
+        return callId;
+    }
+
+    /**
+     * A recorded call answered and ended, then its recording stored, as the bridge writes them:
+     * six stream records, the last only adding {@code recording}.
+     */
+    String placeRecorded(String tenantId) {
+        String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
+        calls.create(Call.queued(callId, tenantId, "+14045550123", "+14045550100", "did-1", null, null, "DynamicIVR",
+                Map.of(), 30, T0, null, null).withRecord(true));
+        dial(callId, tenantId, Outcome.ANSWERED);
+        recordings.stored(callId, tenantId, new io.outcall.core.recording.Recording(15, 240_044, T0.plusSeconds(22)));
         return callId;
     }
 

@@ -206,6 +206,31 @@ abstract class WebhookDeliveryScenarios {
         assertTrue(deliveries.forCall(callId).stream().allMatch(d -> d.state() == DeliveryState.DELIVERED));
     }
 
+    @Test
+    void aStoredRecordingIsDeliveredOnceAfterTheCallsEnd() throws IOException {
+        String tenant = tenant();
+        WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+        register(tenant, receiver.path("/recording", WebhookReceiver.Behaviour.OK, secret), secret);
+        String callId = calls.placeRecorded(tenant);
+        String event = calls.nextEvent(6);
+
+        publish(event);
+        publish(event);
+        drain(LOCAL);
+
+        List<WebhookReceiver.Received> got = receiver.at("/recording");
+        assertEquals(List.of("call.answered", "call.completed", "call.dialing", "call.queued", "call.recording_ready",
+                "call.ringing"), types(got).stream().sorted().toList(), "each event once");
+        WebhookReceiver.Received ready = got.stream().filter(r -> r.id().equals(callId + ".RECORDING_READY"))
+                .findFirst().orElseThrow();
+        assertTrue(ready.verified());
+        var data = JSON.read(ready.body()).get("data");
+        assertEquals(true, data.get("record").asBoolean());
+        assertEquals(15, data.at("/recording/durationSeconds").asInt());
+        assertEquals(240_044, data.at("/recording/bytes").asLong());
+        assertEquals("COMPLETED", data.get("status").asText(), "stored after the end, which it does not supersede");
+    }
+
     /** GET /calls/{callId} lists the call's deliveries; another tenant's call stays a 404. */
     private void assertCallShowsItsDeliveries(String tenant, String callId, int expected) {
         var config = new io.outcall.functions.FunctionConfig(software.amazon.awssdk.regions.Region.US_EAST_1, "CallsTable",

@@ -92,6 +92,20 @@ class CallPromptsOnLocalServicesTest {
     }
 
     @Test
+    void aRecordedCallNamingAPromptIsQueuedWithBoth() {
+        JsonNode accepted = post("/calls", "{\"to\":\"+14045550125\",\"prompt\":\"welcome\",\"record\":true}");
+        assertEquals(202, accepted.get("statusCode").asInt(), accepted.toString());
+        OriginateMessage message = onlyMessage();
+        assertEquals(OriginateMessage.CURRENT_VERSION, message.schemaVersion());
+        assertEquals("outcall/acme/welcome", message.prompt());
+        assertTrue(message.record());
+        var call = new DynamoCallStore(local.dynamoDb(), IntakeBackends.CALLS, "CallStatsTable")
+                .find(body(accepted).get("callId").asText()).orElseThrow();
+        assertEquals("welcome", call.prompt());
+        assertTrue(call.record());
+    }
+
+    @Test
     void anUnknownPendingOrOtherTenantsPromptIsRefusedNamingTheField() {
         for (String name : List.of("nope", "pending", "secret", "../etc")) {
             JsonNode refused = post("/calls", "{\"to\":\"+14045550123\",\"prompt\":\"" + name + "\"}");

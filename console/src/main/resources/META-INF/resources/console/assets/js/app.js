@@ -22,6 +22,7 @@ class Console {
     this.dispose = () => {};
     this.expiryTimer = null;
     this.notice = null;
+    this.showing = 0;
     this.api = new Api(config.apiBase, () => this.session?.token, () => this.expire('The API refused the token; sign in again.'));
     this.router = new Router((location) => this.show(location));
   }
@@ -68,6 +69,7 @@ class Console {
   }
 
   async show(location) {
+    const showing = ++this.showing;
     this.dispose();
     this.dispose = () => {};
     if (this.session?.expired()) this.expire('Your session expired; sign in again.');
@@ -93,13 +95,15 @@ class Console {
     this.shown = true;
     try {
       const view = await found.route.view();
+      // Another route came while this one's module loaded (sign-in's redirect, then a link): that one draws.
+      if (showing !== this.showing) return;
       const container = h('div', {class: 'view'});
       replace(this.main, container);
       const context = {params: found.params, query: location.query, api: this.api, session: this.session,
         router: this.router, config: this.config, setTitle: (title) => { document.title = `${title} · outcall console`; }};
       this.dispose = view.mount(container, context) || (() => {});
     } catch (e) {
-      this.page('Error', state('error', `This page failed to load: ${e.message}`));
+      if (showing === this.showing) this.page('Error', state('error', `This page failed to load: ${e.message}`));
     }
   }
 

@@ -16,6 +16,15 @@ export function statusBadge(status) {
   return h('span', {class: `badge status-${status.toLowerCase().replace('_', '-')}`, text: status.replace('_', ' ')});
 }
 
+/** Who answered, as answering-machine detection found (AMDSTATUS HUMAN, MACHINE, NOTSURE, HANGUP). */
+export const ANSWERED_BY = {human: 'Human', machine: 'Machine', notSure: 'Not sure', hangup: 'Hung up during analysis'};
+
+/** Who answered as a badge, in words; '—' for a call without an AMD result. */
+export function answeredByBadge(answeredBy) {
+  if (!answeredBy) return h('span', {class: 'badge', text: '—'});
+  return h('span', {class: `badge answered-${answeredBy.toLowerCase()}`, dataset: {answeredBy}, text: ANSWERED_BY[answeredBy] || answeredBy});
+}
+
 export function dateTime(iso) {
   if (!iso) return '—';
   const date = new Date(iso);
@@ -30,6 +39,11 @@ export function timeElement(iso) {
 
 export function seconds(value) {
   return typeof value === 'number' ? `${value.toFixed(value < 10 ? 1 : 0)} s` : '—';
+}
+
+/** Milliseconds as seconds to the hundredth: 2181 reads 2.18 s. */
+export function millis(value) {
+  return typeof value === 'number' ? `${(value / 1000).toFixed(2)} s` : '—';
 }
 
 export function text(value) {

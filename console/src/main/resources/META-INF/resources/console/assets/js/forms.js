@@ -25,6 +25,8 @@ export function showFieldError(fieldNode, messages) {
   const text = [messages].flat().filter(Boolean).join('; ');
   fieldNode.error.textContent = text;
   fieldNode.error.hidden = !text;
+  // A field in a closed disclosure (the AMD timing) is opened, so its error is seen and it can take the focus.
+  if (text) fieldNode.control.closest('details:not([open])')?.setAttribute('open', '');
   if (text) fieldNode.control.setAttribute('aria-invalid', 'true');
   else fieldNode.control.removeAttribute('aria-invalid');
 }

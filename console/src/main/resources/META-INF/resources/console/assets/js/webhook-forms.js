@@ -6,7 +6,7 @@ import {field} from './forms.js';
 import {byListField} from './tenant-kit.js';
 
 export const EVENT_TYPES = ['call.queued', 'call.dialing', 'call.ringing', 'call.answered', 'call.completed', 'call.busy',
-  'call.no_answer', 'call.failed', 'call.canceled'];
+  'call.no_answer', 'call.failed', 'call.canceled', 'call.human_detected', 'call.machine_detected', 'call.voicemail_left'];
 
 let counter = 0;
 

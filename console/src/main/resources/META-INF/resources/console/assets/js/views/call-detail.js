@@ -3,7 +3,7 @@
 
 import {ApiError} from '../api.js';
 import {h, replace, state} from '../dom.js';
-import {dateTime, inFlight, seconds, statusBadge, text, timeElement} from '../format.js';
+import {answeredByBadge, dateTime, inFlight, millis, seconds, statusBadge, text, timeElement} from '../format.js';
 import {poll} from '../poller.js';
 import {placedVariables} from './placed-calls.js';
 import {timeline} from './timeline.js';
@@ -32,8 +32,30 @@ function record(call) {
     ['Journey', call.journey ? [call.journey.journeyId, call.journey.stepId ? ` · step ${call.journey.stepId}` : '']
       .join('') : null],
   ];
-  return h('dl', {class: 'record', id: 'call-record'},
+  return definitions('call-record', rows);
+}
+
+/** Rows of [name, value] as a definition list; a row whose value is null is left out. */
+function definitions(id, rows) {
+  return h('dl', {class: 'record', id},
     rows.filter(([, value]) => value !== null).map(([name, value]) => [h('dt', {text: name}), h('dd', {}, value)]));
+}
+
+/** The AMD part of the record: only for a call dialed with AMD (the API gives those voicemailLeft). */
+function amdRecord(call) {
+  if (call.voicemailLeft === undefined && !call.amdStatus) return null;
+  const pending = !call.amdStatus;
+  const rows = [
+    ['Answered by', pending ? (inFlight(call.status) ? 'Not known yet: the analysis runs after the answer' : 'No result was reported') : answeredByBadge(call.answeredBy)],
+    ['AMDSTATUS', pending ? null : h('span', {class: 'mono', text: call.amdStatus})],
+    ['AMDCAUSE', pending ? null : h('span', {class: 'mono', text: call.amdCause || '— (none: the far end hung up)'})],
+    ['Time to result', pending ? null : [millis(call.amdMillis), typeof call.amdMillis === 'number' ? ' after the answer' : '']],
+    ['Voicemail left', call.voicemailLeft ? 'Yes' : 'No'],
+    ['Voicemail left at', call.voicemailLeftAt ? timeElement(call.voicemailLeftAt) : null],
+  ];
+  return h('section', {'aria-labelledby': 'amd-title'},
+    h('h2', {id: 'amd-title', text: 'Answering-machine detection'}),
+    definitions('amd-record', rows));
 }
 
 function variables(callId) {
@@ -115,6 +137,7 @@ export function mount(container, {params, api, setTitle}) {
     const events = call.events || [];
     replace(body,
       h('section', {'aria-labelledby': 'record-title'}, h('h2', {id: 'record-title', text: 'Record'}), record(call)),
+      amdRecord(call),
       variables(callId),
       h('section', {'aria-labelledby': 'timeline-heading'}, h('h2', {id: 'timeline-heading', text: 'Timeline'}),
         events.length ? timeline(events) : state('empty', inFlight(call.status) ? 'No events yet: the call has not reached Asterisk.' : 'No events were recorded for this call.'),

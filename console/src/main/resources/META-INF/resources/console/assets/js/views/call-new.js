@@ -4,6 +4,7 @@
 import {ApiError} from '../api.js';
 import {h, replace} from '../dom.js';
 import {field, showFieldError, showProblem} from '../forms.js';
+import {callAmdFields} from './call-amd.js';
 import {rememberPlaced} from './placed-calls.js';
 
 function input(name, attrs = {}) {
@@ -37,6 +38,7 @@ export function mount(container, {api, router, setTitle}) {
       min: '5', max: '300', step: '1', placeholder: '30'}), '5 to 300; empty: the tenant\'s default.'),
     idempotencyKey: field('Idempotency key', input('idempotencyKey'), 'Optional: a retry with the same key answers the same call.'),
   };
+  const amd = callAmdFields();
   const rows = new Set();
   const variableList = h('div', {id: 'variables'});
   const variablesError = h('p', {class: 'field-error', id: 'variables-error', hidden: true});
@@ -53,12 +55,13 @@ export function mount(container, {api, router, setTitle}) {
   const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', id: 'form-problem', hidden: true});
   const submit = h('button', {type: 'submit', class: 'primary', id: 'place-call', text: 'Place the call'});
   const form = h('form', {class: 'form', novalidate: true, 'aria-labelledby': 'new-call-title'},
-    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, variables,
+    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, variables, amd.node,
     fields.idempotencyKey, summary, h('div', {class: 'actions'}, submit));
 
   // Where each field the API names is shown: variables.NAME beside that variable's row.
   const placement = {
     ...fields,
+    ...amd.fields,
     variables: variablesNode,
     'Idempotency-Key': fields.idempotencyKey,
     lookup(name) {
@@ -73,7 +76,7 @@ export function mount(container, {api, router, setTitle}) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     summary.hidden = true;
-    [...Object.values(fields), variablesNode, ...[...rows].map((r) => r.valueField)].forEach((node) => showFieldError(node, null));
+    [...Object.values(fields), ...Object.values(amd.fields), variablesNode, ...[...rows].map((r) => r.valueField)].forEach((node) => showFieldError(node, null));
     const body = {to: fields.to.control.value.trim()};
     for (const name of ['from', 'context', 'transferNumber']) {
       const value = fields[name].control.value.trim();
@@ -85,6 +88,7 @@ export function mount(container, {api, router, setTitle}) {
     if (named.length) {
       body.variables = Object.fromEntries(named.map((row) => [row.nameField.control.value.trim(), row.valueField.control.value]));
     }
+    amd.read(body);
     const key = fields.idempotencyKey.control.value.trim();
     submit.disabled = true;
     submit.textContent = 'Placing…';

@@ -4,24 +4,27 @@
 import {ApiError} from '../api.js';
 import {h, replace, state} from '../dom.js';
 import {field, showProblem} from '../forms.js';
-import {CALL_STATUSES, DISPOSITIONS, inFlight, seconds, statusBadge, text, timeElement} from '../format.js';
+import {ANSWERED_BY, answeredByBadge, CALL_STATUSES, DISPOSITIONS, inFlight, seconds, statusBadge, text, timeElement} from '../format.js';
 import {fromInstantInput, toInstantInput} from '../instants.js';
 import {poll} from '../poller.js';
 
-const FILTERS = ['status', 'disposition', 'from', 'to', 'number', 'journeyId', 'limit'];
+const FILTERS = ['status', 'disposition', 'answeredBy', 'from', 'to', 'number', 'journeyId', 'limit'];
 const LIVE_MS = 2000;
 // The cursors of the pages before this one, per filter set: "Newer" walks back through them.
 const earlierCursors = new Map();
 
+/** @param values the API's values, or an object of value: words */
 function select(name, label, values) {
+  const options = Array.isArray(values) ? values.map((v) => [v, v.replace('_', ' ')]) : Object.entries(values);
   return field(label, h('select', {name, id: `filter-${name}`},
-    h('option', {value: '', text: 'Any'}), values.map((v) => h('option', {value: v, text: v.replace('_', ' ')}))));
+    h('option', {value: '', text: 'Any'}), options.map(([value, words]) => h('option', {value, text: words}))));
 }
 
 function filterForm(query, router) {
   const fields = {
     status: select('status', 'Status', CALL_STATUSES),
     disposition: select('disposition', 'Disposition', DISPOSITIONS),
+    answeredBy: select('answeredBy', 'Answered by (AMD)', ANSWERED_BY),
     from: field('Created from', h('input', {type: 'datetime-local', step: '1', name: 'from', id: 'filter-from'})),
     to: field('Created before', h('input', {type: 'datetime-local', step: '1', name: 'to', id: 'filter-to'})),
     number: field('Number called', h('input', {type: 'text', name: 'number', id: 'filter-number', inputmode: 'tel',
@@ -60,19 +63,20 @@ function filterForm(query, router) {
 
 function callRow(call) {
   const cell = (label, ...content) => h('td', {'data-label': label}, ...content);
-  return h('tr', {dataset: {callId: call.callId, status: call.status}},
+  return h('tr', {dataset: {callId: call.callId, status: call.status, answeredBy: call.answeredBy ?? ''}},
     cell('Call', h('a', {href: `#/calls/${encodeURIComponent(call.callId)}`, class: 'mono', text: call.callId})),
     cell('Status', statusBadge(call.status)),
     cell('To', text(call.to)),
     cell('From', text(call.from)),
     cell('Disposition', text(call.disposition)),
+    cell('Answered by', answeredByBadge(call.answeredBy)),
     cell('Created', timeElement(call.createdAt)),
     cell('Ring', seconds(call.ringSeconds)),
     cell('Talk', seconds(call.talkSeconds)));
 }
 
 function table(calls) {
-  const headings = ['Call', 'Status', 'To', 'From', 'Disposition', 'Created', 'Ring', 'Talk'];
+  const headings = ['Call', 'Status', 'To', 'From', 'Disposition', 'Answered by', 'Created', 'Ring', 'Talk'];
   return h('table', {class: 'calls', id: 'calls-table'},
     h('caption', {class: 'visually-hidden', text: 'Calls, newest first'}),
     h('thead', {}, h('tr', {}, headings.map((name) => h('th', {scope: 'col', text: name})))),

@@ -1,10 +1,11 @@
 // Statistics: GET /calls/stats per hour or day over a chosen range, as four charts (calls, answer
-// rate, ring time, talk time) drawn with uPlot, and the same figures as a table, which is what a
-// screen reader reads (the charts are images to it).
+// rate, ring time, talk time; a fifth, who answered, when calls had AMD) drawn with uPlot, and the
+// same figures as a table, which is what a screen reader reads (the charts are images to it).
 
 import {ApiError} from '../api.js';
 import {h, replace, state} from '../dom.js';
 import {field, showProblem} from '../forms.js';
+import {millis} from '../format.js';
 import {loadUplot} from '../uplot.js';
 import {fromInstantInput, toInstantInput} from '../instants.js';
 
@@ -19,6 +20,13 @@ function secs(value) {
 }
 
 /** A bucket's start in UTC, as the API counts: hours as 2026-12-02 14:00, days as 2026-12-02. */
+/** The total's AMD figures in words, or nothing for a range without AMD calls. */
+function amdTotal(total) {
+  if (total.byAnsweredBy === undefined) return '';
+  return ` AMD: ${total.byAnsweredBy.human ?? 0} by a person, ${total.byAnsweredBy.machine ?? 0} by a machine, `
+    + `${total.voicemailsLeft ?? 0} voicemails left, ${millis(total.averageAmdMillis)} to a result on average.`;
+}
+
 function bucketLabel(iso, interval) {
   const text = new Date(iso).toISOString();
   return interval === 'day' ? text.slice(0, 10) : `${text.slice(0, 10)} ${text.slice(11, 16)}`;
@@ -51,19 +59,36 @@ function rangeForm(query, router) {
   return {form, fields, summary};
 }
 
+const COLUMNS = [
+  {heading: 'Calls', value: (f) => String(f.calls)},
+  {heading: 'Answered', value: (f) => String(f.answered)},
+  {heading: 'Answer rate', value: (f) => percent(f.answerRate)},
+  {heading: 'Average ring', value: (f) => secs(f.averageRingSeconds)},
+  {heading: '90th percentile ring', value: (f) => secs(f.p90RingSeconds)},
+  {heading: 'Average talk', value: (f) => secs(f.averageTalkSeconds)},
+];
+
+// Answering-machine detection's figures: a bucket without AMD calls has none of them.
+const AMD_COLUMNS = [
+  {heading: 'Answered by a person', value: (f) => String(f.byAnsweredBy?.human ?? 0)},
+  {heading: 'Answered by a machine', value: (f) => String(f.byAnsweredBy?.machine ?? 0)},
+  {heading: 'Voicemails left', value: (f) => String(f.voicemailsLeft ?? 0)},
+  {heading: 'Average AMD time', value: (f) => millis(f.averageAmdMillis)},
+];
+
+function hasAmd(report) {
+  return report.total.byAnsweredBy !== undefined;
+}
+
 function figuresTable(report) {
-  const headings = ['Bucket (UTC)', 'Calls', 'Answered', 'Answer rate', 'Average ring', '90th percentile ring', 'Average talk'];
+  const columns = hasAmd(report) ? [...COLUMNS, ...AMD_COLUMNS] : COLUMNS;
+  const first = 'Bucket (UTC)';
   const row = (label, figures, header) => h('tr', {},
-    h(header ? 'th' : 'td', {'data-label': headings[0], scope: header ? 'row' : null, text: label}),
-    h('td', {'data-label': headings[1], text: String(figures.calls)}),
-    h('td', {'data-label': headings[2], text: String(figures.answered)}),
-    h('td', {'data-label': headings[3], text: percent(figures.answerRate)}),
-    h('td', {'data-label': headings[4], text: secs(figures.averageRingSeconds)}),
-    h('td', {'data-label': headings[5], text: secs(figures.p90RingSeconds)}),
-    h('td', {'data-label': headings[6], text: secs(figures.averageTalkSeconds)}));
+    h(header ? 'th' : 'td', {'data-label': first, scope: header ? 'row' : null, text: label}),
+    columns.map((c) => h('td', {'data-label': c.heading, text: c.value(figures)})));
   return h('table', {class: 'stats-table', id: 'stats-table'},
     h('caption', {text: `Per ${report.interval}, ${bucketLabel(report.from, report.interval)} to ${bucketLabel(report.to, report.interval)} (UTC)`}),
-    h('thead', {}, h('tr', {}, headings.map((name) => h('th', {scope: 'col', text: name})))),
+    h('thead', {}, h('tr', {}, [first, ...columns.map((c) => c.heading)].map((name) => h('th', {scope: 'col', text: name})))),
     h('tbody', {}, report.buckets.map((bucket) => row(bucketLabel(bucket.start, report.interval), bucket, false))),
     h('tfoot', {}, row('Total', report.total, true)));
 }
@@ -76,6 +101,12 @@ const CHARTS = [
     {label: '90th percentile ring', value: (b) => b.p90RingSeconds ?? null, stroke: '#7a4d00', dash: [6, 4]}]},
   {id: 'talk', title: 'Talk time', unit: 's', series: [{label: 'Average talk', value: (b) => b.averageTalkSeconds ?? null, stroke: '#8a3ffc'}]},
 ];
+
+// Drawn when the range has calls dialed with AMD.
+const AMD_CHART = {id: 'amd', title: 'Answering-machine detection', unit: '', series: [
+  {label: 'Person', value: (b) => b.byAnsweredBy?.human ?? 0, stroke: '#17663a'},
+  {label: 'Machine', value: (b) => b.byAnsweredBy?.machine ?? 0, stroke: '#7a4d00'},
+  {label: 'Voicemails left', value: (b) => b.voicemailsLeft ?? 0, stroke: '#0b5cad', dash: [6, 4]}]};
 
 function chartOptions(uPlot, chart, width) {
   return {
@@ -97,7 +128,7 @@ function drawCharts(uPlot, holder, report) {
   const plots = [];
   // Each chart as wide as its figure: one column on a phone, two on a wide screen.
   const widthOf = (canvas) => Math.max(200, Math.floor(canvas.clientWidth));
-  const figures = CHARTS.map((chart) => {
+  const figures = (hasAmd(report) ? [...CHARTS, AMD_CHART] : CHARTS).map((chart) => {
     const data = [xs, ...chart.series.map((s) => report.buckets.map(s.value))];
     const canvas = h('div', {class: 'chart-canvas'});
     const figure = h('figure', {class: 'chart', id: `chart-${chart.id}`, 'aria-describedby': 'stats-table'},
@@ -139,7 +170,7 @@ export function mount(container, {query, api, router, setTitle}) {
       }
       const charts = h('div', {class: 'charts', id: 'stats-charts'});
       const totals = h('p', {class: 'stats-total', id: 'stats-total',
-        text: `${report.total.calls} calls, ${report.total.answered} answered (${percent(report.total.answerRate)}).`});
+        text: `${report.total.calls} calls, ${report.total.answered} answered (${percent(report.total.answerRate)}).${amdTotal(report.total)}`});
       replace(results, totals, charts, h('h2', {text: 'The figures'}), h('div', {class: 'table-wrap'}, figuresTable(report)));
       undraw = drawCharts(uPlot, charts, report);
     } catch (e) {

@@ -7,6 +7,7 @@ import {h, replace, state} from '../dom.js';
 import {field, showProblem} from '../forms.js';
 import {busy, byListField, notice, tenantHead} from '../tenant-kit.js';
 import {text} from '../format.js';
+import {AMD_MODES, AMD_PARAMETERS, boundsHint, numberInput, numberOrText, PROMPT_HINT, timingDisclosure, WAIT_FOR_SILENCE} from '../amd-fields.js';
 
 const MERGE_PATCH = 'application/merge-patch+json';
 
@@ -32,6 +33,15 @@ const SETTINGS = [
     input: () => h('input', {type: 'number', min: '1', max: '10000', inputmode: 'numeric'})},
   {name: 'timelineRetentionDays', label: 'Keep call timelines (days)', hint: '1 to 3,650 for calls placed from now on; empty keeps them forever',
     optional: true, number: true, input: () => h('input', {type: 'number', min: '1', max: '3650', inputmode: 'numeric'})},
+  // Answering-machine detection: the tenant's calls take these unless a call says otherwise.
+  {name: 'answeringMachineDetection', label: 'Answering-machine detection', group: 'amd', hint: 'For every call that does not choose its own',
+    input: () => h('select', {}, AMD_MODES.map((m) => h('option', {value: m.value, text: m.text})))},
+  {name: 'voicemailMessage.prompt', label: 'Message to leave on a machine', group: 'amd', optional: true,
+    hint: `${PROMPT_HINT}; needed to leave messages`, input: () => h('input', {type: 'text', autocomplete: 'off', spellcheck: 'false'})},
+  {name: 'voicemailMessage.waitForSilenceMs', label: 'Silence that ends the greeting (ms)', group: 'amd', optional: true, number: true,
+    hint: boundsHint(WAIT_FOR_SILENCE, 'empty for the default'), input: () => numberInput(WAIT_FOR_SILENCE)},
+  ...AMD_PARAMETERS.map((p) => ({name: `amdParameters.${p.name}`, label: p.label, group: 'timing', optional: true, number: true,
+    hint: boundsHint(p, 'empty for the default'), input: () => numberInput(p)})),
 ];
 
 function valueAt(doc, dotted) {
@@ -42,7 +52,7 @@ function valueAt(doc, dotted) {
 function formValue(setting, control) {
   const raw = control.value.trim();
   if (raw === '' && setting.optional) return null;
-  if (setting.number) return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  if (setting.number) return numberOrText(raw);
   return setting.read ? setting.read(raw) : raw;
 }
 
@@ -110,7 +120,10 @@ export function mount(container, {api, setTitle}) {
     saved.id = 'settings-saved';
     const save = h('button', {type: 'submit', class: 'primary', id: 'settings-save', text: 'Save settings'});
     const form = h('form', {class: 'form', 'aria-label': 'Tenant settings', novalidate: true},
-      h('div', {class: 'filter-grid'}, SETTINGS.map((s) => fields[s.name])),
+      h('div', {class: 'filter-grid'}, SETTINGS.filter((s) => !s.group).map((s) => fields[s.name])),
+      h('fieldset', {class: 'amd', id: 'settings-amd'}, h('legend', {text: 'Answering-machine detection'}),
+        h('div', {class: 'filter-grid'}, SETTINGS.filter((s) => s.group === 'amd').map((s) => fields[s.name])),
+        timingDisclosure('settings-amd-timing', Object.fromEntries(SETTINGS.filter((s) => s.group === 'timing').map((s) => [s.name, fields[s.name]])))),
       h('div', {class: 'actions'}, save, h('button', {type: 'button', id: 'settings-revert', text: 'Undo my edits', onclick: () => draw()})),
       summary, conflict, saved);
     form.addEventListener('submit', async (event) => {

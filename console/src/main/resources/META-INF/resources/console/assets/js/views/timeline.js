@@ -3,18 +3,34 @@
 // from the events is written as text. The events table beside it says the same in words.
 
 import {h, s} from '../dom.js';
+import {ANSWERED_BY} from '../format.js';
 
 const WIDTH = 800;
 const LABEL = 180;
 const LANE = 34;
 const TOP = 28;
 const CALL_LANE = 'call';
+// The dialplan's reports of answering-machine detection (the AMD contract): marked apart, named in words.
+const AMD_EVENTS = new Set(['AmdResult', 'VoicemailLeft']);
+const AMD_STATUSES = {HUMAN: 'human', MACHINE: 'machine', NOTSURE: 'notSure', HANGUP: 'hangup'};
+
+/** A header of the event; the bridge records UserEvent headers as AMI's reader gives them, lower case. */
+function header(event, name) {
+  const fields = event.fields || {};
+  return fields[name] ?? fields[name.toLowerCase()];
+}
+
+/** The dialplan's name of a UserEvent: the bridge names it "UserEvent:AmdResult". */
+function userEventName(event) {
+  const name = event.name || '';
+  return name.startsWith('UserEvent:') ? name.slice('UserEvent:'.length) : header(event, 'UserEvent');
+}
 
 /** The event's kind for the drawing: a state change, a mark, or an ordinary event. */
 export function kindOf(event) {
   const name = event.name || '';
   const fields = event.fields || {};
-  if (name.startsWith('UserEvent')) return 'user';
+  if (name.startsWith('UserEvent')) return AMD_EVENTS.has(userEventName(event)) ? 'amd' : 'user';
   if (name === 'Hangup') return 'hangup';
   if (name === 'BridgeEnter') return 'bridge-enter';
   if (name === 'BridgeLeave') return 'bridge-leave';
@@ -69,9 +85,17 @@ function shortName(channel) {
   return channel.length > 22 ? `${channel.slice(0, 9)}…${channel.slice(-12)}` : channel;
 }
 
+/** What an AMD report says: "AMD result: Machine (AMDSTATUS MACHINE, AMDCAUSE LONGGREETING-1500-1500)". */
+function amdLabel(event) {
+  if (userEventName(event) === 'VoicemailLeft') return `Voicemail left (WaitForSilence ended: ${header(event, 'WaitStatus') || 'not said'})`;
+  const status = header(event, 'Status');
+  const answerer = ANSWERED_BY[AMD_STATUSES[status]] || 'unknown';
+  return `AMD result: ${answerer} (AMDSTATUS ${status || '—'}, AMDCAUSE ${header(event, 'Cause') || '—'})`;
+}
+
 function markLabel(event) {
   const user = event.fields?.UserEvent;
-  const name = event.name === 'UserEvent' && user ? `UserEvent:${user}` : event.name;
+  const name = event.kind === 'amd' ? amdLabel(event) : event.name === 'UserEvent' && user ? `UserEvent:${user}` : event.name;
   return `${name} at ${new Date(event.time).toISOString().slice(11, 23)}`;
 }
 
@@ -104,8 +128,8 @@ export function timeline(events) {
     }
     for (const event of lane.events) {
       const cx = x(event.time);
-      if (event.kind === 'user') {
-        group.append(s('path', {class: 'mark-user', d: `M${cx} ${y + 3} l6 7 l-6 7 l-6 -7 z`}, s('title', {text: markLabel(event)})));
+      if (event.kind === 'user' || event.kind === 'amd') {
+        group.append(s('path', {class: `mark-${event.kind}`, d: `M${cx} ${y + 3} l6 7 l-6 7 l-6 -7 z`}, s('title', {text: markLabel(event)})));
       } else if (event.kind === 'hangup') {
         group.append(s('rect', {class: 'mark-hangup', x: cx - 2, y: y + 4, width: 4, height: LANE - 8},
           s('title', {text: `${markLabel(event)}${event.fields?.['Cause-txt'] ? ` (${event.fields['Cause-txt']})` : ''}`})));
@@ -117,7 +141,7 @@ export function timeline(events) {
   });
   const legend = h('ul', {class: 'legend', 'aria-label': 'Legend'},
     [['seg-ringing', 'ringing'], ['seg-up', 'answered (up)'], ['seg-bridged', 'bridged'], ['mark-hangup', 'hang-up'],
-      ['mark-user', 'UserEvent'], ['mark-event', 'other event']]
+      ['mark-user', 'UserEvent'], ['mark-amd', 'AMD result, voicemail left'], ['mark-event', 'other event']]
       .map(([kind, label]) => h('li', {}, h('span', {class: `swatch ${kind}`, 'aria-hidden': 'true'}), label)));
   return h('div', {}, h('div', {class: 'timeline'}, svg), legend);
 }
