@@ -1,6 +1,8 @@
 package io.outcall.bridge;
 
 import io.outcall.bridge.originate.OriginateConsumer;
+import io.outcall.bridge.prompts.PromptSync;
+import io.outcall.bridge.prompts.SoundsFolderSync;
 import io.outcall.bridge.recordings.RecordingConfig;
 import io.outcall.core.aws.AwsClients;
 import org.slf4j.Logger;
@@ -32,9 +34,11 @@ public final class BridgeMain {
     public static void main(String[] args) throws Exception {
         BridgeConfig config;
         RecordingConfig recording;
+        PromptSync.Settings prompts;
         try {
             config = BridgeConfig.fromEnvironment(System.getenv());
             recording = RecordingConfig.fromEnvironment(System.getenv());
+            prompts = PromptSync.Settings.fromEnvironment(System.getenv(), recording.bucket());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -49,6 +53,13 @@ public final class BridgeMain {
             stopped.countDown();
         }));
         bridge.start();
+        if (prompts != null) {
+            new PromptSync(new SoundsFolderSync(aws.s3(), prompts.bucket(), prompts.soundsDir()), prompts.interval()).start();
+            log.info("prompts: {}/outcall/<tenant>/<name>.wav kept in step with {} every {} s", prompts.soundsDir(),
+                    prompts.bucket(), prompts.interval().toSeconds());
+        } else {
+            log.info("prompts: SOUNDS_DIR is not set; tenants' prompts are not copied to this host");
+        }
         stopped.await();
     }
 }

@@ -4,6 +4,7 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.dynamo.DynamoCallBatchStore;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoIdempotencyStore;
+import io.outcall.core.dynamo.DynamoPromptStore;
 import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.intake.BatchCallIntake;
 import io.outcall.core.intake.CallIntake;
@@ -50,7 +51,9 @@ public record IntakeWiring(Json json, CallIntake intake, BatchCallIntake batchIn
         DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable(), queuedShards);
         DynamoIdempotencyStore idempotency = new DynamoIdempotencyStore(dynamoDb, config.idempotencyTable());
         SqsOriginateQueue queue = new SqsOriginateQueue(sqs, config.originateQueueUrl(), new OriginateMessageCodec(json));
-        CallRequestValidator validator = new CallRequestValidator(new PhoneNumbers());
+        // A call may name a prompt of its tenant: one GetItem in TenantsTable, only when it names one.
+        CallRequestValidator validator = new CallRequestValidator(new PhoneNumbers(),
+                new DynamoPromptStore(dynamoDb, config.tenantsTable())::find);
         TransferPicker transfers = new TransferPicker(new SecureRandom());
         CallId callIds = CallId.systemGenerator();
         CallIntake intake = new CallIntake(tenants, calls, idempotency, queue, validator, transfers, callIds,

@@ -3,6 +3,8 @@ package io.outcall.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.bridge.Bridge;
 import io.outcall.bridge.BridgeConfig;
+import io.outcall.bridge.prompts.PromptSync;
+import io.outcall.bridge.prompts.SoundsFolderSync;
 import io.outcall.core.dynamo.DynamoWebhookEndpointStore;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalAws;
@@ -85,6 +87,12 @@ public final class LocalRunner {
     }
 
     /** Starts everything on {@code ports} and runs until the JVM is asked to stop. */
+    /** Where the local bridge writes prompts: SOUNDS_DIR (a real Asterisk's sounds folder on this host), else .local/sounds. */
+    static Path soundsFolder(Path state) {
+        String sounds = System.getenv("SOUNDS_DIR");
+        return sounds == null || sounds.isBlank() ? state.resolve("sounds") : Path.of(sounds);
+    }
+
     static void run(LocalOptions options, Path state, LocalAuth auth, ObjectMapper json, StackPorts ports) throws Exception {
         try (FileChannel lockFile = FileChannel.open(state.resolve("run-local.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
@@ -135,6 +143,9 @@ public final class LocalRunner {
                     aws.sqs(), 4, RecordingConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.s3());
             if (bridge != null) {
                 bridge.start();
+                // The bridge's host keeps the ready prompts in its sounds folder (SOUNDS_DIR, else .local/sounds).
+                running.add(new PromptSync(new SoundsFolderSync(aws.s3(), aws.bucketName("AudioBucket"),
+                        soundsFolder(state)), Duration.ofSeconds(2)).start());
             }
 
             // One instance of each handler, whichever way it is reached, as in one Lambda execution environment.
@@ -238,6 +249,8 @@ public final class LocalRunner {
         } else {
             System.out.printf("  Bridge health, metrics       http://127.0.0.1:%s/health  /metrics%n",
                     bridge.variables().get("HEALTH_PORT"));
+            System.out.printf("  Prompts for Asterisk         %s/outcall/<tenant>/<name>.wav (SOUNDS_DIR), in step every 2 s%n",
+                    soundsFolder(Path.of(".local")));
         }
         System.out.println("  Scheduled functions          the queued-call sweeper, every minute (one JSON line a run)");
         System.out.println("  Token keys (JWKS)            " + (localKeys == null ? System.getenv("JWT_JWKS_URL") + " (JWT_JWKS_URL)"

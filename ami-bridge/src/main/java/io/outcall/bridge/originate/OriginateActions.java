@@ -4,6 +4,7 @@ import io.outcall.core.amd.AmdParameter;
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.amd.VoicemailMessage;
 import io.outcall.core.intake.CallRequestValidator;
+import io.outcall.core.prompt.PromptLimits;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.validation.JsonFields;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -68,6 +69,13 @@ public final class OriginateActions {
         }
         if (message.record()) {
             variables.put(RECORD_VARIABLE, "1");
+        }
+        if (message.prompt() != null) {
+            // Only the call's own tenant's folder: a message naming another's is not dialed.
+            require(message.prompt().startsWith("outcall/" + message.tenantId() + "/")
+                    && PromptLimits.NAME.matcher(message.prompt().substring(("outcall/" + message.tenantId() + "/").length()))
+                    .matches(), "prompt", message.prompt());
+            variables.put("OUTCALL_PROMPT", message.prompt());
         }
 
         OriginateAction action = new OriginateAction();

@@ -85,6 +85,24 @@ class OriginateActionsTest {
                 () -> actions.build(message("+17065551231", "DynamicIVR", Map.of("OUTCALL_AMD", "detect"), "Acme")));
     }
 
+    @Test
+    void aCallNamingAPromptGivesTheDialplanItsPlayablePath() {
+        assertEquals("outcall/acme/welcome", actions.build(withPrompt("outcall/acme/welcome")).getVariables()
+                .get("OUTCALL_PROMPT"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"outcall/globex/welcome", "outcall/acme/welcome\r\nAction: Hangup", "outcall/acme/../x",
+            "outcall/acme/Welcome", "outcall/acme/a/b", "/etc/passwd", "outcall/acme/"})
+    void refusesAPromptOutsideTheCallsTenantsFolderOrOutOfTheNameRule(String prompt) {
+        assertThrows(OriginateActions.UnsafeMessageException.class, () -> actions.build(withPrompt(prompt)));
+    }
+
+    private static OriginateMessage withPrompt(String prompt) {
+        return new OriginateMessage(4, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme", "DynamicIVR",
+                "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, false, prompt);
+    }
+
     private static OriginateMessage withAmd(AmdSettings amd) {
         return new OriginateMessage(3, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme", "DynamicIVR",
                 "+14045550199", 25, Map.of(), "2026-11-24T00:00:00Z", null, null, amd);
@@ -93,12 +111,21 @@ class OriginateActionsTest {
     @Test
     void aRecordedCallAsksTheDialplanForMixMonitorAndOthersDoNot() {
         OriginateMessage recorded = new OriginateMessage(4, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme",
-                "DynamicIVR", null, 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, true);
+                "DynamicIVR", null, 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, true, null);
         assertEquals("1", actions.build(recorded).getVariables().get("OUTCALL_RECORD"));
         assertFalse(actions.build(message("+17065551231", "DynamicIVR", Map.of(), "Acme")).getVariables()
                 .containsKey("OUTCALL_RECORD"));
         assertThrows(OriginateActions.UnsafeMessageException.class,
                 () -> actions.build(message("+17065551231", "DynamicIVR", Map.of("OUTCALL_RECORD", "1"), "Acme")));
+    }
+
+    @Test
+    void aRecordedCallNamingAPromptGetsBothVariables() {
+        OriginateMessage both = new OriginateMessage(4, "01JCALL", "acme", "+17065551231", "+14045550100", "Acme",
+                "DynamicIVR", null, 25, Map.of(), "2026-11-24T00:00:00Z", null, null, null, true, "outcall/acme/welcome");
+        Map<String, String> variables = actions.build(both).getVariables();
+        assertEquals("1", variables.get("OUTCALL_RECORD"));
+        assertEquals("outcall/acme/welcome", variables.get("OUTCALL_PROMPT"));
     }
 
     @ParameterizedTest

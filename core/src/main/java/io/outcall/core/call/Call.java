@@ -26,6 +26,7 @@ import java.util.Map;
  * @param amdOutcome      what the detection found; null until the dialplan reports
  * @param record          whether the dialplan records the call (MixMonitor)
  * @param recording       the recording once the bridge stored it in the audio bucket; null before, or never
+ * @param prompt          the name of the tenant's prompt the call plays (OUTCALL_PROMPT); null: none
  */
 public record Call(
         String callId,
@@ -59,14 +60,15 @@ public record Call(
         AmdSettings amd,
         AmdOutcome amdOutcome,
         boolean record,
-        Recording recording) {
+        Recording recording,
+        String prompt) {
 
     public Call {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
     }
 
-    /** A call that is not recorded. */
+    /** A call that is not recorded and plays no prompt of its tenant. */
     public Call(String callId, String tenantId, String to, String from, String didId, String callerName,
                 String transferNumber, String context, Map<String, String> variables, int ringTimeoutSeconds,
                 CallStatus status, Disposition disposition, HangupCause hangupCause, String failureReason,
@@ -77,7 +79,7 @@ public record Call(
         this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
                 status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
                 cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, callerIdReason,
-                timelineExpiresAt, amd, amdOutcome, false, null);
+                timelineExpiresAt, amd, amdOutcome, false, null, null);
     }
 
     /** A call without answering-machine detection. */
@@ -109,14 +111,14 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                reason, timelineExpiresAt, amd, amdOutcome, record, recording);
+                reason, timelineExpiresAt, amd, amdOutcome, record, recording, prompt);
     }
 
     public Call withTimelineExpiresAt(Instant expiresAt) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, expiresAt, amd, amdOutcome, record, recording);
+                callerIdReason, expiresAt, amd, amdOutcome, record, recording, prompt);
     }
 
     /** With the answering-machine detection it is dialed with; off (or null) is none. */
@@ -124,7 +126,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, settings, amdOutcome, record, recording);
+                callerIdReason, timelineExpiresAt, settings, amdOutcome, record, recording, prompt);
     }
 
     /** With what answering-machine detection found (as a stored record gives it). */
@@ -132,7 +134,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, outcome, record, recording);
+                callerIdReason, timelineExpiresAt, amd, outcome, record, recording, prompt);
     }
 
     /** Recorded or not, as intake decided. */
@@ -140,7 +142,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, recorded, recording);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, recorded, recording, prompt);
     }
 
     /** With its stored recording (as a stored record gives it); null: none. */
@@ -148,7 +150,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, stored);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, stored, prompt);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -165,6 +167,14 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
                 null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
-                timelineExpiresAt, amd, amdOutcome, record, recording);
+                timelineExpiresAt, amd, amdOutcome, record, recording, prompt);
+    }
+
+    /** With the name of the tenant's prompt it plays; null for none. */
+    public Call withPrompt(String name) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording, name);
     }
 }

@@ -109,6 +109,7 @@ public final class CallItems {
             item.put("timelineExpiresAt", n(call.timelineExpiresAt().getEpochSecond()));
         }
         AmdItems.put(item, call.amd());
+        putIfPresent(item, "prompt", call.prompt());
         AmdOutcome amd = call.amdOutcome();
         if (amd != null) {
             if (amd.answeredBy() != null) {
@@ -170,7 +171,8 @@ public final class CallItems {
                 AmdItems.read(item),
                 amdOutcome(item),
                 RecordingItems.record(item),
-                RecordingItems.recording(item));
+                RecordingItems.recording(item),
+                string(item, "prompt"));
     }
 
     /** Null when the item holds no AMD result and no voicemail report. */

@@ -76,8 +76,10 @@ public final class BatchCallIntake {
         TenantProfile profile = TenantAdmission.admit(tenants, tenantId);
         Instant now = clock.instant();
         List<BatchSlot> slots = new ArrayList<>(items.size());
+        // Items of a batch often name the same prompt: each is read once.
+        CallRequestValidator batchValidator = validator.withPrompts(validator.prompts().memoized());
         for (int i = 0; i < items.size(); i++) {
-            slots.add(validate(new BatchSlot(i, items.get(i)), profile));
+            slots.add(validate(new BatchSlot(i, items.get(i)), profile, batchValidator));
         }
         claimKeys(slots, now);
         findEarlierCalls(slots);
@@ -88,7 +90,7 @@ public final class BatchCallIntake {
         return slots.stream().map(slot -> slot.outcome).toList();
     }
 
-    private BatchSlot validate(BatchSlot slot, TenantProfile profile) {
+    private BatchSlot validate(BatchSlot slot, TenantProfile profile, CallRequestValidator validator) {
         if (!slot.item.violations().isEmpty()) {
             slot.refuse(new InvalidCallRequestException(slot.item.violations()));
             return slot;
@@ -186,7 +188,8 @@ public final class BatchCallIntake {
                     slot.item.journey(), slot.key() == null ? null : slot.key().value())
                     .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now))
                     .withAmd(valid.amd())
-                    .withRecord(valid.record());
+                    .withRecord(valid.record())
+                    .withPrompt(valid.prompt());
         }
     }
 

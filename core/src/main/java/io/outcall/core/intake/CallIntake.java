@@ -101,7 +101,8 @@ public final class CallIntake {
                     transfer, valid.context(), valid.variables(), valid.ringTimeoutSeconds(), now, request.journey(),
                     key == null ? null : key.value()).withCallerIdReason(choice.reason())
                     .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd())
-                    .withRecord(valid.record());
+                    .withRecord(valid.record())
+                    .withPrompt(valid.prompt());
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
             return find(callId).map(found -> replay(found, tenant))

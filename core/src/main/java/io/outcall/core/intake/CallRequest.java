@@ -11,20 +11,21 @@ import java.util.Map;
  * @param from a DID id or number of the tenant; empty picks the least recently used DID
  * @param amd  the request's own answering-machine detection fields, over the tenant's
  * @param record whether to record the call; null: as the tenant's {@code record} setting says
+ * @param prompt the name of a ready prompt of the tenant the dialplan plays (OUTCALL_PROMPT); null: none
  */
 public record CallRequest(String to, String from, String context, String transferNumber,
                           Integer ringTimeoutSeconds, Map<String, String> variables, AmdRequest amd,
-                          Boolean record) {
+                          Boolean record, String prompt) {
 
     public CallRequest {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null ? AmdRequest.NONE : amd;
     }
 
-    /** A request that leaves recording to the tenant's settings. */
+    /** A request that leaves recording to the tenant's settings and names no prompt. */
     public CallRequest(String to, String from, String context, String transferNumber,
                        Integer ringTimeoutSeconds, Map<String, String> variables, AmdRequest amd) {
-        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, null);
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, null, null);
     }
 
     /** A request that leaves answering-machine detection to the tenant's settings. */

@@ -13,7 +13,7 @@ public final class CallRequestJson {
 
     public static final Set<String> FIELDS = Set.of("to", "from", "context", "transferNumber",
             "ringTimeoutSeconds", "variables", AmdRequest.MODE_FIELD, AmdRequest.PARAMETERS_FIELD,
-            AmdRequest.MESSAGE_FIELD, "record");
+            AmdRequest.MESSAGE_FIELD, "record", CallPromptRule.FIELD);
 
     private CallRequestJson() {
     }
@@ -27,6 +27,7 @@ public final class CallRequestJson {
         Integer ringTimeout = fields.integer("ringTimeoutSeconds");
         Map<String, String> variables = fields.stringMap("variables");
         return new CallRequest(to, from, context, transferNumber, ringTimeout, variables, AmdRequest.read(fields),
-                fields.bool("record"));
+                fields.bool("record"),
+                fields.string(CallPromptRule.FIELD));
     }
 }

@@ -3,6 +3,7 @@ package io.outcall.core.intake;
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.phone.InvalidPhoneNumberException;
 import io.outcall.core.phone.PhoneNumbers;
+import io.outcall.core.prompt.PromptLookup;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantSettings;
@@ -41,9 +42,25 @@ public final class CallRequestValidator {
     private static final int MAX_FROM_LENGTH = 64;
 
     private final PhoneNumbers phones;
+    private final PromptLookup prompts;
 
+    /** A validator for an intake without prompts: a call that names one is refused as naming an unknown one. */
     public CallRequestValidator(PhoneNumbers phones) {
+        this(phones, PromptLookup.NONE);
+    }
+
+    public CallRequestValidator(PhoneNumbers phones, PromptLookup prompts) {
         this.phones = phones;
+        this.prompts = prompts;
+    }
+
+    /** The same rules, finding prompts through {@code lookup} (e.g. memoized for one batch). */
+    public CallRequestValidator withPrompts(PromptLookup lookup) {
+        return new CallRequestValidator(phones, lookup);
+    }
+
+    public PromptLookup prompts() {
+        return prompts;
     }
 
     /**
@@ -59,11 +76,14 @@ public final class CallRequestValidator {
         int ringTimeout = ringTimeout(request.ringTimeoutSeconds(), tenant, violations);
         Map<String, String> variables = variables(request.variables(), violations);
         AmdSettings amd = request.amd().over(tenant.settings().amd(), violations);
+        CallPromptRule promptRule = new CallPromptRule(prompts);
+        String prompt = promptRule.prompt(request.prompt(), tenant.tenantId(), violations);
+        promptRule.voicemail(amd, tenant.tenantId(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidCallRequestException(violations);
         }
         boolean record = request.record() != null ? request.record() : tenant.settings().record();
-        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record);
+        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record, prompt);
     }
 
     private String number(String field, String raw, Tenant tenant, List<Violation> violations, boolean required) {

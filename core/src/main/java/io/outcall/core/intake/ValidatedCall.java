@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * @param transferNumber the transfer number the request named, or null to pick one
  * @param amd            the call's answering-machine detection: the tenant's with the request's overrides
  * @param record         whether the call is recorded: the request's choice, else the tenant's
+ * @param prompt         the name of the ready prompt of the tenant the call plays; null: none
  */
 public record ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
-                            Map<String, String> variables, AmdSettings amd, boolean record) {
+                            Map<String, String> variables, AmdSettings amd, boolean record, String prompt) {
 
     public ValidatedCall {
         variables = Map.copyOf(variables);
@@ -29,7 +30,7 @@ public record ValidatedCall(String to, Did from, String context, String transfer
 
     public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
                          Map<String, String> variables, AmdSettings amd) {
-        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, false);
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, false, null);
     }
 
     public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
@@ -62,6 +63,9 @@ public record ValidatedCall(String to, Did from, String context, String transfer
         if (record) {
             // Only when on, as AMD: a call without recording keeps its old fingerprint.
             canonical.append("record").append('\0');
+        }
+        if (prompt != null) {
+            canonical.append("prompt=").append(prompt).append('\0');
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

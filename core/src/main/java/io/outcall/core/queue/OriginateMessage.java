@@ -2,6 +2,7 @@ package io.outcall.core.queue;
 
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.call.Call;
+import io.outcall.core.prompt.PromptKeys;
 import io.outcall.core.tenant.TenantLimits;
 
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param timelineExpiresAt when the call's timeline items expire, epoch seconds (version 2); null: kept
  * @param amd       the call's answering-machine detection (version 3); null: none
  * @param record    whether the dialplan records the call (version 4); false: not recorded
+ * @param prompt    the playable path of the tenant's prompt the call plays, outcall/&lt;tenant&gt;/&lt;name&gt;
+ *                  (version 4); null: none
  */
 public record OriginateMessage(
         int schemaVersion,
@@ -32,17 +35,19 @@ public record OriginateMessage(
         TenantLimits limits,
         Long timelineExpiresAt,
         AmdSettings amd,
-        boolean record) {
+        boolean record,
+        String prompt) {
 
     /**
      * Version 2 added the tenant's limits and the timeline's expiry, version 3 answering-machine
-     * detection; the bridge reads 1 to 3. A call without AMD is still written as version 2, so a
-     * bridge of the version before reads it during a rolling deploy, and refuses (rather than dials
-     * without detection) only the calls that ask for AMD. Version 4 added recording, on the same rule:
-     * only a recorded call is written as version 4.
+     * detection, version 4 recording and the tenant's prompt (either or both may be present); the
+     * bridge reads 1 to 4. A message is written at the lowest version that holds it (a call without
+     * AMD, recording or a prompt is still version 2), so a bridge of the version before reads it
+     * during a rolling deploy, and refuses (rather than dials without) only the calls that need what
+     * it does not know.
      */
     public static final int CURRENT_VERSION = 4;
-    public static final int VERSION_WITHOUT_RECORDING = 3;
+    public static final int VERSION_WITH_AMD = 3;
     public static final int VERSION_WITHOUT_AMD = 2;
     public static final int OLDEST_READABLE_VERSION = 1;
 
@@ -51,12 +56,12 @@ public record OriginateMessage(
         amd = amd == null || !amd.on() ? null : amd;
     }
 
-    /** A message without recording, as version 3 had it. */
+    /** A message without recording or a prompt, as version 3 had it. */
     public OriginateMessage(int schemaVersion, String callId, String tenantId, String to, String from, String callerName,
                             String context, String transferNumber, int ringTimeoutSeconds, Map<String, String> variables,
                             String createdAt, TenantLimits limits, Long timelineExpiresAt, AmdSettings amd) {
         this(schemaVersion, callId, tenantId, to, from, callerName, context, transferNumber, ringTimeoutSeconds,
-                variables, createdAt, limits, timelineExpiresAt, amd, false);
+                variables, createdAt, limits, timelineExpiresAt, amd, false, null);
     }
 
     /** A message without answering-machine detection, as version 2 had it. */
@@ -81,12 +86,13 @@ public record OriginateMessage(
 
     /** @param limits the tenant's pacing limits as intake read them with the tenant */
     public static OriginateMessage of(Call call, TenantLimits limits) {
-        int version = call.record() ? CURRENT_VERSION
-                : call.amd() == null ? VERSION_WITHOUT_AMD : VERSION_WITHOUT_RECORDING;
+        int version = call.record() || call.prompt() != null ? CURRENT_VERSION
+                : call.amd() == null ? VERSION_WITHOUT_AMD : VERSION_WITH_AMD;
         return new OriginateMessage(version, call.callId(),
                 call.tenantId(), call.to(), call.from(), call.callerName(), call.context(), call.transferNumber(),
                 call.ringTimeoutSeconds(), call.variables(), call.createdAt().toString(), limits,
                 call.timelineExpiresAt() == null ? null : call.timelineExpiresAt().getEpochSecond(), call.amd(),
-                call.record());
+                call.record(),
+                call.prompt() == null ? null : PromptKeys.playable(call.tenantId(), call.prompt()));
     }
 }

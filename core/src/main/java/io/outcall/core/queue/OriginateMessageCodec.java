@@ -76,6 +76,9 @@ public final class OriginateMessageCodec {
         if (message.record()) {
             out.writeBooleanField("record", true);
         }
+        if (message.prompt() != null) {
+            out.writeStringField("prompt", message.prompt());
+        }
         out.writeEndObject();
     }
 
@@ -108,7 +111,7 @@ public final class OriginateMessageCodec {
                 string(tree, "callerName"), string(tree, "context"), string(tree, "transferNumber"),
                 integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"), limits(tree),
                 tree.path("timelineExpiresAt").isIntegralNumber() ? tree.path("timelineExpiresAt").longValue() : null,
-                amd(tree), record(tree));
+                amd(tree), record(tree), string(tree, "prompt"));
         if (message.callId() == null || message.tenantId() == null || message.to() == null) {
             throw new MalformedMessageException("callId, tenantId and to are required");
         }

@@ -60,6 +60,63 @@ class OriginateMessageCodecTest {
     }
 
     @Test
+    void aCallNamingAPromptIsVersion4AndCarriesItsPlayablePath() throws Exception {
+        OriginateMessage message = OriginateMessage.of(Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme",
+                "+14045550199", "+14045550100", "did-main", null, null, "outbound", Map.of(), 30,
+                Instant.parse("2025-03-01T12:00:00Z"), null, null).withPrompt("welcome"));
+        String encoded = codec.encode(message);
+        assertEquals(4, JSON.readTree(encoded).get("schemaVersion").intValue());
+        assertEquals("outcall/acme/welcome", JSON.readTree(encoded).get("prompt").textValue());
+        assertEquals(message, codec.decode(encoded));
+    }
+
+    @Test
+    void aRecordedCallIsVersion4AndCarriesRecordWithoutAPrompt() throws Exception {
+        OriginateMessage message = OriginateMessage.of(Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme",
+                "+14045550199", "+14045550100", "did-main", null, null, "outbound", Map.of(), 30,
+                Instant.parse("2025-03-01T12:00:00Z"), null, null).withRecord(true));
+        String encoded = codec.encode(message);
+        assertEquals(4, JSON.readTree(encoded).get("schemaVersion").intValue());
+        assertTrue(JSON.readTree(encoded).get("record").booleanValue());
+        assertTrue(JSON.readTree(encoded).path("prompt").isMissingNode());
+        assertEquals(message, codec.decode(encoded));
+    }
+
+    @Test
+    void aRecordedCallNamingAPromptIsOneVersion4MessageCarryingBoth() throws Exception {
+        AmdSettings amd = new AmdSettings(AmdMode.DETECT, AmdParameters.DEFAULTS, null);
+        OriginateMessage message = OriginateMessage.of(Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme",
+                "+14045550199", "+14045550100", "did-main", null, null, "outbound", Map.of(), 30,
+                Instant.parse("2025-03-01T12:00:00Z"), null, null).withAmd(amd).withRecord(true).withPrompt("welcome"));
+        String encoded = codec.encode(message);
+        assertEquals(4, JSON.readTree(encoded).get("schemaVersion").intValue());
+        OriginateMessage decoded = codec.decode(encoded);
+        assertEquals(message, decoded);
+        assertTrue(decoded.record());
+        assertEquals("outcall/acme/welcome", decoded.prompt());
+        assertEquals(amd, decoded.amd());
+    }
+
+    @Test
+    void aVersion4MessageWithNeitherRecordNorPromptIsRead() throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(codec.encode(MESSAGE));
+        tree.put("schemaVersion", 4);
+        OriginateMessage decoded = codec.decode(tree.toString());
+        assertEquals(false, decoded.record());
+        assertNull(decoded.prompt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"record", "prompt"})
+    void aVersion4FieldOfTheWrongTypeIsRefusedNamingIt(String field) throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(codec.encode(MESSAGE));
+        tree.put("schemaVersion", 4);
+        tree.putArray(field);
+        String message = assertThrows(MalformedMessageException.class, () -> codec.decode(tree.toString())).getMessage();
+        assertTrue(message.startsWith("a field has the wrong type: " + field), message);
+    }
+
+    @Test
     void aCallWithoutAmdIsStillVersion2SoTheBridgeBeforeReadsIt() throws Exception {
         String encoded = codec.encode(MESSAGE);
         assertEquals(2, JSON.readTree(encoded).get("schemaVersion").intValue());

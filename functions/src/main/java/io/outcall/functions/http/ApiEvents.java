@@ -9,6 +9,8 @@ import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
 import io.outcall.core.intake.TenantSuspendedException;
+import io.outcall.core.prompt.InvalidPromptException;
+import io.outcall.core.prompt.PromptReadyException;
 import io.outcall.core.tenant.InvalidTenantException;
 import io.outcall.core.tenant.NumberTakenException;
 import io.outcall.core.tenant.UnknownNumberException;
@@ -177,6 +179,10 @@ public final class ApiEvents {
             case InvalidTenantException invalid -> Problem.of(400, "invalid-request", "Invalid request",
                     "the request has " + invalid.violations().size() + " invalid field(s); see errors")
                     .withErrors(invalid.violations());
+            case InvalidPromptException invalid -> Problem.of(400, "invalid-request", "Invalid request",
+                    "the request has " + invalid.violations().size() + " invalid field(s); see errors")
+                    .withErrors(invalid.violations());
+            case PromptReadyException ready -> Problem.of(409, "prompt-ready", "Conflict", ready.getMessage());
             case UnknownTenantException unknown -> Problem.of(404, "tenant-not-found", "Not Found", unknown.getMessage());
             case TenantExistsException exists -> Problem.of(409, "tenant-exists", "Conflict", exists.getMessage());
             case UnknownNumberException unknown -> Problem.of(404, "number-not-found", "Not Found", unknown.getMessage());

@@ -1,35 +1,26 @@
 package io.outcall.functions.prompts;
 
-import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.prompt.Prompt;
 import io.outcall.core.prompt.PromptKeys;
 import io.outcall.core.prompt.PromptState;
 import io.outcall.core.prompt.Rejection;
 import io.outcall.core.tenant.AuditEntry;
-import io.outcall.core.tenant.Tenant;
 import io.outcall.functions.PromptWiring;
 import io.outcall.localaws.LocalServices;
-import io.outcall.localaws.S3EventSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
-import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,22 +38,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PromptConversionOnLocalServicesTest {
 
     private static final String TENANT = "prompt-tenant";
+    private static LocalPrompts local;
     private static LocalServices aws;
     private static PromptWiring wiring;
     private static String bucket;
 
     @BeforeAll
     static void start() {
-        aws = LocalServices.startInMemory();
-        bucket = aws.bucketName("AudioBucket");
-        wiring = PromptWiring.of("TenantsTable", aws.dynamoDb(), aws.s3(), aws.s3Presigner(), bucket, Clock.systemUTC());
-        new DynamoTenantStore(aws.dynamoDb(), "TenantsTable").put(new Tenant(TENANT, "Prompts", "US", List.of("outbound"),
-                "outbound", List.of()));
+        local = new LocalPrompts(TENANT);
+        aws = local.aws;
+        wiring = local.wiring;
+        bucket = local.bucket;
     }
 
     @AfterAll
     static void stop() {
-        aws.close();
+        local.close();
     }
 
     @Test
@@ -133,35 +124,15 @@ class PromptConversionOnLocalServicesTest {
         return PromptKeys.upload(TENANT, name, uploadId);
     }
 
-    /** Runs the local S3 notification once, into the function as Lambda would invoke it. */
     private static int notify(String prefix) {
-        PromptConversionHandler handler = new PromptConversionHandler(wiring.conversion(),
-                new PrintStream(OutputStream.nullOutputStream()));
-        return new S3EventSource(aws.s3(), bucket, prefix, ".wav", event -> {
-            try {
-                handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                        new ByteArrayOutputStream(), null);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).pollOnce();
+        return local.notifyUploads(prefix);
     }
 
     private static boolean exists(String key) {
-        return !aws.s3().listObjectsV2(b -> b.bucket(bucket).prefix(key)).contents().isEmpty();
+        return local.exists(key);
     }
 
-    private static byte[] tone(float rate, int channels, double seconds) throws IOException {
-        int frames = (int) Math.round(rate * seconds);
-        byte[] pcm = new byte[frames * channels * 2];
-        for (int i = 0; i < frames * channels; i++) {
-            short v = (short) (Math.sin(2 * Math.PI * 440 * (i / channels) / rate) * 12_000);
-            pcm[2 * i] = (byte) v;
-            pcm[2 * i + 1] = (byte) (v >> 8);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), new AudioFormat(rate, 16, channels, true, false),
-                frames), AudioFileFormat.Type.WAVE, out);
-        return out.toByteArray();
+    private static byte[] tone(float rate, int channels, double seconds) {
+        return LocalPrompts.tone(rate, channels, seconds);
     }
 }
