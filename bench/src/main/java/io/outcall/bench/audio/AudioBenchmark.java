@@ -1,5 +1,6 @@
 package io.outcall.bench.audio;
 
+import io.outcall.bench.common.Exit;
 import io.outcall.bench.common.Machine;
 
 /**
@@ -13,14 +14,7 @@ public final class AudioBenchmark {
     }
 
     public static void main(String[] args) {
-        // DynamoDB Local leaves a non-daemon job thread behind when it stops: without exit the JVM never ends.
-        try {
-            run(args);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        Exit.after(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
