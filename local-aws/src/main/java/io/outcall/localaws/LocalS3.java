@@ -1,6 +1,7 @@
 package io.outcall.localaws;
 
 import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -18,10 +20,19 @@ import java.util.Properties;
  * checks AWS signatures (V2 and V4, headers and presigned query strings) with the local
  * credentials, so a presigned URL signed wrongly fails here as on S3.
  *
+ * <p>A page served from the loopback (the local console, on whatever port) may PUT a prompt to its
+ * presigned URL and GET recordings, as the AudioBucket's CORS rule lets the deployed console: the
+ * same methods and the one header it sends. Other origins get no CORS answer.
+ *
  * <p>s3proxy ships its own Jetty 11 shaded; only the servlet API comes from outside, so it runs
  * beside DynamoDB Local's Jetty 12.
  */
 public final class LocalS3 implements AutoCloseable {
+
+    /** Origins are patterns to s3proxy: any port of the loopback, by address or by name. */
+    private static final CrossOriginResourceSharing LOOPBACK_CORS = new CrossOriginResourceSharing(
+            List.of("http://127\\.0\\.0\\.1(:[0-9]+)?", "http://localhost(:[0-9]+)?"), List.of("PUT", "GET", "HEAD"),
+            List.of("content-type"), List.of("ETag"), "false");
 
     private final S3Proxy proxy;
     private final BlobStoreContext context;
@@ -61,6 +72,7 @@ public final class LocalS3 implements AutoCloseable {
                 .blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)
+                .corsRules(LOOPBACK_CORS)
                 .build();
         try {
             proxy.start();

@@ -49,9 +49,13 @@ record ConsoleConfig(String signIn, String issuer, String clientId, String scope
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
-    /** The origin the console's PKCE code exchange reaches, for the CSP's connect-src. */
+    /**
+     * The origins the console's scripts reach besides its own, for the CSP's connect-src: the PKCE
+     * code exchange's, and the local S3's, where a prompt's WAV is PUT to its presigned URL.
+     */
     String connectSources() {
-        return issuer == null ? "" : origin(issuer);
+        return String.join(" ", java.util.stream.Stream.of(issuer == null ? null : origin(issuer), audioOrigin)
+                .filter(java.util.Objects::nonNull).toList());
     }
 
     /** The origin the call page's audio element plays recordings from, for the CSP's media-src. */

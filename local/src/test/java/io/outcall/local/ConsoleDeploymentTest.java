@@ -127,6 +127,8 @@ class ConsoleDeploymentTest {
         assertEquals(List.of("https://${AWS::StackName}-audio-${AWS::AccountId}.s3.${AWS::Region}.${AWS::URLSuffix}",
                 "https://${AWS::StackName}-audio-${AWS::AccountId}.s3.${AWS::URLSuffix}"), directives.get("media-src"),
                 "recordings play from the audio bucket's presigned links, and from nowhere else");
+        assertTrue(directives.get("connect-src").containsAll(directives.get("media-src")),
+                "a prompt's WAV is PUT to the audio bucket's presigned URL: " + policy);
         assertTrue(security.containsKey("StrictTransportSecurity") && security.containsKey("ContentTypeOptions")
                 && security.containsKey("ReferrerPolicy"), "HSTS, nosniff and a referrer policy: " + security.keySet());
     }

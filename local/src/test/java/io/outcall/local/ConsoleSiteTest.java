@@ -119,8 +119,10 @@ class ConsoleSiteTest {
         assertEquals("", oidc.mediaSources(), "no S3 named, no media at all");
         ConsoleConfig withS3 = ConsoleConfig.fromEnvironment(Map.of("S3_ENDPOINT", "http://127.0.0.1:4566"), "tenant_id", "scope");
         assertEquals("http://127.0.0.1:4566", withS3.mediaSources(), "recordings play from the local S3's presigned links");
-        assertTrue(ConsoleSite.securityHeaders("", withS3.mediaSources()).get("content-security-policy")
-                .contains(" media-src http://127.0.0.1:4566;"));
+        assertEquals("http://127.0.0.1:4566", withS3.connectSources(), "a prompt's WAV is PUT to the local S3");
+        String policy = ConsoleSite.securityHeaders(withS3.connectSources(), withS3.mediaSources()).get("content-security-policy");
+        assertTrue(policy.contains(" media-src http://127.0.0.1:4566;"), policy);
+        assertTrue(policy.contains(" connect-src 'self' http://127.0.0.1:4566;"), policy);
     }
 
     @Test

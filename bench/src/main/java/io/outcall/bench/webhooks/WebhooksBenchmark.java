@@ -1,5 +1,6 @@
 package io.outcall.bench.webhooks;
 
+import io.outcall.bench.common.Exit;
 import io.outcall.bench.common.Machine;
 import io.outcall.localaws.LocalServices;
 
@@ -18,15 +19,8 @@ public final class WebhooksBenchmark {
     private WebhooksBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        // DynamoDB Local leaves a non-daemon job thread behind when it stops: without exit the JVM never ends.
-        try {
-            run(args);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        Exit.after(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {

@@ -53,6 +53,9 @@ public final class DynamoPromptStore implements PromptStore {
         Map<String, AttributeValue> item = new HashMap<>(key(prompt.tenantId(), prompt.name()));
         item.put("state", s(prompt.state().wire()));
         item.put("uploadId", s(prompt.uploadId()));
+        if (prompt.bytes() != null) {
+            item.put("bytes", n(prompt.bytes()));
+        }
         item.put("createdAt", s(prompt.createdAt().toString()));
         item.put("updatedAt", s(prompt.updatedAt().toString()));
         try {
@@ -147,11 +150,15 @@ public final class DynamoPromptStore implements PromptStore {
         return Map.of("tenantId", s(partition(tenantId)), "sk", s(name));
     }
 
+    private static Long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : Long.parseLong(value.n());
+    }
+
     private static Prompt prompt(String tenantId, Map<String, AttributeValue> item) {
         String rejection = string(item, "rejection");
-        AttributeValue duration = item.get("durationMillis");
         return new Prompt(tenantId, string(item, "sk"), PromptState.ofWire(string(item, "state")), string(item, "uploadId"),
                 rejection == null ? null : Rejection.ofCode(rejection), string(item, "detail"),
-                duration == null ? null : Long.parseLong(duration.n()), instant(item, "createdAt"), instant(item, "updatedAt"));
+                number(item, "durationMillis"), number(item, "bytes"), instant(item, "createdAt"), instant(item, "updatedAt"));
     }
 }

@@ -50,7 +50,7 @@ public final class TenantPrompts {
         byte[] id = new byte[16];
         random.nextBytes(id);
         String uploadId = HexFormat.of().formatHex(id);
-        Prompt prompt = Prompt.uploading(tenantId, name, uploadId, now);
+        Prompt prompt = Prompt.uploading(tenantId, name, uploadId, bytes, now);
         prompts.startUpload(prompt, new AuditEntry(tenantId, now, actor, "prompt.upload_started", name,
                 List.of(new AuditEntry.Change("bytes", null, Long.toString(bytes)))));
         Instant expiresAt = now.plus(PromptLimits.UPLOAD_URL_VALIDITY);

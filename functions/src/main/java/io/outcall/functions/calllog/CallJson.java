@@ -150,6 +150,7 @@ final class CallJson {
         }
         AmdOutcomeJson.write(out, call);
         RecordingJson.write(out, call);
+        string(out, "prompt", call.prompt());
     }
 
     private static void figures(JsonGenerator out, StatsBucket bucket) throws IOException {

@@ -19,6 +19,9 @@ final class PromptJson {
         if (prompt.durationMillis() != null) {
             node.put("durationMillis", prompt.durationMillis());
         }
+        if (prompt.bytes() != null) {
+            node.put("bytes", prompt.bytes());
+        }
         if (prompt.ready()) {
             node.put("playable", PromptKeys.playable(prompt.tenantId(), prompt.name()));
         }

@@ -59,6 +59,7 @@ abstract class CallLogApiScenarios {
     private static final List<String> acmeCallIds = new ArrayList<>();
     private static String answeredCall;
     private static String ringingCall;
+    private static String promptCall;
 
     /** Two tenants: acme with 30 calls (one answered with a timeline, one ringing), globex with one. */
     static void seed(DynamoDbClient dynamoDb, String queueUrl) {
@@ -72,8 +73,9 @@ abstract class CallLogApiScenarios {
         for (int i = 0; i < 30; i++) {
             Instant created = T0.plusSeconds(60L * i);
             String id = new CallId(Clock.fixed(created, ZoneOffset.UTC), random).next();
-            calls.create(Call.queued(id, ACME, i % 2 == 0 ? "+14045550101" : "+14045550102", "+14045550100",
-                    "did-main", null, null, "DynamicIVR", Map.of(), 30, created, null, null));
+            Call call = Call.queued(id, ACME, i % 2 == 0 ? "+14045550101" : "+14045550102", "+14045550100",
+                    "did-main", null, null, "DynamicIVR", Map.of(), 30, created, null, null);
+            calls.create(i == 7 ? call.withPrompt("welcome") : call);
             acmeCallIds.add(id);
         }
         answeredCall = acmeCallIds.get(3);
@@ -85,6 +87,7 @@ abstract class CallLogApiScenarios {
                 new CallEvent(answeredCall, 1, "Newchannel", T0.plusSeconds(181), "Local/x;1", Map.of("ChannelState", "4")),
                 new CallEvent(answeredCall, 2, "Newstate", T0.plusSeconds(190), "Local/x;1", Map.of("ChannelStateDesc", "Up")),
                 new CallEvent(answeredCall, 3, "Hangup", T0.plusSeconds(250), "Local/x;1", Map.of("Cause", "16"))));
+        promptCall = acmeCallIds.get(7);
         ringingCall = acmeCallIds.get(5);
         calls.claim(ringingCall, ACME, "bridge-1", "a-2", T0.plusSeconds(301));
         calls.advance(CallProgress.status(ringingCall, ACME, CallStatus.RINGING, T0.plusSeconds(302), null, "Local/y;1"));
@@ -258,6 +261,29 @@ abstract class CallLogApiScenarios {
         assertEquals(2, bad.violations().size(), bad.getMessage());
         InvalidQueryException notAnObject = assertThrows(InvalidQueryException.class, () -> directInvoke(handler, "[]"));
         assertEquals(List.of(new Violation("body", "must be a JSON object")), notAnObject.violations());
+    }
+
+    @Test
+    void aCallNamingAPromptShowsItsNameWhereverItIsRead() throws IOException {
+        JsonNode call = ok(invoke(new GetCallHandler(wiring), event("GET", "/calls/" + promptCall, ACME, Map.of(),
+                Map.of("callId", promptCall))));
+        assertEquals("welcome", call.get("prompt").asText(), call.toString());
+        JsonNode plain = ok(invoke(new GetCallHandler(wiring), event("GET", "/calls/" + answeredCall, ACME, Map.of(),
+                Map.of("callId", answeredCall))));
+        assertFalse(plain.has("prompt"), "a call naming no prompt has no prompt field: " + plain);
+
+        JsonNode page = ok(list(ACME, Map.of("limit", "100")));
+        List<String> withPrompt = new ArrayList<>();
+        page.get("calls").forEach(item -> {
+            if (item.has("prompt")) {
+                withPrompt.add(item.get("callId").asText() + "=" + item.get("prompt").asText());
+            }
+        });
+        assertEquals(List.of(promptCall + "=welcome"), withPrompt);
+
+        JsonNode status = JSON.readTree(directInvoke(new JourneyCallStatusHandler(wiring),
+                "{\"tenantId\":\"" + ACME + "\",\"callId\":\"" + promptCall + "\"}"));
+        assertEquals("welcome", status.get("prompt").asText(), status.toString());
     }
 
     private static byte[] cancel(String tenant, String callId) {

@@ -58,7 +58,7 @@ class CallPromptsOnLocalServicesTest {
     private static void prompt(DynamoPromptStore prompts, String tenant, String name, boolean ready) {
         Instant now = Instant.now();
         String uploadId = "0123456789abcdef" + name;
-        prompts.startUpload(Prompt.uploading(tenant, name, uploadId, now),
+        prompts.startUpload(Prompt.uploading(tenant, name, uploadId, 1000, now),
                 new AuditEntry(tenant, now, "tester", "prompt.upload_started", name, List.of()));
         if (ready) {
             prompts.markReady(tenant, name, uploadId, 1500, now);

@@ -119,7 +119,7 @@ class PromptConversionOnLocalServicesTest {
 
     private String startUpload(String name, String uploadId) {
         Instant now = Instant.now();
-        wiring.prompts().startUpload(Prompt.uploading(TENANT, name, uploadId, now),
+        wiring.prompts().startUpload(Prompt.uploading(TENANT, name, uploadId, 1000, now),
                 new AuditEntry(TENANT, now, "tester", "prompt.upload_started", name, List.of()));
         return PromptKeys.upload(TENANT, name, uploadId);
     }

@@ -65,6 +65,7 @@ class PromptsApiOnLocalServicesTest {
         JsonNode ready = send(TENANT, "GET", "/tenant/prompts/welcome", "welcome", null).body();
         assertEquals("ready", ready.get("state").asText(), ready.toString());
         assertEquals(1500, ready.get("durationMillis").asLong());
+        assertEquals(wav.length, ready.get("bytes").asLong(), "the size of the upload, for the console's list");
         assertEquals("outcall/" + TENANT + "/welcome", ready.get("playable").asText());
         JsonNode list = send(TENANT, "GET", "/tenant/prompts", null, null).body();
         assertTrue(list.get("items").findValuesAsText("name").contains("welcome"), list.toString());

@@ -46,6 +46,14 @@ export function millis(value) {
   return typeof value === 'number' ? `${(value / 1000).toFixed(2)} s` : '—';
 }
 
+/** A file's size in bytes, KB or MB. */
+export function size(bytes) {
+  if (typeof bytes !== 'number') return '—';
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export function text(value) {
   return value === undefined || value === null || value === '' ? '—' : String(value);
 }

@@ -8,6 +8,7 @@ const SECTIONS = [
   {path: '/tenant/dids', text: 'Caller IDs'},
   {path: '/tenant/transfer-numbers', text: 'Transfer numbers'},
   {path: '/tenant/webhooks', text: 'Webhooks'},
+  {path: '/tenant/prompts', text: 'Prompts'},
   {path: '/tenant/audit', text: 'Audit log'},
 ];
 

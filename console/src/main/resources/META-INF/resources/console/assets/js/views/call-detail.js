@@ -23,6 +23,7 @@ function record(call) {
     ['Failure', call.failureReason ? text(call.failureReason) : null],
     ['Context', text(call.context)],
     ['Transfer number', text(call.transferNumber)],
+    ['Prompt', call.prompt ? text(call.prompt) : null],
     ['Created', timeElement(call.createdAt)],
     ['Dialed', timeElement(call.dialedAt)],
     ['Ringing', timeElement(call.ringingAt)],

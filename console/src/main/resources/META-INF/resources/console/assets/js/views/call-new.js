@@ -5,6 +5,7 @@ import {ApiError} from '../api.js';
 import {h, replace} from '../dom.js';
 import {field, showFieldError, showProblem} from '../forms.js';
 import {callAmdFields} from './call-amd.js';
+import {callPromptField} from './call-prompt.js';
 import {rememberPlaced} from './placed-calls.js';
 
 function input(name, attrs = {}) {
@@ -26,7 +27,7 @@ function variableRow(rows, index) {
   return row;
 }
 
-export function mount(container, {api, router, setTitle}) {
+export function mount(container, {api, router, session, setTitle}) {
   setTitle('Place a call');
   const fields = {
     to: field('To (required)', input('to', {inputmode: 'tel', required: true, 'aria-required': 'true', placeholder: '+14045550125'}),
@@ -40,6 +41,7 @@ export function mount(container, {api, router, setTitle}) {
       h('option', {value: '', text: 'The tenant\u2019s setting'}),
       h('option', {value: 'true', text: 'Record this call'}),
       h('option', {value: 'false', text: 'Do not record this call'})), 'Recorded calls show their recording on their page once stored.'),
+    prompt: callPromptField(api, session),
     idempotencyKey: field('Idempotency key', input('idempotencyKey'), 'Optional: a retry with the same key answers the same call.'),
   };
   const amd = callAmdFields();
@@ -59,7 +61,7 @@ export function mount(container, {api, router, setTitle}) {
   const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', id: 'form-problem', hidden: true});
   const submit = h('button', {type: 'submit', class: 'primary', id: 'place-call', text: 'Place the call'});
   const form = h('form', {class: 'form', novalidate: true, 'aria-labelledby': 'new-call-title'},
-    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, fields.record, variables, amd.node,
+    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, fields.record, fields.prompt, variables, amd.node,
     fields.idempotencyKey, summary, h('div', {class: 'actions'}, submit));
 
   // Where each field the API names is shown: variables.NAME beside that variable's row.
@@ -82,7 +84,7 @@ export function mount(container, {api, router, setTitle}) {
     summary.hidden = true;
     [...Object.values(fields), ...Object.values(amd.fields), variablesNode, ...[...rows].map((r) => r.valueField)].forEach((node) => showFieldError(node, null));
     const body = {to: fields.to.control.value.trim()};
-    for (const name of ['from', 'context', 'transferNumber']) {
+    for (const name of ['from', 'context', 'transferNumber', 'prompt']) {
       const value = fields[name].control.value.trim();
       if (value) body[name] = value;
     }

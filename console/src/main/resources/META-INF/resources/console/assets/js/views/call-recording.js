@@ -5,7 +5,7 @@
 // audio element nor read a redirect's Location, so it asks for the link as JSON (?redirect=false).
 
 import {h, replace, state} from '../dom.js';
-import {seconds, text, timeElement} from '../format.js';
+import {seconds, size, text, timeElement} from '../format.js';
 import {confirmButton} from '../tenant-kit.js';
 
 /** Waiting this long after a recorded, answered call ended for the bridge to store its file. */
@@ -15,13 +15,6 @@ export const RECORDING_WAIT_MS = 120000;
 export function awaitingRecording(call) {
   return Boolean(call.record && !call.recording && call.answeredAt
     && (!call.endedAt || Date.now() - Date.parse(call.endedAt) < RECORDING_WAIT_MS));
-}
-
-function size(bytes) {
-  if (typeof bytes !== 'number') return '—';
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function section(...children) {
