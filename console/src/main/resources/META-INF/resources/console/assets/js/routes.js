@@ -13,6 +13,7 @@ export const routes = [
   {path: '/tenant/transfer-numbers', role: 'admin', view: () => import('./views/tenant-transfers.js')},
   {path: '/tenant/webhooks', role: 'admin', view: () => import('./views/tenant-webhooks.js')},
   {path: '/tenant/webhooks/:webhookId', role: 'admin', view: () => import('./views/tenant-webhook.js')},
+  {path: '/tenant/dnc', role: 'admin', view: () => import('./views/tenant-dnc.js')},
   {path: '/tenant/audit', role: 'admin', view: () => import('./views/tenant-audit.js')},
 ];
 

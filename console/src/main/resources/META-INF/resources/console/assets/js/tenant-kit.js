@@ -8,6 +8,7 @@ const SECTIONS = [
   {path: '/tenant/dids', text: 'Caller IDs'},
   {path: '/tenant/transfer-numbers', text: 'Transfer numbers'},
   {path: '/tenant/webhooks', text: 'Webhooks'},
+  {path: '/tenant/dnc', text: 'Do not call'},
   {path: '/tenant/audit', text: 'Audit log'},
 ];
 
