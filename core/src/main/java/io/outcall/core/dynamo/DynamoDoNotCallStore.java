@@ -7,10 +7,8 @@ import io.outcall.core.tenant.AuditEntry;
 import io.outcall.core.tenant.Page;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -42,7 +40,6 @@ import static io.outcall.core.dynamo.Items.string;
  */
 public final class DynamoDoNotCallStore implements DoNotCallStore {
 
-    private static final int BATCH_GET_MAX = 100;
     private static final int BATCH_WRITE_MAX = 25;
 
     private final DynamoDbClient dynamoDb;
@@ -91,48 +88,27 @@ public final class DynamoDoNotCallStore implements DoNotCallStore {
         return present;
     }
 
-    /** Consistent reads, only the keys back, a hundred keys a request; unprocessed keys asked again. */
+    /** Consistent reads, a hundred keys a request; unprocessed keys asked again. */
     private List<Map<String, AttributeValue>> read(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX))).consistentRead(true)
-                    .projectionExpression("tenantId, sk").build());
-            for (int attempt = 1; !request.isEmpty(); attempt++) {
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    UnprocessedRetries.pauseAfter(attempt, request.get(table).keys().size(), "do-not-call keys");
-                }
-            }
-        }
-        return items;
+        return CallBatchReads.readKeys(dynamoDb, table, keys, true, "do-not-call numbers");
     }
 
     @Override
     public boolean add(DncEntry entry, AuditEntry audit) {
-        try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(entry))
-                            .conditionExpression("attribute_not_exists(sk)").build()).build(),
-                    TransactWriteItem.builder().put(AuditItems.put(table, audit)).build()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (AuditItems.firstConditionFailed(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return writeAudited(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(entry))
+                .conditionExpression("attribute_not_exists(sk)").build()).build(), audit);
     }
 
     @Override
     public boolean remove(DncList list, String tenantId, String number, AuditEntry audit) {
+        return writeAudited(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(key(list, tenantId, number)).conditionExpression("attribute_exists(sk)").build()).build(), audit);
+    }
+
+    /** {@code change} and its audit entry in one transaction; false when the change's condition failed. */
+    private boolean writeAudited(TransactWriteItem change, AuditEntry audit) {
         try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(list, tenantId, number))
-                            .conditionExpression("attribute_exists(sk)").build()).build(),
+            dynamoDb.transactWriteItems(b -> b.transactItems(change,
                     TransactWriteItem.builder().put(AuditItems.put(table, audit)).build()));
             return true;
         } catch (TransactionCanceledException e) {
