@@ -5,6 +5,9 @@ import io.outcall.bridge.ami.AmiEventQueue;
 import io.outcall.bridge.ami.AmiLink;
 import io.outcall.bridge.calls.CallSink;
 import io.outcall.bridge.calls.CallTracker;
+import io.outcall.bridge.calls.OptOuts;
+import io.outcall.bridge.dnc.BridgeDoNotCall;
+import io.outcall.bridge.dnc.OptOutRecorder;
 import io.outcall.bridge.calls.CancelWatcher;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.bridge.health.HealthServer;
@@ -98,6 +101,12 @@ public final class Bridge implements AutoCloseable {
     /** The same, uploading recorded calls' files from {@code recording}'s spool with {@code s3}. */
     public static Bridge onDynamoDb(BridgeConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int writerLanes,
                                     RecordingConfig recording, S3Client s3) {
+        return onDynamoDb(config, dynamoDb, sqs, writerLanes, recording, s3, "TenantsTable");
+    }
+
+    /** The same, checking numbers against the do-not-call lists in {@code tenantsTable} and adding opt-outs there. */
+    public static Bridge onDynamoDb(BridgeConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int writerLanes,
+                                    RecordingConfig recording, S3Client s3, String tenantsTable) {
         DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
@@ -110,7 +119,8 @@ public final class Bridge implements AutoCloseable {
                     new DynamoRecordingStore(dynamoDb, config.callsTable()), new RecordingMetrics(metrics),
                     Clock.systemUTC());
         }
-        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), uploader);
+        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), uploader,
+                BridgeDoNotCall.onDynamoDb(dynamoDb, tenantsTable, Clock.systemUTC()));
     }
 
     /**
@@ -125,6 +135,12 @@ public final class Bridge implements AutoCloseable {
     /** @param recordings moves recorded calls' files to the audio bucket; null: no recordings are uploaded */
     public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
                   BridgeMetrics metrics, Clock clock, RecordingUploader recordings) {
+        this(config, calls, sink, backlogHighWater, sqs, metrics, clock, recordings, BridgeDoNotCall.NONE);
+    }
+
+    /** @param doNotCall the lists a number is looked up in just before dialing, and where opt-outs go */
+    public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
+                  BridgeMetrics metrics, Clock clock, RecordingUploader recordings, BridgeDoNotCall doNotCall) {
         this.config = config;
         this.recordings = recordings;
         this.metrics = metrics;
@@ -144,13 +160,14 @@ public final class Bridge implements AutoCloseable {
                     if (recordings != null) {
                         recordings.callEnded(finished.callId());
                     }
-                });
+                }, doNotCall.lists() == null ? OptOuts.NONE
+                        : new OptOutRecorder(calls, doNotCall.lists(), background, metrics));
         this.cancels = new CancelWatcher(calls, config.bridgeId(), tracker::cancelRequested, scheduler,
                 config.cancelPollInterval());
         this.orphans = new Orphans(calls, tracker, ami, sink::lastEventSeq, pacer, clock, clock.instant());
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
-                claimers, background, metrics, clock, config.bridgeId());
+                claimers, background, metrics, clock, config.bridgeId(), doNotCall.lookup());
         this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);
         this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
         metrics.gauge("bridge_active_calls", "Calls the bridge is following (dialing, ringing or up)", tracker::following);

@@ -3,6 +3,7 @@ package io.outcall.bridge;
 import io.outcall.bridge.originate.OriginateConsumer;
 import io.outcall.bridge.prompts.PromptSync;
 import io.outcall.bridge.prompts.SoundsFolderSync;
+import io.outcall.bridge.dnc.BridgeDoNotCall;
 import io.outcall.bridge.recordings.RecordingConfig;
 import io.outcall.core.aws.AwsClients;
 import org.slf4j.Logger;
@@ -45,7 +46,8 @@ public final class BridgeMain {
             return;
         }
         AwsClients aws = awsClients(config, recording);
-        Bridge bridge = Bridge.onDynamoDb(config, aws.dynamoDb(), aws.sqs(), 8, recording, aws.s3());
+        Bridge bridge = Bridge.onDynamoDb(config, aws.dynamoDb(), aws.sqs(), 8, recording, aws.s3(),
+                BridgeDoNotCall.tableFromEnvironment(System.getenv()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bridge-shutdown").unstarted(() -> {
             log.info("stopping: no new calls, finishing the ones in flight");

@@ -129,10 +129,22 @@ final class BridgeHarness implements AutoCloseable {
     private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock,
                                       java.util.function.Function<BridgeMetrics,
                                               io.outcall.bridge.recordings.RecordingUploader> recordings) throws Exception {
+        return startBridge(config, store, sqs, clock, recordings, io.outcall.bridge.dnc.BridgeDoNotCall.NONE);
+    }
+
+    /** A bridge that checks numbers against, and adds opt-outs to, the do-not-call lists of {@code doNotCall}. */
+    RunningBridge startBridge(BridgeConfig config, io.outcall.bridge.dnc.BridgeDoNotCall doNotCall) throws Exception {
+        return startBridge(config, calls, local.sqs(), Clock.systemUTC(), metrics -> null, doNotCall);
+    }
+
+    private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock,
+                                      java.util.function.Function<BridgeMetrics,
+                                              io.outcall.bridge.recordings.RecordingUploader> recordings,
+                                      io.outcall.bridge.dnc.BridgeDoNotCall doNotCall) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
         Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, clock,
-                recordings.apply(metrics));
+                recordings.apply(metrics), doNotCall);
         bridge.start();
         return new RunningBridge(bridge, metrics);
     }

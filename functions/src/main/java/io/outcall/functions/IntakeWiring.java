@@ -3,6 +3,7 @@ package io.outcall.functions;
 import io.outcall.core.call.CallId;
 import io.outcall.core.dynamo.DynamoCallBatchStore;
 import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoDoNotCallStore;
 import io.outcall.core.dynamo.DynamoIdempotencyStore;
 import io.outcall.core.dynamo.DynamoPromptStore;
 import io.outcall.core.dynamo.DynamoTenantStore;
@@ -56,11 +57,13 @@ public record IntakeWiring(Json json, CallIntake intake, BatchCallIntake batchIn
                 new DynamoPromptStore(dynamoDb, config.tenantsTable())::find);
         TransferPicker transfers = new TransferPicker(new SecureRandom());
         CallId callIds = CallId.systemGenerator();
+        // Every number is looked up in its tenant's and the platform's do-not-call list: one BatchGetItem.
+        DynamoDoNotCallStore doNotCall = new DynamoDoNotCallStore(dynamoDb, config.tenantsTable());
         CallIntake intake = new CallIntake(tenants, calls, idempotency, queue, validator, transfers, callIds,
-                Clock.systemUTC());
+                Clock.systemUTC(), doNotCall);
         BatchCallIntake batchIntake = new BatchCallIntake(tenants, calls,
                 new DynamoCallBatchStore(dynamoDb, config.callsTable(), queuedShards), idempotency, queue, validator,
-                transfers, callIds, Clock.systemUTC());
+                transfers, callIds, Clock.systemUTC(), doNotCall);
         return new IntakeWiring(json, intake, batchIntake, tenants, config.tenantClaim(), config.scopeClaim(),
                 RequestLog.standardOutput(json));
     }

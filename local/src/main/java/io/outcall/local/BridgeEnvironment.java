@@ -20,7 +20,7 @@ record BridgeEnvironment(Map<String, String> variables, boolean realAsterisk) {
                                 String sqsEndpoint, int simulatorPort, int healthPort, boolean realAsterisk) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : List.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "CALLS_TABLE",
-                "CALL_EVENTS_TABLE", "CALL_STATS_TABLE", "AUDIO_BUCKET", "S3_ENDPOINT", "RECORDING_SPOOL")) {
+                "TENANTS_TABLE", "CALL_EVENTS_TABLE", "CALL_STATS_TABLE", "AUDIO_BUCKET", "S3_ENDPOINT", "RECORDING_SPOOL")) {
             env.put(name, processEnvironment.get(name));
         }
         env.put("ORIGINATE_QUEUE_URL", queueUrl);

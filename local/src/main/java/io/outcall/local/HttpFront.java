@@ -210,7 +210,8 @@ final class HttpFront implements AutoCloseable {
         if (!route.parameters().isEmpty()) {
             ObjectNode parameters = event.putObject("pathParameters");
             for (int i = 0; i < route.parameters().size(); i++) {
-                parameters.put(route.parameters().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+                // A path segment is not a form: its "+" is a plus (a number in E.164), not a space.
+                parameters.put(route.parameters().get(i), URLDecoder.decode(m.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
             }
         }
         ObjectNode context = event.putObject("requestContext");

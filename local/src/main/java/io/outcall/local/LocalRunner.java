@@ -3,6 +3,7 @@ package io.outcall.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.bridge.Bridge;
 import io.outcall.bridge.BridgeConfig;
+import io.outcall.bridge.dnc.BridgeDoNotCall;
 import io.outcall.bridge.prompts.PromptSync;
 import io.outcall.bridge.prompts.SoundsFolderSync;
 import io.outcall.core.dynamo.DynamoWebhookEndpointStore;
@@ -140,7 +141,8 @@ public final class LocalRunner {
             // --no-bridge: the bridge runs as its own process (printed below), e.g. one a crash soak kills.
             Bridge bridge = options.noBridge() ? null
                     : Bridge.onDynamoDb(BridgeConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.dynamoDb(),
-                    aws.sqs(), 4, RecordingConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.s3());
+                    aws.sqs(), 4, RecordingConfig.fromEnvironment(bridgeEnvironment.over(System.getenv())), aws.s3(),
+                    BridgeDoNotCall.tableFromEnvironment(bridgeEnvironment.over(System.getenv())));
             if (bridge != null) {
                 bridge.start();
                 // The bridge's host keeps the ready prompts in its sounds folder (SOUNDS_DIR, else .local/sounds).

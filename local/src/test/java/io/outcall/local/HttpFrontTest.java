@@ -91,7 +91,20 @@ class HttpFrontTest {
                 "DELETE /tenant/transfer-numbers/{numberId} TenantNumberHandler",
                 "GET /calls/stats CallStatsHandler",
                 "GET /calls/{callId} GetCallHandler",
-                "POST /calls/{callId}/cancel CancelCallHandler")), keys);
+                "POST /calls/{callId}/cancel CancelCallHandler",
+                "GET /tenant/dnc TenantDncHandler", "PUT /tenant/dnc/{number} TenantDncHandler",
+                "DELETE /tenant/dnc/{number} TenantDncHandler", "GET /tenant/dnc/{number} TenantDncHandler",
+                "POST /tenant/dnc/import TenantDncImportHandler",
+                "GET /platform/dnc PlatformDncHandler", "PUT /platform/dnc/{number} PlatformDncHandler",
+                "DELETE /platform/dnc/{number} PlatformDncHandler", "GET /platform/dnc/{number} PlatformDncHandler")), keys);
+    }
+
+    @Test
+    void aPlusInAPathSegmentStaysAPlusAsInApiGateway() throws Exception {
+        assertEquals(200, get("/tenant/dnc/+14045550123", token("acme")).statusCode());
+        assertEquals("+14045550123", lastEvent.get("TenantDncHandler").at("/pathParameters/number").asText());
+        assertEquals(200, get("/tenant/dnc/%2B442071234567", token("acme")).statusCode());
+        assertEquals("+442071234567", lastEvent.get("TenantDncHandler").at("/pathParameters/number").asText());
     }
 
     @Test

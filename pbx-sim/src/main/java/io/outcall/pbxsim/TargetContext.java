@@ -82,8 +82,37 @@ final class TargetContext {
         out.userEvent(o1, "IvrStarted", "CallId", call.callId);
         out.exten(o1, IVR, req.exten(), p + 1, "Wait", "1");
         call.timeline.after(1000, () -> {
-            if (o1.alive) {
+            if (!o1.alive) {
+                return;
+            }
+            if (optsOut(req.number())) {
+                ivrOptOut(p + 2);
+            } else {
                 ivrDigitAndDial(p + 2);
+            }
+        });
+    }
+
+    /** A callee who presses 9 to stop these calls: the numbers {@code +1XXXXXXX991} (they answer like d1). */
+    static boolean optsOut(String number) {
+        return number.matches("\\+1\\d{7}991");
+    }
+
+    /**
+     * The sample dialplan's opt-out (README "Do-not-call"): {@code DigitPressed} with 9, then
+     * {@code UserEvent(OutcallOptOut,CallId: ${CALL_ID})}, {@code Playback(goodbye)} and the hang-up.
+     */
+    private void ivrOptOut(int p) {
+        Channel o1 = call.o1;
+        out.exten(o1, IVR, req.exten(), p, "UserEvent", "DigitPressed,CallId: " + call.callId + ",Digit: 9");
+        out.userEvent(o1, "DigitPressed", "CallId", call.callId, "Digit", "9");
+        out.exten(o1, IVR, req.exten(), p + 1, "UserEvent", "OutcallOptOut,CallId: " + call.callId);
+        out.userEvent(o1, "OutcallOptOut", "CallId", call.callId);
+        out.exten(o1, IVR, req.exten(), p + 2, "Playback", "goodbye");
+        call.timeline.after(1000, () -> {
+            if (o1.alive) {
+                out.exten(o1, IVR, req.exten(), p + 3, "Hangup", "16");
+                nearEndHangup(HangupCause.NORMAL_CLEARING);
             }
         });
     }

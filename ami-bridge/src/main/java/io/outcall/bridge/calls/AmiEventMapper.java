@@ -41,8 +41,10 @@ final class AmiEventMapper {
     private final CallCancels cancels;
     private final CallFinisher finisher;
     private final AmdEvents amd;
+    private final OptOuts optOuts;
 
-    AmiEventMapper(FollowedCalls calls, CallJournal journal, CallCancels cancels, CallFinisher finisher) {
+    AmiEventMapper(FollowedCalls calls, CallJournal journal, CallCancels cancels, CallFinisher finisher, OptOuts optOuts) {
+        this.optOuts = optOuts;
         this.calls = calls;
         this.journal = journal;
         this.cancels = cancels;
@@ -197,6 +199,9 @@ final class AmiEventMapper {
         });
         journal.record(call, "UserEvent:" + e.name(), at, e.getChannel(), custom);
         amd.userEvent(call, e, at);
+        if (OptOuts.USER_EVENT.equals(e.name())) {
+            optOuts.optedOut(call.callId, call.tenantId);
+        }
         return call;
     }
 

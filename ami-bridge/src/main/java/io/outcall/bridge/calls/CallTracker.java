@@ -69,6 +69,13 @@ public final class CallTracker implements Runnable {
     public CallTracker(BlockingQueue<ManagerEvent> events, CallSink sink, ChannelHangups hangups,
                        AsteriskChannels asterisk, Executor io, BridgeMetrics metrics, Clock clock, Timing timing,
                        Consumer<FinishedCall> onFinished) {
+        this(events, sink, hangups, asterisk, io, metrics, clock, timing, onFinished, OptOuts.NONE);
+    }
+
+    /** @param optOuts hears each callee's opt-out, on the tracker thread: must return at once */
+    public CallTracker(BlockingQueue<ManagerEvent> events, CallSink sink, ChannelHangups hangups,
+                       AsteriskChannels asterisk, Executor io, BridgeMetrics metrics, Clock clock, Timing timing,
+                       Consumer<FinishedCall> onFinished, OptOuts optOuts) {
         this.events = events;
         this.sink = sink;
         this.metrics = metrics;
@@ -76,7 +83,7 @@ public final class CallTracker implements Runnable {
         CallJournal journal = new CallJournal(sink);
         this.finisher = new CallFinisher(calls, journal, metrics, clock, timing.originateResponseGrace(), onFinished);
         this.cancels = new CallCancels(calls, journal, hangups, clock, timing.cancelHangupRetry());
-        this.mapper = new AmiEventMapper(calls, journal, cancels, finisher);
+        this.mapper = new AmiEventMapper(calls, journal, cancels, finisher, optOuts);
         this.reconciliation = new AsteriskReconciliation(calls, finisher, commands, asterisk, io, clock,
                 timing.quietCallAfter());
     }

@@ -54,6 +54,9 @@ public final class BridgeMetrics {
     public final LongAdder cancelHangups = new LongAdder();
     public final LongAdder canceledBeforeDialing = new LongAdder();
     public final LongAdder tenantDeferrals = new LongAdder();
+    public final LongAdder doNotCall = new LongAdder();
+    public final LongAdder optOuts = new LongAdder();
+    public final LongAdder optOutsLost = new LongAdder();
     public final AtomicLong lastEventAtMillis = new AtomicLong();
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -92,6 +95,12 @@ public final class BridgeMetrics {
         counter("bridge_cancel_hangups_total", "Hangup actions sent for calls their tenant canceled", cancelHangups::sum);
         counter("bridge_tenant_deferrals_total", "Queue messages put back because their tenant was at its limit",
                 tenantDeferrals::sum);
+        counter("bridge_do_not_call_total", "Queued calls not dialed because their number joined a do-not-call list",
+                doNotCall::sum);
+        counter("bridge_opt_outs_total", "Callees' opt-outs (UserEvent OutcallOptOut) added to their tenant's list",
+                optOuts::sum);
+        counter("bridge_opt_outs_lost_total", "Opt-outs that could not be written (logged with the call id: add by hand)",
+                optOutsLost::sum);
         counter("bridge_canceled_before_dialing_total", "Queue messages dropped because their call was canceled while queued",
                 canceledBeforeDialing::sum);
         outcomes = Counter.builder().name("bridge_call_outcomes_total").help("Calls that reached a final status")

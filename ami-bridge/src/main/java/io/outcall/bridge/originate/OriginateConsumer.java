@@ -6,6 +6,7 @@ import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.call.ClaimResult;
+import io.outcall.core.dnc.DoNotCallLookup;
 import io.outcall.core.phone.MaskedNumber;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
@@ -68,6 +69,7 @@ public final class OriginateConsumer implements Runnable {
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final String bridgeId;
+    private final DoNotCallGate doNotCall;
     private volatile boolean running = true;
     private volatile long lastReceiveOkMillis;
     /** Every global permit is taken: the consumer asks SQS for nothing until one is free. */
@@ -76,7 +78,8 @@ public final class OriginateConsumer implements Runnable {
     public OriginateConsumer(SqsClient sqs, String queueUrl, OriginateMessageCodec codec, CallStore calls,
                              CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
                              BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
-                             BridgeMetrics metrics, Clock clock, String bridgeId) {
+                             BridgeMetrics metrics, Clock clock, String bridgeId, DoNotCallLookup doNotCall) {
+        this.doNotCall = new DoNotCallGate(doNotCall, calls, metrics, clock);
         this.messages = new ReceivedMessages(sqs, queueUrl);
         this.duplicates = new DuplicateMessages(messages, tracker, ami, orphans, metrics, clock, bridgeId);
         this.codec = codec;
@@ -220,11 +223,20 @@ public final class OriginateConsumer implements Runnable {
     }
 
     /**
-     * Runs on the claimers pool, with a pacing permit already taken for the call. The receive
+     * Runs on the claimers pool, with a pacing permit already taken for the call; a number on a
+     * do-not-call list by now is not claimed, let alone dialed ({@link DoNotCallGate}). The receive
      * loop waits for every claim of a receive before the next, so a copy of this call in a later
      * receive finds the tracker following it.
      */
     private void claimAndOriginate(Message message, OriginateMessage call) {
+        DoNotCallGate.Verdict listed = doNotCall.check(call);
+        if (listed != DoNotCallGate.Verdict.CLAIM) {
+            pacer.finished(call.tenantId());
+            if (listed == DoNotCallGate.Verdict.FAILED) {
+                messages.delete(message);
+            }
+            return;
+        }
         ClaimResult claim;
         try {
             claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),

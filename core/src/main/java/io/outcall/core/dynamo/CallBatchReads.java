@@ -26,19 +26,25 @@ final class CallBatchReads {
     /** The items found, in no particular order; ids without an item are left out. */
     static List<Map<String, AttributeValue>> read(DynamoDbClient dynamoDb, String table, List<String> callIds,
                                                   boolean consistent) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(callIds.size());
-        for (int from = 0; from < callIds.size(); from += BATCH_GET_MAX) {
-            List<Map<String, AttributeValue>> keys = callIds.subList(from, Math.min(callIds.size(), from + BATCH_GET_MAX))
-                    .stream().map(id -> Map.of("callId", s(id))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build());
+        return readKeys(dynamoDb, table, callIds.stream().map(id -> Map.of("callId", s(id))).toList(), consistent,
+                "calls of " + table);
+    }
+
+    /** The items of {@code keys} (any table's), a hundred to a request; those without an item are left out. */
+    static List<Map<String, AttributeValue>> readKeys(DynamoDbClient dynamoDb, String table,
+                                                      List<Map<String, AttributeValue>> keys, boolean consistent,
+                                                      String what) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX))).consistentRead(consistent).build());
             for (int attempt = 1; !request.isEmpty(); attempt++) {
                 Map<String, KeysAndAttributes> asked = request;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
                 items.addAll(response.responses().getOrDefault(table, List.of()));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (!request.isEmpty()) {
-                    UnprocessedRetries.pauseAfter(attempt, request.get(table).keys().size(), "calls of " + table);
+                    UnprocessedRetries.pauseAfter(attempt, request.get(table).keys().size(), what);
                 }
             }
         }

@@ -6,6 +6,9 @@ import io.outcall.core.call.CallBatchStore;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
+import io.outcall.core.dnc.DncList;
+import io.outcall.core.dnc.DoNotCallException;
+import io.outcall.core.dnc.DoNotCallLookup;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
@@ -51,10 +54,20 @@ public final class BatchCallIntake {
     private final TransferPicker transfers;
     private final CallId callIds;
     private final Clock clock;
+    private final DoNotCallRule doNotCall;
 
+    /** An intake without do-not-call lists (benchmarks, tests of other rules). */
     public BatchCallIntake(TenantStore tenants, CallStore calls, CallBatchStore batchCalls, IdempotencyStore idempotency,
                            OriginateQueue queue, CallRequestValidator validator, TransferPicker transfers, CallId callIds,
                            Clock clock) {
+        this(tenants, calls, batchCalls, idempotency, queue, validator, transfers, callIds, clock, DoNotCallLookup.NONE);
+    }
+
+    /** @param doNotCall the tenant's and the platform's lists: a listed item is refused before anything is written */
+    public BatchCallIntake(TenantStore tenants, CallStore calls, CallBatchStore batchCalls, IdempotencyStore idempotency,
+                           OriginateQueue queue, CallRequestValidator validator, TransferPicker transfers, CallId callIds,
+                           Clock clock, DoNotCallLookup doNotCall) {
+        this.doNotCall = new DoNotCallRule(doNotCall);
         this.tenants = tenants;
         this.calls = calls;
         this.batchCalls = batchCalls;
@@ -81,6 +94,7 @@ public final class BatchCallIntake {
         for (int i = 0; i < items.size(); i++) {
             slots.add(validate(new BatchSlot(i, items.get(i)), profile, batchValidator));
         }
+        refuseListed(slots, tenantId);
         claimKeys(slots, now);
         findEarlierCalls(slots);
         assignCalls(slots, profile, now);
@@ -102,6 +116,27 @@ public final class BatchCallIntake {
             slot.refuse(invalid);
         }
         return slot;
+    }
+
+    /** Items whose number is on a do-not-call list: refused, all numbers looked up in a few batched reads. */
+    private void refuseListed(List<BatchSlot> slots, String tenantId) {
+        List<BatchSlot> valid = open(slots);
+        if (valid.isEmpty()) {
+            return;
+        }
+        Map<String, DncList> listed;
+        try {
+            listed = doNotCall.listedAmong(tenantId, valid.stream().map(slot -> slot.valid.to()).toList());
+        } catch (IntakeUnavailableException down) {
+            valid.forEach(slot -> slot.refuse(down));
+            return;
+        }
+        for (BatchSlot slot : valid) {
+            DncList list = listed.get(slot.valid.to());
+            if (list != null) {
+                slot.refuse(new DoNotCallException(list, slot.valid.to()));
+            }
+        }
     }
 
     private void claimKeys(List<BatchSlot> slots, Instant now) {

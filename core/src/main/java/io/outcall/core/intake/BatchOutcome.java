@@ -3,6 +3,7 @@ package io.outcall.core.intake;
 /**
  * What became of one item of a batch, at its index: the call accepted (or replayed), or the failure
  * that refused it, the same a single request would have got: {@link InvalidCallRequestException},
+ * {@link io.outcall.core.dnc.DoNotCallException},
  * {@link IdempotencyConflictException}, or {@link IntakeUnavailableException} (nothing of it is
  * left half-done; a call written but not queued is FAILED and named).
  */

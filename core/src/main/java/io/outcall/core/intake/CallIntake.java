@@ -5,6 +5,7 @@ import io.outcall.core.call.CallAlreadyExistsException;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
+import io.outcall.core.dnc.DoNotCallLookup;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
@@ -43,9 +44,19 @@ public final class CallIntake {
     private final TransferPicker transfers;
     private final CallId callIds;
     private final Clock clock;
+    private final DoNotCallRule doNotCall;
 
+    /** An intake without do-not-call lists (benchmarks, tests of other rules). */
     public CallIntake(TenantStore tenants, CallStore calls, IdempotencyStore idempotency, OriginateQueue queue,
                       CallRequestValidator validator, TransferPicker transfers, CallId callIds, Clock clock) {
+        this(tenants, calls, idempotency, queue, validator, transfers, callIds, clock, DoNotCallLookup.NONE);
+    }
+
+    /** @param doNotCall the tenant's and the platform's lists: a listed number is refused before anything is written */
+    public CallIntake(TenantStore tenants, CallStore calls, IdempotencyStore idempotency, OriginateQueue queue,
+                      CallRequestValidator validator, TransferPicker transfers, CallId callIds, Clock clock,
+                      DoNotCallLookup doNotCall) {
+        this.doNotCall = new DoNotCallRule(doNotCall);
         this.tenants = tenants;
         this.calls = calls;
         this.idempotency = idempotency;
@@ -60,6 +71,7 @@ public final class CallIntake {
     public Accepted accept(IntakeRequest request) {
         TenantProfile profile = TenantAdmission.admit(tenants, request.tenantId());
         ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
+        doNotCall.check(request.tenantId(), valid.to());
 
         String callId = callIds.next();
         Instant now = clock.instant();

@@ -2,6 +2,9 @@ package io.outcall.functions.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.outcall.core.dnc.DoNotCallException;
+import io.outcall.core.dnc.ImportTooLargeException;
+import io.outcall.core.dnc.UnlistedNumberException;
 import io.outcall.core.intake.IdempotencyConflictException;
 import io.outcall.core.intake.IntakeUnavailableException;
 import io.outcall.core.calllog.CallNotFoundException;
@@ -17,10 +20,12 @@ import io.outcall.core.tenant.UnknownNumberException;
 import io.outcall.core.tenant.TenantChangedException;
 import io.outcall.core.tenant.TenantExistsException;
 import io.outcall.core.tenant.UnknownTenantException;
+import io.outcall.core.validation.Violation;
 import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.json.Json;
 
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -189,6 +194,11 @@ public final class ApiEvents {
             case NumberTakenException taken -> Problem.of(409, "number-taken", "Conflict", taken.getMessage());
             case TenantChangedException changed -> Problem.of(412, "tenant-changed", "Precondition Failed",
                     changed.getMessage());
+            case DoNotCallException listed -> Problem.of(422, "do-not-call", "Do not call", listed.getMessage())
+                    .withErrors(List.of(new Violation("to", listed.list().refusal())));
+            case UnlistedNumberException unlisted -> Problem.of(404, "number-not-listed", "Not Found", unlisted.getMessage());
+            case ImportTooLargeException tooLarge -> Problem.of(413, "too-many-numbers", "Content Too Large",
+                    tooLarge.getMessage());
             case CallNotFoundException notFound -> Problem.of(404, "call-not-found", "Not Found", notFound.getMessage());
             case IdempotencyConflictException conflict -> Problem.of(409, "idempotency-conflict", "Conflict",
                     conflict.getMessage()).withCallId(conflict.callId());

@@ -251,6 +251,11 @@ public final class OpenApiContract {
         }
         byte[] bytes = event.path("isBase64Encoded").asBoolean(false) ? java.util.Base64.getDecoder().decode(text)
                 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String type = requestHeader(event, "content-type");
+        if (type != null && type.startsWith("text/")) {
+            // A text body (a CSV import) is held to a string schema as the text it is.
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
         return JSON.readTree(bytes);
     }
 

@@ -31,14 +31,19 @@ export class Api {
     this.fetch = fetchFn;
   }
 
-  /** {status, body, headers}; throws ApiError for a status of 400 or more. */
-  async send(method, path, {query, body, headers} = {}) {
+  /**
+   * {status, body, headers}; throws ApiError for a status of 400 or more. {@code raw} is sent as it
+   * is (a CSV file), with the Content-Type the caller names; {@code body} goes as JSON.
+   */
+  async send(method, path, {query, body, headers, raw} = {}) {
     const url = new URL(this.base + path, window.location.origin);
     for (const [name, value] of Object.entries(query || {})) {
       if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
     }
     const init = {method, headers: {Accept: 'application/json', Authorization: `Bearer ${this.token()}`, ...headers}};
-    if (body !== undefined) {
+    if (raw !== undefined) {
+      init.body = raw;
+    } else if (body !== undefined) {
       // JSON unless the caller names another JSON type (application/merge-patch+json for a PATCH).
       init.headers = {'Content-Type': 'application/json', ...init.headers};
       init.body = JSON.stringify(body);

@@ -14,6 +14,7 @@ export const routes = [
   {path: '/tenant/webhooks', role: 'admin', view: () => import('./views/tenant-webhooks.js')},
   {path: '/tenant/webhooks/:webhookId', role: 'admin', view: () => import('./views/tenant-webhook.js')},
   {path: '/tenant/prompts', role: 'admin', view: () => import('./views/tenant-prompts.js')},
+  {path: '/tenant/dnc', role: 'admin', view: () => import('./views/tenant-dnc.js')},
   {path: '/tenant/audit', role: 'admin', view: () => import('./views/tenant-audit.js')},
 ];
 

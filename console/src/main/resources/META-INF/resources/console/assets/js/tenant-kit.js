@@ -9,6 +9,7 @@ const SECTIONS = [
   {path: '/tenant/transfer-numbers', text: 'Transfer numbers'},
   {path: '/tenant/webhooks', text: 'Webhooks'},
   {path: '/tenant/prompts', text: 'Prompts'},
+  {path: '/tenant/dnc', text: 'Do not call'},
   {path: '/tenant/audit', text: 'Audit log'},
 ];
 
