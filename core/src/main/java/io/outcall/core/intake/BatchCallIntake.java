@@ -14,6 +14,9 @@ import io.outcall.core.tenant.TenantLimits;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferPicker;
+import io.outcall.core.window.CalleeTimeZones;
+import io.outcall.core.window.CallingWindows;
+import io.outcall.core.window.OutsideCallingWindowException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Clock;
@@ -50,6 +53,7 @@ public final class BatchCallIntake {
     private final CallerIdPicker callerIds;
     private final TransferPicker transfers;
     private final CallId callIds;
+    private final CallingWindows windows;
     private final Clock clock;
 
     public BatchCallIntake(TenantStore tenants, CallStore calls, CallBatchStore batchCalls, IdempotencyStore idempotency,
@@ -64,6 +68,7 @@ public final class BatchCallIntake {
         this.callerIds = new CallerIdPicker(tenants, clock);
         this.transfers = transfers;
         this.callIds = callIds;
+        this.windows = new CallingWindows(new CalleeTimeZones());
         this.clock = clock;
     }
 
@@ -83,6 +88,7 @@ public final class BatchCallIntake {
         }
         claimKeys(slots, now);
         findEarlierCalls(slots);
+        applyCallingWindow(slots, profile, now);
         assignCalls(slots, profile, now);
         write(slots);
         recordDidUses(slots);
@@ -157,6 +163,21 @@ public final class BatchCallIntake {
                 // That attempt died before writing its call, or is racing us: the call is created
                 // under its id with a conditional write, so whoever writes it second sees it exists.
                 slot.kind = BatchSlot.Kind.ADOPT;
+            }
+        }
+    }
+
+    /** After the replays, as for one call: a retried item gets its call back even once the window closed. */
+    private void applyCallingWindow(List<BatchSlot> slots, TenantProfile profile, Instant now) {
+        for (BatchSlot slot : open(slots)) {
+            if (slot.kind == BatchSlot.Kind.REPLAY) {
+                continue;
+            }
+            try {
+                windows.admit(profile.tenant().settings().callingWindow(), slot.valid.to(), now);
+            } catch (OutsideCallingWindowException closed) {
+                release(slot);
+                slot.refuse(closed);
             }
         }
     }

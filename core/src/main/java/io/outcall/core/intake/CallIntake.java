@@ -13,6 +13,9 @@ import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferPicker;
+import io.outcall.core.window.CalleeTimeZones;
+import io.outcall.core.window.CallingWindows;
+import io.outcall.core.window.OutsideCallingWindowException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Clock;
@@ -42,6 +45,7 @@ public final class CallIntake {
     private final CallerIdPicker callerIds;
     private final TransferPicker transfers;
     private final CallId callIds;
+    private final CallingWindows windows;
     private final Clock clock;
 
     public CallIntake(TenantStore tenants, CallStore calls, IdempotencyStore idempotency, OriginateQueue queue,
@@ -54,9 +58,14 @@ public final class CallIntake {
         this.callerIds = new CallerIdPicker(tenants, clock);
         this.transfers = transfers;
         this.callIds = callIds;
+        this.windows = new CallingWindows(new CalleeTimeZones());
         this.clock = clock;
     }
 
+    /**
+     * @throws OutsideCallingWindowException when the tenant refuses calls outside its callee's window
+     *                                       and it is closed, or when it never opens for the callee
+     */
     public Accepted accept(IntakeRequest request) {
         TenantProfile profile = TenantAdmission.admit(tenants, request.tenantId());
         ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
@@ -78,6 +87,13 @@ public final class CallIntake {
                 // us. Create the call under its id; whoever writes it second sees it exists.
                 callId = held.get().callId();
             }
+        }
+        // After the replay: a retry of a call accepted just before the window closed gets that call back.
+        try {
+            windows.admit(profile.tenant().settings().callingWindow(), valid.to(), now);
+        } catch (OutsideCallingWindowException closed) {
+            release(key, callId);
+            throw closed;
         }
         return record(request, profile, valid, callId, now, key);
     }

@@ -8,7 +8,9 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The time zones a callee may be in, from libphonenumber's prefix data (its geocoder artifact):
@@ -19,13 +21,17 @@ import java.util.List;
 public final class CalleeTimeZones {
 
     private final PhoneNumberUtil util;
-    private final PhoneNumberToTimeZonesMapper mapper;
+    private final Supplier<PhoneNumberToTimeZonesMapper> mapper;
 
+    /**
+     * Over libphonenumber's own instances; its zone data is loaded on the first question, so an
+     * intake whose tenants have no window never loads it (a cold start saved).
+     */
     public CalleeTimeZones() {
-        this(PhoneNumberUtil.getInstance(), PhoneNumberToTimeZonesMapper.getInstance());
+        this(PhoneNumberUtil.getInstance(), PhoneNumberToTimeZonesMapper::getInstance);
     }
 
-    public CalleeTimeZones(PhoneNumberUtil util, PhoneNumberToTimeZonesMapper mapper) {
+    public CalleeTimeZones(PhoneNumberUtil util, Supplier<PhoneNumberToTimeZonesMapper> mapper) {
         this.util = util;
         this.mapper = mapper;
     }
@@ -41,11 +47,12 @@ public final class CalleeTimeZones {
         } catch (NumberParseException e) {
             return List.of();
         }
-        List<String> ids = mapper.getTimeZonesForNumber(number);
+        PhoneNumberToTimeZonesMapper zonesOf = mapper.get();
+        List<String> ids = zonesOf.getTimeZonesForNumber(number);
         if (ids.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
             // A number libphonenumber's validity data does not know (newer than its data) still has a
             // prefix: its area's or country's zones are a better guess than none.
-            ids = mapper.getTimeZonesForGeographicalNumber(number);
+            ids = zonesOf.getTimeZonesForGeographicalNumber(number);
         }
         List<ZoneId> zones = new ArrayList<>();
         for (String id : ids) {
@@ -56,6 +63,6 @@ public final class CalleeTimeZones {
                 return List.of();
             }
         }
-        return zones.stream().distinct().sorted(java.util.Comparator.comparing(ZoneId::getId)).toList();
+        return zones.stream().distinct().sorted(Comparator.comparing(ZoneId::getId)).toList();
     }
 }

@@ -116,10 +116,23 @@ public final class CallingWindowJson {
         return doc;
     }
 
-    /** As a field of the object being written (the queue message). */
+    /** As a field of the object being written (the queue message), without a databind codec. */
     public static void write(JsonGenerator out, CallingWindow window) throws IOException {
-        out.writeFieldName(FIELD);
-        out.writeTree(node(window));
+        out.writeObjectFieldStart(FIELD);
+        out.writeStringField("outsideWindow", window.outsideWindow().json());
+        out.writeObjectFieldStart("hours");
+        for (Map.Entry<DayOfWeek, List<LocalHours>> day : window.hours().entrySet()) {
+            out.writeArrayFieldStart(day(day.getKey()));
+            for (LocalHours range : day.getValue()) {
+                out.writeStartObject();
+                out.writeStringField("from", range.fromText());
+                out.writeStringField("to", range.toText());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        }
+        out.writeEndObject();
+        out.writeEndObject();
     }
 
     /**

@@ -28,8 +28,8 @@ public record Opening(Instant at, List<ZoneId> zones) {
     }
 
     /**
-     * The opening for people: "2026-03-09T12:00:00Z (Monday 08:00 in America/New_York)", each zone's
-     * local time when there are several.
+     * The opening for people, to follow "opens": "at 2026-03-09T12:00:00Z (Monday 08:00 in
+     * America/New_York)", each zone's local time when there are several; or "never: " and why.
      */
     public String describe() {
         if (zones.isEmpty()) {
@@ -39,7 +39,7 @@ public record Opening(Instant at, List<ZoneId> zones) {
         if (at == null) {
             return "never: the allowed hours in " + where + " do not meet within a week";
         }
-        return at + " (" + zones.stream().map(zone -> LOCAL.format(at.atZone(zone)) + " in " + zone.getId())
+        return "at " + at + " (" + zones.stream().map(zone -> LOCAL.format(at.atZone(zone)) + " in " + zone.getId())
                 .collect(Collectors.joining(", ")) + ")";
     }
 }

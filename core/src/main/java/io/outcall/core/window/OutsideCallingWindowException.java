@@ -17,11 +17,9 @@ public final class OutsideCallingWindowException extends RuntimeException {
     }
 
     private static String message(Opening opening) {
-        if (opening.at() == null) {
-            return "is outside this tenant's calling window, which opens " + opening.describe();
-        }
-        return "is outside this tenant's calling window, which opens at " + opening.describe()
-                + "; send the call then, or set callingWindow.outsideWindow to schedule to have it scheduled";
+        String opens = "is outside this tenant's calling window, which opens " + opening.describe();
+        return opening.at() == null ? opens
+                : opens + "; send the call then, or set callingWindow.outsideWindow to schedule to have it scheduled";
     }
 
     public Opening opening() {
