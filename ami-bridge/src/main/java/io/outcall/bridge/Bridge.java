@@ -22,6 +22,9 @@ import io.outcall.bridge.store.DynamoCallSink;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.dynamo.DynamoCallEventStore;
 import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoScheduledCalls;
+import io.outcall.core.schedule.ScheduledCalls;
+import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import org.slf4j.Logger;
@@ -92,7 +95,13 @@ public final class Bridge implements AutoCloseable {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
                 metrics, writerLanes);
-        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC());
+        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), null,
+                scheduledCalls(config, dynamoDb));
+    }
+
+    /** The due index in the shards intake and the scheduler use ({@code QUEUED_INDEX_SHARDS}). */
+    private static ScheduledCalls scheduledCalls(BridgeConfig config, DynamoDbClient dynamoDb) {
+        return new DynamoScheduledCalls(dynamoDb, config.callsTable(), SweepSettings.queuedIndexShards(System.getenv()));
     }
 
     /** The same, uploading recorded calls' files from {@code recording}'s spool with {@code s3}. */
@@ -110,7 +119,8 @@ public final class Bridge implements AutoCloseable {
                     new DynamoRecordingStore(dynamoDb, config.callsTable()), new RecordingMetrics(metrics),
                     Clock.systemUTC());
         }
-        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), uploader);
+        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), uploader,
+                scheduledCalls(config, dynamoDb));
     }
 
     /**
@@ -125,6 +135,15 @@ public final class Bridge implements AutoCloseable {
     /** @param recordings moves recorded calls' files to the audio bucket; null: no recordings are uploaded */
     public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
                   BridgeMetrics metrics, Clock clock, RecordingUploader recordings) {
+        this(config, calls, sink, backlogHighWater, sqs, metrics, clock, recordings, null);
+    }
+
+    /**
+     * @param scheduled where a call whose calling window closed while it waited goes back to
+     *                  SCHEDULED; null: such a call ends FAILED (OUTSIDE_CALLING_WINDOW), never dialed
+     */
+    public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
+                  BridgeMetrics metrics, Clock clock, RecordingUploader recordings, ScheduledCalls scheduled) {
         this.config = config;
         this.recordings = recordings;
         this.metrics = metrics;
@@ -150,7 +169,7 @@ public final class Bridge implements AutoCloseable {
         this.orphans = new Orphans(calls, tracker, ami, sink::lastEventSeq, pacer, clock, clock.instant());
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
-                claimers, background, metrics, clock, config.bridgeId());
+                claimers, background, metrics, clock, config.bridgeId(), scheduled);
         this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);
         this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
         metrics.gauge("bridge_active_calls", "Calls the bridge is following (dialing, ringing or up)", tracker::following);

@@ -12,6 +12,7 @@ import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
+import io.outcall.core.schedule.ScheduledCalls;
 import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
@@ -126,13 +127,25 @@ final class BridgeHarness implements AutoCloseable {
         return startBridge(config, calls, local.sqs(), Clock.systemUTC(), recordings);
     }
 
+    /** A bridge on {@code clock} that moves calls whose calling window closed back to SCHEDULED in {@code scheduled}. */
+    RunningBridge startBridge(BridgeConfig config, Clock clock, ScheduledCalls scheduled) throws Exception {
+        return startBridge(config, calls, local.sqs(), clock, metrics -> null, scheduled);
+    }
+
     private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock,
                                       java.util.function.Function<BridgeMetrics,
                                               io.outcall.bridge.recordings.RecordingUploader> recordings) throws Exception {
+        return startBridge(config, store, sqs, clock, recordings, null);
+    }
+
+    private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock,
+                                      java.util.function.Function<BridgeMetrics,
+                                              io.outcall.bridge.recordings.RecordingUploader> recordings,
+                                      ScheduledCalls scheduled) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
         Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, clock,
-                recordings.apply(metrics));
+                recordings.apply(metrics), scheduled);
         bridge.start();
         return new RunningBridge(bridge, metrics);
     }

@@ -53,6 +53,7 @@ public final class BridgeMetrics {
     public final LongAdder amiLoginsRefused = new LongAdder();
     public final LongAdder cancelHangups = new LongAdder();
     public final LongAdder canceledBeforeDialing = new LongAdder();
+    public final LongAdder windowReschedules = new LongAdder();
     public final LongAdder tenantDeferrals = new LongAdder();
     public final AtomicLong lastEventAtMillis = new AtomicLong();
 
@@ -92,6 +93,8 @@ public final class BridgeMetrics {
         counter("bridge_cancel_hangups_total", "Hangup actions sent for calls their tenant canceled", cancelHangups::sum);
         counter("bridge_tenant_deferrals_total", "Queue messages put back because their tenant was at its limit",
                 tenantDeferrals::sum);
+        counter("bridge_calling_window_reschedules_total", "Queued calls moved back to SCHEDULED because their callee's"
+                + " calling window had closed when their turn came", windowReschedules::sum);
         counter("bridge_canceled_before_dialing_total", "Queue messages dropped because their call was canceled while queued",
                 canceledBeforeDialing::sum);
         outcomes = Counter.builder().name("bridge_call_outcomes_total").help("Calls that reached a final status")

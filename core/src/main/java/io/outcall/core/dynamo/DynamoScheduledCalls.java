@@ -109,7 +109,14 @@ public final class DynamoScheduledCalls implements ScheduledCalls {
         }
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":queuedRank", n(CallStatus.QUEUED.rank()));
-        values.put(":liveRank", n(CallStatus.ANSWERED.rank()));
+        // A closed window moves back only a call no bridge has claimed: a copy of its message must not
+        // pull back a call another bridge is dialing (it would be dialed twice). A retry moves an attempt
+        // that has ended.
+        String from = "statusRank = :queuedRank";
+        if (reason != ScheduledReason.CALLING_WINDOW) {
+            values.put(":liveRank", n(CallStatus.ANSWERED.rank()));
+            from = "statusRank BETWEEN :queuedRank AND :liveRank";
+        }
         values.put(":attempt", n(attempt));
         values.put(":scheduled", s(CallStatus.SCHEDULED.name()));
         values.put(":rank", n(CallStatus.SCHEDULED.rank()));
@@ -120,11 +127,11 @@ public final class DynamoScheduledCalls implements ScheduledCalls {
         values.put(":due", n(notBefore.toEpochMilli()));
         values.put(":one", n(1));
         // Calls written before attempts were counted are on their first.
+        String condition = from;
         String onAttempt = attempt <= 1 ? "(attribute_not_exists(#attempt) OR #attempt = :attempt)" : "#attempt = :attempt";
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key)
-                    .conditionExpression("statusRank BETWEEN :queuedRank AND :liveRank"
-                            + " AND attribute_not_exists(cancelRequestedAt) AND " + onAttempt)
+                    .conditionExpression(condition + " AND attribute_not_exists(cancelRequestedAt) AND " + onAttempt)
                     .updateExpression("SET #status = :scheduled, statusRank = :rank, tenantStatus = :tenantStatus,"
                             + " notBefore = :notBefore, scheduledReason = :reason, #dueShard = :shard, #due = :due,"
                             + " version = version + :one"

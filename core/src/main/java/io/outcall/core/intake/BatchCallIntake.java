@@ -6,6 +6,7 @@ import io.outcall.core.call.CallBatchStore;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
+import io.outcall.core.call.ScheduledReason;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
@@ -15,6 +16,7 @@ import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferPicker;
 import io.outcall.core.window.CalleeTimeZones;
+import io.outcall.core.window.CallingWindow;
 import io.outcall.core.window.CallingWindows;
 import io.outcall.core.window.OutsideCallingWindowException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -92,7 +94,7 @@ public final class BatchCallIntake {
         assignCalls(slots, profile, now);
         write(slots);
         recordDidUses(slots);
-        enqueue(slots, profile.tenant().settings().limits());
+        enqueue(slots, profile.tenant().settings().limits(), profile.tenant().settings().callingWindow());
         return slots.stream().map(slot -> slot.outcome).toList();
     }
 
@@ -174,7 +176,8 @@ public final class BatchCallIntake {
                 continue;
             }
             try {
-                windows.admit(profile.tenant().settings().callingWindow(), slot.valid.to(), now);
+                slot.opening = windows.admit(profile.tenant().settings().callingWindow(), slot.valid.to(), now)
+                        .orElse(null);
             } catch (OutsideCallingWindowException closed) {
                 release(slot);
                 slot.refuse(closed);
@@ -210,7 +213,8 @@ public final class BatchCallIntake {
                     .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now))
                     .withAmd(valid.amd())
                     .withRecord(valid.record())
-                    .withPrompt(valid.prompt());
+                    .withPrompt(valid.prompt())
+                    .scheduledAt(slot.opening, ScheduledReason.CALLING_WINDOW);
         }
     }
 
@@ -258,13 +262,13 @@ public final class BatchCallIntake {
         });
     }
 
-    /** @param limits the tenant's pacing limits, which each message carries to the bridge */
-    private void enqueue(List<BatchSlot> slots, TenantLimits limits) {
-        List<BatchSlot> queued = open(slots).stream()
-                .filter(s -> s.kind != BatchSlot.Kind.REPLAY || s.call.status() == CallStatus.QUEUED).toList();
+    /** @param limits the tenant's pacing limits and {@code window} its calling window, which each message carries */
+    private void enqueue(List<BatchSlot> slots, TenantLimits limits, CallingWindow window) {
+        // A call scheduled for its window's opening is queued by the scheduler when due.
+        List<BatchSlot> queued = open(slots).stream().filter(s -> s.call.status() == CallStatus.QUEUED).toList();
         Set<String> unsent = new HashSet<>();
         try {
-            queue.sendAll(queued.stream().map(s -> OriginateMessage.of(s.call, limits)).toList())
+            queue.sendAll(queued.stream().map(s -> OriginateMessage.of(s.call, limits, window)).toList())
                     .forEach(m -> unsent.add(m.callId()));
         } catch (SdkException e) {
             queued.forEach(s -> unsent.add(s.callId));

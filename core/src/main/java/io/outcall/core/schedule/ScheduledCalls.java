@@ -32,8 +32,9 @@ public interface ScheduledCalls {
 
     /**
      * Moves the call back to SCHEDULED, due at {@code notBefore} for {@code reason}: from QUEUED (a
-     * calling window closed before it was dialed) or from a live status (its attempt ended and will
-     * be retried), only while its current attempt is {@code attempt} (a call without an attempt
+     * calling window closed before it was dialed; {@code callingWindow} moves only a QUEUED call, so
+     * a stale copy of its message never pulls back a call being dialed) or from a live status (its
+     * attempt ended and will be retried), only while its current attempt is {@code attempt} (a call without an attempt
      * count is on attempt 1), it is not final, and nobody asked to cancel it.
      *
      * @return false when none of that holds: the call moved on, and is left as it is

@@ -116,9 +116,9 @@ public final class CallingWindowJson {
         return doc;
     }
 
-    /** As a field of the object being written (the queue message), without a databind codec. */
-    public static void write(JsonGenerator out, CallingWindow window) throws IOException {
-        out.writeObjectFieldStart(FIELD);
+    /** As the field {@code name} of the object being written (the queue message), without a databind codec. */
+    public static void write(JsonGenerator out, String name, CallingWindow window) throws IOException {
+        out.writeObjectFieldStart(name);
         out.writeStringField("outsideWindow", window.outsideWindow().json());
         out.writeObjectFieldStart("hours");
         for (Map.Entry<DayOfWeek, List<LocalHours>> day : window.hours().entrySet()) {
@@ -136,16 +136,19 @@ public final class CallingWindowJson {
     }
 
     /**
-     * From what {@link #node} wrote (a tenant item, a queue message); the writer checked it, so a
-     * problem here is corrupt data.
+     * From what {@link #node} or {@link #write} wrote (a queue message), held to the admin API's
+     * rules; the writer checked it, so a problem here is corrupt data.
      */
     public static CallingWindow parse(JsonNode node) {
         ObjectNode holder = JsonNodeFactory.instance.objectNode();
         holder.set(FIELD, node);
         JsonFields fields = new JsonFields(holder, violations -> new IllegalArgumentException(violations.toString()));
         CallingWindow window = read(fields);
-        if (window == null) {
-            throw new IllegalArgumentException("stored calling window is invalid: " + fields.violations());
+        if (window != null) {
+            check(window, fields.violations());
+        }
+        if (!fields.violations().isEmpty()) {
+            throw new IllegalArgumentException("the calling window is invalid: " + fields.violations());
         }
         return window;
     }

@@ -8,6 +8,9 @@ import java.util.Optional;
 /** A tenant's calling window applied to one callee: in every zone the callee's number may be in. */
 public final class CallingWindows {
 
+    /** The failure reason of a call the bridge found outside its window and could not schedule again. */
+    public static final String OUTSIDE_CALLING_WINDOW = "OUTSIDE_CALLING_WINDOW";
+
     private final CalleeTimeZones zones;
 
     public CallingWindows(CalleeTimeZones zones) {

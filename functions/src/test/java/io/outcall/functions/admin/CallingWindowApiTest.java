@@ -1,6 +1,10 @@
 package io.outcall.functions.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.outcall.core.call.Call;
+import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.ScheduledReason;
+import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.window.OutsideCallingWindowException;
 import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.intake.ApiGatewayEvents;
@@ -114,6 +118,42 @@ class CallingWindowApiTest extends AdminScenario {
                 new ByteArrayInputStream(step.getBytes(StandardCharsets.UTF_8)), placed, null);
         assertTrue(placed.toString(StandardCharsets.UTF_8).contains("\"status\":\"QUEUED\""), placed::toString);
         assertEquals(1, backends.drainQueue().size());
+    }
+
+    @Test
+    void inScheduleModeACallOutsideIsRecordedScheduledForTheOpeningAndNotQueued() {
+        String id = tenantWithDid("win-schedule");
+        assertEquals(200, patchOwn(id, "\"1\"", WEEKDAYS.replace("\"refuse\"", "\"schedule\"")).status());
+        DynamoCallStore calls = new DynamoCallStore(backends.local().dynamoDb(), "CallsTable", "CallStatsTable");
+
+        // Friday 13 March 21:30 EDT: scheduled for Monday 08:00 EDT.
+        AdminApi.Response late = call(at("2026-03-14T01:30:00Z"), id, NEW_YORK);
+        assertEquals(202, late.status(), () -> String.valueOf(late.body()));
+        assertEquals("SCHEDULED", late.body().get("status").asText());
+        Call stored = calls.find(late.body().get("callId").asText()).orElseThrow();
+        assertEquals(CallStatus.SCHEDULED, stored.status());
+        assertEquals(Instant.parse("2026-03-16T12:00:00Z"), stored.notBefore());
+        assertEquals(ScheduledReason.CALLING_WINDOW, stored.scheduledReason());
+        assertEquals(List.of(), backends.drainQueue(), "the scheduler queues it when due, not the intake");
+
+        // A batch at Friday 22:30 PDT: both scheduled, each for its own callee's opening.
+        AdminApi.Response batch = send(new MakeCallsHandler(at("2026-03-14T05:30:00Z")), ApiGatewayEvents.request("POST",
+                "/calls/batch", Map.of(), "{\"calls\":[{\"to\":\"" + NEW_YORK + "\"},{\"to\":\"" + LOS_ANGELES + "\"}]}")
+                .tenantClaim(id));
+        assertEquals(200, batch.status(), () -> String.valueOf(batch.body()));
+        assertEquals(Instant.parse("2026-03-16T15:00:00Z"), calls.find(batch.body().at("/results/1/call/callId").asText())
+                .orElseThrow().notBefore(), "08:00 PDT");
+        assertEquals("SCHEDULED", batch.body().at("/results/0/call/status").asText());
+        assertEquals(List.of(), backends.drainQueue());
+
+        // Inside the window the call is queued at once, its message carrying the window (version 5).
+        assertEquals(202, call(at("2026-03-16T12:00:00Z"), id, NEW_YORK).status());
+        List<String> queued = backends.drainQueue();
+        assertEquals(1, queued.size());
+        JsonNode message = ApiGatewayEvents.parse(queued.getFirst().getBytes(StandardCharsets.UTF_8));
+        assertEquals(5, message.get("schemaVersion").asInt());
+        assertEquals("schedule", message.at("/window/outsideWindow").asText());
+        assertEquals("21:00", message.at("/window/hours/monday/0/to").asText());
     }
 
     @Test
