@@ -29,11 +29,12 @@ function rangesOf(text) {
  */
 export function callingWindowFields(window) {
   const mode = h('select', {id: 'setting-callingWindow-outsideWindow'},
-    h('option', {value: '', text: 'None: calls at any time'}),
-    h('option', {value: 'refuse', text: 'Refuse calls outside it, saying when it opens'}),
-    h('option', {value: 'schedule', text: 'Schedule calls outside it for the opening'}));
+    h('option', {value: '', text: 'No window: any time'}),
+    h('option', {value: 'refuse', text: 'Refuse the call'}),
+    h('option', {value: 'schedule', text: 'Schedule it for the opening'}));
   mode.value = window?.outsideWindow ?? '';
-  const modeField = field('Calling window', mode, 'Hours in the callee\u2019s local time, in every time zone the number may be in');
+  const modeField = field('A call outside the window', mode,
+    'Hours are the callee\u2019s local time, in every time zone the number may be in; a refusal says when it opens');
   const fields = {'callingWindow': modeField, 'callingWindow.outsideWindow': modeField};
   const days = {};
   for (const day of WEEKDAYS) {
