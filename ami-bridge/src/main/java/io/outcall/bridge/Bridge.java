@@ -25,6 +25,9 @@ import io.outcall.bridge.store.DynamoCallSink;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.dynamo.DynamoCallEventStore;
 import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.dynamo.DynamoScheduledCalls;
+import io.outcall.core.schedule.ScheduledCalls;
+import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import org.slf4j.Logger;
@@ -95,7 +98,13 @@ public final class Bridge implements AutoCloseable {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
                 metrics, writerLanes);
-        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC());
+        return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), null,
+                BridgeDoNotCall.NONE, scheduledCalls(config, dynamoDb));
+    }
+
+    /** The due index in the shards intake and the scheduler use ({@code QUEUED_INDEX_SHARDS}). */
+    private static ScheduledCalls scheduledCalls(BridgeConfig config, DynamoDbClient dynamoDb) {
+        return new DynamoScheduledCalls(dynamoDb, config.callsTable(), SweepSettings.queuedIndexShards(System.getenv()));
     }
 
     /** The same, uploading recorded calls' files from {@code recording}'s spool with {@code s3}. */
@@ -120,7 +129,7 @@ public final class Bridge implements AutoCloseable {
                     Clock.systemUTC());
         }
         return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), uploader,
-                BridgeDoNotCall.onDynamoDb(dynamoDb, tenantsTable, Clock.systemUTC()));
+                BridgeDoNotCall.onDynamoDb(dynamoDb, tenantsTable, Clock.systemUTC()), scheduledCalls(config, dynamoDb));
     }
 
     /**
@@ -135,12 +144,17 @@ public final class Bridge implements AutoCloseable {
     /** @param recordings moves recorded calls' files to the audio bucket; null: no recordings are uploaded */
     public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
                   BridgeMetrics metrics, Clock clock, RecordingUploader recordings) {
-        this(config, calls, sink, backlogHighWater, sqs, metrics, clock, recordings, BridgeDoNotCall.NONE);
+        this(config, calls, sink, backlogHighWater, sqs, metrics, clock, recordings, BridgeDoNotCall.NONE, null);
     }
 
-    /** @param doNotCall the lists a number is looked up in just before dialing, and where opt-outs go */
+    /**
+     * @param doNotCall the lists a number is looked up in just before dialing, and where opt-outs go
+     * @param scheduled where a call whose calling window closed while it waited goes back to
+     *                  SCHEDULED; null: such a call ends FAILED (OUTSIDE_CALLING_WINDOW), never dialed
+     */
     public Bridge(BridgeConfig config, CallStore calls, CallSink sink, long backlogHighWater, SqsClient sqs,
-                  BridgeMetrics metrics, Clock clock, RecordingUploader recordings, BridgeDoNotCall doNotCall) {
+                  BridgeMetrics metrics, Clock clock, RecordingUploader recordings, BridgeDoNotCall doNotCall,
+                  ScheduledCalls scheduled) {
         this.config = config;
         this.recordings = recordings;
         this.metrics = metrics;
@@ -167,7 +181,7 @@ public final class Bridge implements AutoCloseable {
         this.orphans = new Orphans(calls, tracker, ami, sink::lastEventSeq, pacer, clock, clock.instant());
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
-                claimers, background, metrics, clock, config.bridgeId(), doNotCall.lookup());
+                claimers, background, metrics, clock, config.bridgeId(), doNotCall.lookup(), scheduled);
         this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);
         this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
         metrics.gauge("bridge_active_calls", "Calls the bridge is following (dialing, ringing or up)", tracker::following);

@@ -12,6 +12,7 @@ import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
+import io.outcall.core.schedule.ScheduledCalls;
 import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalServices;
 import io.outcall.pbxsim.PbxSimulator;
@@ -126,25 +127,32 @@ final class BridgeHarness implements AutoCloseable {
         return startBridge(config, calls, local.sqs(), Clock.systemUTC(), recordings);
     }
 
+    /** A bridge on {@code clock} that moves calls whose calling window closed back to SCHEDULED in {@code scheduled}. */
+    RunningBridge startBridge(BridgeConfig config, Clock clock, ScheduledCalls scheduled) throws Exception {
+        return startBridge(config, calls, local.sqs(), clock, metrics -> null, io.outcall.bridge.dnc.BridgeDoNotCall.NONE,
+                scheduled);
+    }
+
     private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock,
                                       java.util.function.Function<BridgeMetrics,
                                               io.outcall.bridge.recordings.RecordingUploader> recordings) throws Exception {
-        return startBridge(config, store, sqs, clock, recordings, io.outcall.bridge.dnc.BridgeDoNotCall.NONE);
+        return startBridge(config, store, sqs, clock, recordings, io.outcall.bridge.dnc.BridgeDoNotCall.NONE, null);
     }
 
     /** A bridge that checks numbers against, and adds opt-outs to, the do-not-call lists of {@code doNotCall}. */
     RunningBridge startBridge(BridgeConfig config, io.outcall.bridge.dnc.BridgeDoNotCall doNotCall) throws Exception {
-        return startBridge(config, calls, local.sqs(), Clock.systemUTC(), metrics -> null, doNotCall);
+        return startBridge(config, calls, local.sqs(), Clock.systemUTC(), metrics -> null, doNotCall, null);
     }
 
     private RunningBridge startBridge(BridgeConfig config, CallStore store, SqsClient sqs, Clock clock,
                                       java.util.function.Function<BridgeMetrics,
                                               io.outcall.bridge.recordings.RecordingUploader> recordings,
-                                      io.outcall.bridge.dnc.BridgeDoNotCall doNotCall) throws Exception {
+                                      io.outcall.bridge.dnc.BridgeDoNotCall doNotCall,
+                                      ScheduledCalls scheduled) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
         DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
         Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, clock,
-                recordings.apply(metrics), doNotCall);
+                recordings.apply(metrics), doNotCall, scheduled);
         bridge.start();
         return new RunningBridge(bridge, metrics);
     }

@@ -47,6 +47,12 @@ public record IntakeWiring(Json json, CallIntake intake, BatchCallIntake batchIn
 
     /** @param queuedShards shards of the QUEUED index new calls spread over; the sweeper queries as many */
     public static IntakeWiring of(FunctionConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int queuedShards) {
+        return of(config, dynamoDb, sqs, queuedShards, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for the intake: calling windows are decided by it (tests inject one) */
+    public static IntakeWiring of(FunctionConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int queuedShards,
+                                  Clock clock) {
         Json json = Json.standard();
         DynamoTenantStore tenants = new DynamoTenantStore(dynamoDb, config.tenantsTable());
         DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable(), queuedShards);
@@ -59,11 +65,11 @@ public record IntakeWiring(Json json, CallIntake intake, BatchCallIntake batchIn
         CallId callIds = CallId.systemGenerator();
         // Every number is looked up in its tenant's and the platform's do-not-call list: one BatchGetItem.
         DynamoDoNotCallStore doNotCall = new DynamoDoNotCallStore(dynamoDb, config.tenantsTable());
-        CallIntake intake = new CallIntake(tenants, calls, idempotency, queue, validator, transfers, callIds,
-                Clock.systemUTC(), doNotCall);
+        CallIntake intake = new CallIntake(tenants, calls, idempotency, queue, validator, transfers, callIds, clock,
+                doNotCall);
         BatchCallIntake batchIntake = new BatchCallIntake(tenants, calls,
                 new DynamoCallBatchStore(dynamoDb, config.callsTable(), queuedShards), idempotency, queue, validator,
-                transfers, callIds, Clock.systemUTC(), doNotCall);
+                transfers, callIds, clock, doNotCall);
         return new IntakeWiring(json, intake, batchIntake, tenants, config.tenantClaim(), config.scopeClaim(),
                 RequestLog.standardOutput(json));
     }

@@ -123,8 +123,7 @@ public final class LocalAws {
                 request.globalSecondaryIndexes(indexes.stream().map(i -> GlobalSecondaryIndex.builder()
                         .indexName((String) i.get("IndexName"))
                         .keySchema(keySchema((List<Map<String, Object>>) i.get("KeySchema")))
-                        .projection(Projection.builder().projectionType(
-                                (String) ((Map<String, Object>) i.get("Projection")).get("ProjectionType")).build())
+                        .projection(projection((Map<String, Object>) i.get("Projection")))
                         .build()).toList());
             }
             try {
@@ -137,6 +136,16 @@ public final class LocalAws {
             }
         });
         return List.copyOf(tables.keySet());
+    }
+
+    /** KEYS_ONLY, ALL, or INCLUDE with its NonKeyAttributes. */
+    @SuppressWarnings("unchecked")
+    private static Projection projection(Map<String, Object> projection) {
+        Projection.Builder built = Projection.builder().projectionType((String) projection.get("ProjectionType"));
+        if (projection.get("NonKeyAttributes") instanceof List<?> included) {
+            built.nonKeyAttributes((List<String>) included);
+        }
+        return built.build();
     }
 
     private static void addMissingIndexes(DynamoDbClient dynamoDb, String table, CreateTableRequest wanted) {

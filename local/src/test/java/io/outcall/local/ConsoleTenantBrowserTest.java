@@ -214,6 +214,40 @@ class ConsoleTenantBrowserTest extends ConsoleBrowserTestBase {
     }
 
     @Test
+    void anAdminSetsACallingWindowWithAnErrorShownBesideItsDay() throws Exception {
+        steps.signIn("demo", "admin");
+        browser.go("/#/tenant");
+        WebElement mode = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-callingWindow-outsideWindow")));
+        try {
+            new Select(mode).selectByValue("refuse");
+            WebElement monday = browser.find(By.id("setting-callingWindow-monday"));
+            monday.sendKeys("9:00-17:00");
+            browser.find(By.id("settings-save")).click();
+            WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("setting-callingWindow-monday-error")));
+            assertTrue(error.getText().contains("HH:mm"), error.getText());
+            steps.screenshot("tenant-settings-calling-window-error", By.id("settings-window"));
+
+            monday.clear();
+            monday.sendKeys("09:00-12:00, 13:00-17:00");
+            browser.find(By.id("setting-callingWindow-saturday")).sendKeys("10:00-14:00");
+            browser.find(By.id("settings-save")).click();
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("settings-saved"), "Saved"));
+            JsonNode now = json.readTree(stack.send("GET", "/tenant", adminToken, null).body());
+            assertEquals("refuse", now.at("/callingWindow/outsideWindow").asText(), now.toString());
+            assertEquals("13:00", now.at("/callingWindow/hours/monday/1/from").asText(), now.toString());
+            assertTrue(now.at("/callingWindow/hours/tuesday").isMissingNode(), "a day left empty is closed: " + now);
+            // Drawn anew from what was saved.
+            assertEquals("10:00-14:00", browser.find(By.id("setting-callingWindow-saturday")).getDomProperty("value"));
+        } finally {
+            // The demo tenant is shared with the tests that place calls: it ends without a window.
+            HttpResponse<String> read = stack.send("GET", "/tenant", adminToken, null);
+            HttpResponse<String> removed = stack.send("PATCH", "/tenant", adminToken, "{\"callingWindow\":null}",
+                    Map.of("Content-Type", "application/merge-patch+json", "If-Match", read.headers().firstValue("etag").orElseThrow()));
+            assertEquals(200, removed.statusCode(), removed.body());
+        }
+    }
+
+    @Test
     void aSettingsFieldErrorShowsBesideItsField() throws Exception {
         steps.signIn("demo", "admin");
         browser.go("/#/tenant");

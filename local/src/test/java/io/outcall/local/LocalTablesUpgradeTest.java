@@ -46,7 +46,7 @@ class LocalTablesUpgradeTest {
             Set<String> indexes = new TreeSet<>(dynamoDb.describeTable(b -> b.tableName("CallsTable")).table()
                     .globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).toList());
             assertEquals(new TreeSet<>(List.of("byTenant", "byTenantStatus", "byTenantDisposition", "byTenantNumber",
-                    "byTenantJourney", "byTenantAnsweredBy", "byBridge", "byCancel", "byQueued")), indexes);
+                    "byTenantJourney", "byTenantAnsweredBy", "byBridge", "byCancel", "byQueued", "byDue")), indexes);
             assertEquals(Boolean.TRUE, dynamoDb.describeTable(b -> b.tableName("CallsTable")).table()
                     .streamSpecification().streamEnabled(), "the calls table gains its stream");
         }

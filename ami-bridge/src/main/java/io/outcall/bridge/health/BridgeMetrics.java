@@ -53,6 +53,7 @@ public final class BridgeMetrics {
     public final LongAdder amiLoginsRefused = new LongAdder();
     public final LongAdder cancelHangups = new LongAdder();
     public final LongAdder canceledBeforeDialing = new LongAdder();
+    public final LongAdder windowReschedules = new LongAdder();
     public final LongAdder tenantDeferrals = new LongAdder();
     public final LongAdder doNotCall = new LongAdder();
     public final LongAdder optOuts = new LongAdder();
@@ -101,6 +102,8 @@ public final class BridgeMetrics {
                 optOuts::sum);
         counter("bridge_opt_outs_lost_total", "Opt-outs that could not be written (logged with the call id: add by hand)",
                 optOutsLost::sum);
+        counter("bridge_calling_window_reschedules_total", "Queued calls moved back to SCHEDULED because their callee's"
+                + " calling window had closed when their turn came", windowReschedules::sum);
         counter("bridge_canceled_before_dialing_total", "Queue messages dropped because their call was canceled while queued",
                 canceledBeforeDialing::sum);
         outcomes = Counter.builder().name("bridge_call_outcomes_total").help("Calls that reached a final status")

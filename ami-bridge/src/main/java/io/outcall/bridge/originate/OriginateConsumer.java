@@ -10,6 +10,9 @@ import io.outcall.core.dnc.DoNotCallLookup;
 import io.outcall.core.phone.MaskedNumber;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
+import io.outcall.core.schedule.ScheduledCalls;
+import io.outcall.core.window.CalleeTimeZones;
+import io.outcall.core.window.CallingWindows;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -36,7 +39,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Takes queued calls off SQS and dials them, at most once each.
  *
- * <p>For every message: claim the call with a conditional write (only one claim ever succeeds),
+ * <p>For every message: check the call's calling window (a call that waited past its close goes
+ * back to SCHEDULED, undialed), claim the call with a conditional write (only one claim ever succeeds),
  * send the Originate, record that Asterisk accepted it, and only then delete the message. A crash
  * anywhere leaves either a message whose call is claimed (resolved by {@link Orphans}, never
  * re-dialed) or a claimed, originated call the next start finds by its bridge id.
@@ -67,6 +71,7 @@ public final class OriginateConsumer implements Runnable {
     private final ExecutorService afterOriginate;
     private final ExecutorService claimers;
     private final BridgeMetrics metrics;
+    private final WindowGate windows;
     private final Clock clock;
     private final String bridgeId;
     private final DoNotCallGate doNotCall;
@@ -78,8 +83,10 @@ public final class OriginateConsumer implements Runnable {
     public OriginateConsumer(SqsClient sqs, String queueUrl, OriginateMessageCodec codec, CallStore calls,
                              CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
                              BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
-                             BridgeMetrics metrics, Clock clock, String bridgeId, DoNotCallLookup doNotCall) {
+                             BridgeMetrics metrics, Clock clock, String bridgeId, DoNotCallLookup doNotCall,
+                             ScheduledCalls scheduled) {
         this.doNotCall = new DoNotCallGate(doNotCall, calls, metrics, clock);
+        this.windows = new WindowGate(scheduled, new CallingWindows(new CalleeTimeZones()), clock);
         this.messages = new ReceivedMessages(sqs, queueUrl);
         this.duplicates = new DuplicateMessages(messages, tracker, ami, orphans, metrics, clock, bridgeId);
         this.codec = codec;
@@ -237,6 +244,21 @@ public final class OriginateConsumer implements Runnable {
             }
             return;
         }
+        WindowGate.Verdict window;
+        try {
+            window = windows.check(call);
+        } catch (RuntimeException e) {
+            pacer.finished(call.tenantId());
+            log.warn("checking call {} against its calling window failed ({}); its message will come back",
+                    call.callId(), e.getMessage());
+            return;
+        }
+        if (window == WindowGate.Verdict.RESCHEDULED) {
+            pacer.finished(call.tenantId());
+            messages.delete(message);
+            metrics.windowReschedules.increment();
+            return;
+        }
         ClaimResult claim;
         try {
             claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),
@@ -263,6 +285,11 @@ public final class OriginateConsumer implements Runnable {
                 : claim.call() == null ? null : claim.call().timelineExpiresAt();
         tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
                 OriginateActions.dialedHalfId(call.callId()), timelineExpiresAt);
+        if (window == WindowGate.Verdict.CLOSED) {
+            tracker.refused(call.callId(), windows.closedReason(call));
+            messages.delete(message);
+            return;
+        }
         OriginateAction action;
         try {
             action = actions.build(call);

@@ -27,6 +27,9 @@ import java.util.Map;
  * @param record          whether the dialplan records the call (MixMonitor)
  * @param recording       the recording once the bridge stored it in the audio bucket; null before, or never
  * @param prompt          the name of the tenant's prompt the call plays (OUTCALL_PROMPT); null: none
+ * @param notBefore       the instant the call may be dialed at the earliest (it waits {@link CallStatus#SCHEDULED}
+ *                        until then); null: dialed as soon as accepted
+ * @param scheduledReason why it was scheduled; null when {@code notBefore} is
  */
 public record Call(
         String callId,
@@ -61,11 +64,27 @@ public record Call(
         AmdOutcome amdOutcome,
         boolean record,
         Recording recording,
-        String prompt) {
+        String prompt,
+        Instant notBefore,
+        ScheduledReason scheduledReason) {
 
     public Call {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
+    }
+
+    /** A call dialed as soon as accepted: no {@code notBefore}. */
+    public Call(String callId, String tenantId, String to, String from, String didId, String callerName,
+                String transferNumber, String context, Map<String, String> variables, int ringTimeoutSeconds,
+                CallStatus status, Disposition disposition, HangupCause hangupCause, String failureReason,
+                Instant createdAt, Instant dialedAt, Instant ringingAt, Instant answeredAt, Instant endedAt,
+                Instant cancelRequestedAt, Integer ringSeconds, Integer talkSeconds, JourneyRef journey,
+                String idempotencyKey, String channel, long version, String callerIdReason, Instant timelineExpiresAt,
+                AmdSettings amd, AmdOutcome amdOutcome, boolean record, Recording recording, String prompt) {
+        this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
+                status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
+                cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, callerIdReason,
+                timelineExpiresAt, amd, amdOutcome, record, recording, prompt, null, null);
     }
 
     /** A call that is not recorded and plays no prompt of its tenant. */
@@ -111,14 +130,14 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                reason, timelineExpiresAt, amd, amdOutcome, record, recording, prompt);
+                reason, timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason);
     }
 
     public Call withTimelineExpiresAt(Instant expiresAt) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, expiresAt, amd, amdOutcome, record, recording, prompt);
+                callerIdReason, expiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason);
     }
 
     /** With the answering-machine detection it is dialed with; off (or null) is none. */
@@ -126,7 +145,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, settings, amdOutcome, record, recording, prompt);
+                callerIdReason, timelineExpiresAt, settings, amdOutcome, record, recording, prompt, notBefore, scheduledReason);
     }
 
     /** With what answering-machine detection found (as a stored record gives it). */
@@ -134,7 +153,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, outcome, record, recording, prompt);
+                callerIdReason, timelineExpiresAt, amd, outcome, record, recording, prompt, notBefore, scheduledReason);
     }
 
     /** Recorded or not, as intake decided. */
@@ -142,7 +161,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, recorded, recording, prompt);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, recorded, recording, prompt, notBefore, scheduledReason);
     }
 
     /** With its stored recording (as a stored record gives it); null: none. */
@@ -150,7 +169,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, stored, prompt);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, stored, prompt, notBefore, scheduledReason);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -162,12 +181,24 @@ public record Call(
                 journey, idempotencyKey, null, 1);
     }
 
-    /** This QUEUED call as its cancel leaves it: CANCELED at {@code at}, never dialed. */
+    /**
+     * This call waiting SCHEDULED until {@code at} for {@code reason}; or, with a null {@code at},
+     * one dialed as soon as accepted.
+     */
+    public Call scheduledAt(Instant at, ScheduledReason reason) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, at == null ? status : CallStatus.SCHEDULED, disposition, hangupCause, failureReason,
+                createdAt, dialedAt, ringingAt, answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey,
+                idempotencyKey, channel, version, callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording,
+                prompt, at, at == null ? null : reason);
+    }
+
+    /** This QUEUED or SCHEDULED call as its cancel leaves it: CANCELED at {@code at}, never dialed. */
     public Call canceledWhileQueued(Instant at) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
                 null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
-                timelineExpiresAt, amd, amdOutcome, record, recording, prompt);
+                timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason);
     }
 
     /** With the name of the tenant's prompt it plays; null for none. */
@@ -175,6 +206,6 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording, name);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording, name, notBefore, scheduledReason);
     }
 }

@@ -6,6 +6,13 @@ package io.outcall.core.call;
  * cannot move a call backwards.
  */
 public enum CallStatus {
+    /**
+     * Waiting for its {@code notBefore} (asked for, a calling window, a retry's delay); the
+     * scheduler moves it to QUEUED when due. Rank -1: below QUEUED, so the ranks stored before
+     * it existed keep their meaning. A reschedule moves a call back here on purpose, with a write
+     * conditional on the status it had, never through {@link #canMoveTo}.
+     */
+    SCHEDULED(-1),
     QUEUED(0),
     DIALING(1),
     RINGING(2),

@@ -7,6 +7,7 @@ import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.call.HangupCause;
 import io.outcall.core.call.JourneyRef;
+import io.outcall.core.call.ScheduledReason;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -26,7 +27,9 @@ import static io.outcall.core.dynamo.Items.string;
  * The call record's DynamoDB item. Besides the call's own fields it carries the keys of the
  * tenant's read indexes ({@code tenantStatus} "tenant#STATUS", {@code tenantDisposition},
  * {@code tenantTo} "tenant#+E164", {@code tenantJourney}) and {@code statusRank}, which
- * conditional writes compare so status only moves forward.
+ * conditional writes compare so status only moves forward. A scheduled call carries {@code notBefore}
+ * (ISO-8601) and {@code scheduledReason} (its JSON name); the keys of the due index are set by
+ * {@link DynamoCallStore} and {@link DynamoScheduledCalls}, not here.
  */
 public final class CallItems {
 
@@ -123,6 +126,10 @@ public final class CallItems {
             putIfPresent(item, "voicemailLeftAt", amd.voicemailLeftAt());
         }
         RecordingItems.put(item, call.record(), call.recording());
+        putIfPresent(item, "notBefore", call.notBefore());
+        if (call.scheduledReason() != null) {
+            item.put("scheduledReason", s(call.scheduledReason().json()));
+        }
         item.put("version", n(call.version()));
         return item;
     }
@@ -172,7 +179,15 @@ public final class CallItems {
                 amdOutcome(item),
                 RecordingItems.record(item),
                 RecordingItems.recording(item),
-                string(item, "prompt"));
+                string(item, "prompt"),
+                instant(item, "notBefore"),
+                scheduledReason(item));
+    }
+
+    /** Null when the item has none (never scheduled). */
+    private static ScheduledReason scheduledReason(Map<String, AttributeValue> item) {
+        String reason = string(item, "scheduledReason");
+        return reason == null ? null : ScheduledReason.fromJson(reason);
     }
 
     /** Null when the item holds no AMD result and no voicemail report. */

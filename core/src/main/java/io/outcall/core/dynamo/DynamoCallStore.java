@@ -52,8 +52,21 @@ public final class DynamoCallStore implements CallStore {
     public static final String BY_QUEUED_INDEX = "byQueued";
     static final String QUEUED_SHARD = "queuedShard";
     static final String QUEUED_SINCE = "queuedSince";
-    /** What a final or claiming write removes: the call leaves the sparse index of waiting calls. */
-    private static final String LEAVE_QUEUED_INDEX = " REMOVE " + QUEUED_SHARD + ", " + QUEUED_SINCE;
+    /**
+     * Sparse and sharded like {@link #BY_QUEUED_INDEX}: only SCHEDULED calls carry {@code dueShard}
+     * (same shards, same call-id hash) and {@code dueAt} (their notBefore, epoch milliseconds). Every
+     * write that moves a call out of SCHEDULED removes both; the scheduler asks each shard for the
+     * calls due before a time.
+     */
+    public static final String BY_DUE_INDEX = "byDue";
+    static final String DUE_SHARD = "dueShard";
+    static final String DUE_AT = "dueAt";
+    /**
+     * What a final or claiming write removes: the call leaves the sparse indexes of waiting calls
+     * (removing an attribute an item lacks is no error, so one list serves both).
+     */
+    static final String LEAVE_QUEUED_INDEX = " REMOVE " + QUEUED_SHARD + ", " + QUEUED_SINCE + ", " + DUE_SHARD + ", "
+            + DUE_AT;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -91,12 +104,21 @@ public final class DynamoCallStore implements CallStore {
         }
     }
 
-    /** A new call's item: a QUEUED one enters its shard of the index of waiting calls. */
+    /**
+     * A new call's item: a QUEUED one enters its shard of the index of waiting calls, a SCHEDULED
+     * one its shard of the index of calls due later (the same shard count serves both).
+     */
     static Map<String, AttributeValue> newItem(Call call, int queuedShards) {
         Map<String, AttributeValue> item = CallItems.toItem(call);
         if (call.status() == CallStatus.QUEUED) {
             item.put(QUEUED_SHARD, s(Integer.toString(CallId.shard(call.callId(), queuedShards))));
             item.put(QUEUED_SINCE, n(call.createdAt().toEpochMilli()));
+        } else if (call.status() == CallStatus.SCHEDULED) {
+            if (call.notBefore() == null) {
+                throw new IllegalArgumentException("call " + call.callId() + " is SCHEDULED without a notBefore");
+            }
+            item.put(DUE_SHARD, s(Integer.toString(CallId.shard(call.callId(), queuedShards))));
+            item.put(DUE_AT, n(call.notBefore().toEpochMilli()));
         }
         return item;
     }
@@ -280,7 +302,8 @@ public final class DynamoCallStore implements CallStore {
 
     @Override
     public CancelResult cancel(String callId, String tenantId, Instant at) {
-        // A QUEUED call ends here and now; the bridge's claim (conditional on QUEUED) then skips it.
+        // A QUEUED or SCHEDULED call ends here and now; the bridge's claim (conditional on QUEUED)
+        // then skips it, and so does the scheduler's enqueue (conditional on SCHEDULED).
         // A live one is flagged for its bridge, which hangs it up. Both writes are conditional on
         // what was read; status only moves forward, so a failed one means the call moved on, and
         // reading again ends, at the latest, when it is final.
@@ -294,10 +317,10 @@ public final class DynamoCallStore implements CallStore {
             if (call.status().isFinal()) {
                 return new CancelResult(CancelResult.Outcome.ALREADY_FINAL, call);
             }
-            if (call.status() == CallStatus.QUEUED) {
+            if (call.status() == CallStatus.QUEUED || call.status() == CallStatus.SCHEDULED) {
                 if (endUnheard(callId, tenantId, CallStatus.CANCELED, Disposition.CANCELED, null,
-                        "#status = :queued AND tenantId = :tenant",
-                        Map.of(":queued", s(CallStatus.QUEUED.name()), ":tenant", s(tenantId)), at)) {
+                        "#status = :waiting AND tenantId = :tenant",
+                        Map.of(":waiting", s(call.status().name()), ":tenant", s(tenantId)), at)) {
                     return new CancelResult(CancelResult.Outcome.CANCELED, call.canceledWhileQueued(at));
                 }
                 continue;

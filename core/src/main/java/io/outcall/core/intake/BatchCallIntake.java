@@ -9,6 +9,7 @@ import io.outcall.core.call.CallStore;
 import io.outcall.core.dnc.DncList;
 import io.outcall.core.dnc.DoNotCallException;
 import io.outcall.core.dnc.DoNotCallLookup;
+import io.outcall.core.call.ScheduledReason;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
@@ -17,6 +18,10 @@ import io.outcall.core.tenant.TenantLimits;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferPicker;
+import io.outcall.core.window.CalleeTimeZones;
+import io.outcall.core.window.CallingWindow;
+import io.outcall.core.window.CallingWindows;
+import io.outcall.core.window.OutsideCallingWindowException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Clock;
@@ -53,6 +58,7 @@ public final class BatchCallIntake {
     private final CallerIdPicker callerIds;
     private final TransferPicker transfers;
     private final CallId callIds;
+    private final CallingWindows windows;
     private final Clock clock;
     private final DoNotCallRule doNotCall;
 
@@ -77,6 +83,7 @@ public final class BatchCallIntake {
         this.callerIds = new CallerIdPicker(tenants, clock);
         this.transfers = transfers;
         this.callIds = callIds;
+        this.windows = new CallingWindows(new CalleeTimeZones());
         this.clock = clock;
     }
 
@@ -97,10 +104,11 @@ public final class BatchCallIntake {
         refuseListed(slots, tenantId);
         claimKeys(slots, now);
         findEarlierCalls(slots);
+        applyCallingWindow(slots, profile, now);
         assignCalls(slots, profile, now);
         write(slots);
         recordDidUses(slots);
-        enqueue(slots, profile.tenant().settings().limits());
+        enqueue(slots, profile.tenant().settings().limits(), profile.tenant().settings().callingWindow());
         return slots.stream().map(slot -> slot.outcome).toList();
     }
 
@@ -196,6 +204,22 @@ public final class BatchCallIntake {
         }
     }
 
+    /** After the replays, as for one call: a retried item gets its call back even once the window closed. */
+    private void applyCallingWindow(List<BatchSlot> slots, TenantProfile profile, Instant now) {
+        for (BatchSlot slot : open(slots)) {
+            if (slot.kind == BatchSlot.Kind.REPLAY) {
+                continue;
+            }
+            try {
+                slot.opening = windows.admit(profile.tenant().settings().callingWindow(), slot.valid.to(), now)
+                        .orElse(null);
+            } catch (OutsideCallingWindowException closed) {
+                release(slot);
+                slot.refuse(closed);
+            }
+        }
+    }
+
     /** Caller-IDs dealt round-robin over the pool, least recently used first; transfer numbers by weight. */
     private void assignCalls(List<BatchSlot> slots, TenantProfile profile, Instant now) {
         List<Did> rotation = callerIds.rotation(profile.dids());
@@ -224,7 +248,8 @@ public final class BatchCallIntake {
                     .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now))
                     .withAmd(valid.amd())
                     .withRecord(valid.record())
-                    .withPrompt(valid.prompt());
+                    .withPrompt(valid.prompt())
+                    .scheduledAt(slot.opening, ScheduledReason.CALLING_WINDOW);
         }
     }
 
@@ -272,13 +297,13 @@ public final class BatchCallIntake {
         });
     }
 
-    /** @param limits the tenant's pacing limits, which each message carries to the bridge */
-    private void enqueue(List<BatchSlot> slots, TenantLimits limits) {
-        List<BatchSlot> queued = open(slots).stream()
-                .filter(s -> s.kind != BatchSlot.Kind.REPLAY || s.call.status() == CallStatus.QUEUED).toList();
+    /** @param limits the tenant's pacing limits and {@code window} its calling window, which each message carries */
+    private void enqueue(List<BatchSlot> slots, TenantLimits limits, CallingWindow window) {
+        // A call scheduled for its window's opening is queued by the scheduler when due.
+        List<BatchSlot> queued = open(slots).stream().filter(s -> s.call.status() == CallStatus.QUEUED).toList();
         Set<String> unsent = new HashSet<>();
         try {
-            queue.sendAll(queued.stream().map(s -> OriginateMessage.of(s.call, limits)).toList())
+            queue.sendAll(queued.stream().map(s -> OriginateMessage.of(s.call, limits, window)).toList())
                     .forEach(m -> unsent.add(m.callId()));
         } catch (SdkException e) {
             queued.forEach(s -> unsent.add(s.callId));

@@ -15,6 +15,8 @@ final class BatchSlot {
     Call call;
     /** The caller-ID given to a call this batch creates. */
     io.outcall.core.tenant.Did did;
+    /** When the callee's calling window opens, for a call scheduled until then; null: dialed now. */
+    java.time.Instant opening;
     BatchOutcome outcome;
 
     BatchSlot(int index, BatchItem item) {

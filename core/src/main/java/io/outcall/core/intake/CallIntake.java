@@ -6,6 +6,7 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.dnc.DoNotCallLookup;
+import io.outcall.core.call.ScheduledReason;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
@@ -14,6 +15,9 @@ import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferPicker;
+import io.outcall.core.window.CalleeTimeZones;
+import io.outcall.core.window.CallingWindows;
+import io.outcall.core.window.OutsideCallingWindowException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Clock;
@@ -43,6 +47,7 @@ public final class CallIntake {
     private final CallerIdPicker callerIds;
     private final TransferPicker transfers;
     private final CallId callIds;
+    private final CallingWindows windows;
     private final Clock clock;
     private final DoNotCallRule doNotCall;
 
@@ -65,9 +70,14 @@ public final class CallIntake {
         this.callerIds = new CallerIdPicker(tenants, clock);
         this.transfers = transfers;
         this.callIds = callIds;
+        this.windows = new CallingWindows(new CalleeTimeZones());
         this.clock = clock;
     }
 
+    /**
+     * @throws OutsideCallingWindowException when the tenant refuses calls outside its callee's window
+     *                                       and it is closed, or when it never opens for the callee
+     */
     public Accepted accept(IntakeRequest request) {
         TenantProfile profile = TenantAdmission.admit(tenants, request.tenantId());
         ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
@@ -91,11 +101,20 @@ public final class CallIntake {
                 callId = held.get().callId();
             }
         }
-        return record(request, profile, valid, callId, now, key);
+        // After the replay: a retry of a call accepted just before the window closed gets that call back.
+        Instant opening;
+        try {
+            opening = windows.admit(profile.tenant().settings().callingWindow(), valid.to(), now).orElse(null);
+        } catch (OutsideCallingWindowException closed) {
+            release(key, callId);
+            throw closed;
+        }
+        return record(request, profile, valid, callId, now, key, opening);
     }
 
+    /** @param opening when the callee's window opens, for a call scheduled until then; null: dialed now */
     private Accepted record(IntakeRequest request, TenantProfile profile, ValidatedCall valid, String callId,
-                            Instant now, IdempotencyKey key) {
+                            Instant now, IdempotencyKey key, Instant opening) {
         Tenant tenant = profile.tenant();
         Call call;
         try {
@@ -114,7 +133,8 @@ public final class CallIntake {
                     key == null ? null : key.value()).withCallerIdReason(choice.reason())
                     .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd())
                     .withRecord(valid.record())
-                    .withPrompt(valid.prompt());
+                    .withPrompt(valid.prompt())
+                    .scheduledAt(opening, ScheduledReason.CALLING_WINDOW);
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
             return find(callId).map(found -> replay(found, tenant))
@@ -127,8 +147,11 @@ public final class CallIntake {
             release(key, callId);
             throw e;
         }
+        if (call.status() == CallStatus.SCHEDULED) {
+            return new Accepted(call, false); // the scheduler queues it when due
+        }
         try {
-            queue.send(OriginateMessage.of(call, tenant.settings().limits()));
+            queue.send(message(call, tenant));
         } catch (SdkException e) {
             try {
                 calls.fail(call, "QUEUE_UNAVAILABLE: the call could not be queued for dialing", clock.instant());
@@ -145,13 +168,18 @@ public final class CallIntake {
     private Accepted replay(Call call, Tenant tenant) {
         if (call.status() == CallStatus.QUEUED) {
             try {
-                queue.send(OriginateMessage.of(call, tenant.settings().limits()));
+                queue.send(message(call, tenant));
             } catch (SdkException e) {
                 throw new IntakeUnavailableException("the originate queue is unavailable; call " + call.callId()
                         + " stays queued. Retry the request", call.callId(), e);
             }
         }
         return new Accepted(call, true);
+    }
+
+    /** The bridge's message: the tenant's pacing limits and calling window travel with the call. */
+    static OriginateMessage message(Call call, Tenant tenant) {
+        return OriginateMessage.of(call, tenant.settings().limits(), tenant.settings().callingWindow());
     }
 
     private Optional<IdempotencyRecord> claim(IdempotencyKey key, String fingerprint, String callId, Instant now) {

@@ -4,6 +4,7 @@ import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.call.Call;
 import io.outcall.core.prompt.PromptKeys;
 import io.outcall.core.tenant.TenantLimits;
+import io.outcall.core.window.CallingWindow;
 
 import java.util.Map;
 
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param record    whether the dialplan records the call (version 4); false: not recorded
  * @param prompt    the playable path of the tenant's prompt the call plays, outcall/&lt;tenant&gt;/&lt;name&gt;
  *                  (version 4); null: none
+ * @param window    the tenant's calling window, which the bridge checks again just before dialing
+ *                  (version 5); null: none
  */
 public record OriginateMessage(
         int schemaVersion,
@@ -36,17 +39,20 @@ public record OriginateMessage(
         Long timelineExpiresAt,
         AmdSettings amd,
         boolean record,
-        String prompt) {
+        String prompt,
+        CallingWindow window) {
 
     /**
      * Version 2 added the tenant's limits and the timeline's expiry, version 3 answering-machine
-     * detection, version 4 recording and the tenant's prompt (either or both may be present); the
-     * bridge reads 1 to 4. A message is written at the lowest version that holds it (a call without
-     * AMD, recording or a prompt is still version 2), so a bridge of the version before reads it
-     * during a rolling deploy, and refuses (rather than dials without) only the calls that need what
-     * it does not know.
+     * detection, version 4 recording and the tenant's prompt (either or both may be present),
+     * version 5 the calling window; the bridge reads 1 to 5. A message is written at the lowest
+     * version that holds it (a call without AMD, recording, a prompt or a window is still version 2),
+     * so a bridge of the version before reads it during a rolling deploy, and refuses (rather than
+     * dials without) only the calls that need what it does not know.
      */
-    public static final int CURRENT_VERSION = 4;
+    public static final int CURRENT_VERSION = 5;
+    public static final int VERSION_WITH_WINDOW = 5;
+    public static final int VERSION_WITH_RECORDING = 4;
     public static final int VERSION_WITH_AMD = 3;
     public static final int VERSION_WITHOUT_AMD = 2;
     public static final int OLDEST_READABLE_VERSION = 1;
@@ -54,6 +60,15 @@ public record OriginateMessage(
     public OriginateMessage {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
+    }
+
+    /** A message without a calling window, as version 4 had it. */
+    public OriginateMessage(int schemaVersion, String callId, String tenantId, String to, String from, String callerName,
+                            String context, String transferNumber, int ringTimeoutSeconds, Map<String, String> variables,
+                            String createdAt, TenantLimits limits, Long timelineExpiresAt, AmdSettings amd,
+                            boolean record, String prompt) {
+        this(schemaVersion, callId, tenantId, to, from, callerName, context, transferNumber, ringTimeoutSeconds,
+                variables, createdAt, limits, timelineExpiresAt, amd, record, prompt, null);
     }
 
     /** A message without recording or a prompt, as version 3 had it. */
@@ -86,13 +101,22 @@ public record OriginateMessage(
 
     /** @param limits the tenant's pacing limits as intake read them with the tenant */
     public static OriginateMessage of(Call call, TenantLimits limits) {
-        int version = call.record() || call.prompt() != null ? CURRENT_VERSION
+        return of(call, limits, null);
+    }
+
+    /**
+     * @param limits the tenant's pacing limits as intake read them with the tenant
+     * @param window the tenant's calling window; null: none
+     */
+    public static OriginateMessage of(Call call, TenantLimits limits, CallingWindow window) {
+        int version = window != null ? VERSION_WITH_WINDOW
+                : call.record() || call.prompt() != null ? VERSION_WITH_RECORDING
                 : call.amd() == null ? VERSION_WITHOUT_AMD : VERSION_WITH_AMD;
         return new OriginateMessage(version, call.callId(),
                 call.tenantId(), call.to(), call.from(), call.callerName(), call.context(), call.transferNumber(),
                 call.ringTimeoutSeconds(), call.variables(), call.createdAt().toString(), limits,
                 call.timelineExpiresAt() == null ? null : call.timelineExpiresAt().getEpochSecond(), call.amd(),
                 call.record(),
-                call.prompt() == null ? null : PromptKeys.playable(call.tenantId(), call.prompt()));
+                call.prompt() == null ? null : PromptKeys.playable(call.tenantId(), call.prompt()), window);
     }
 }

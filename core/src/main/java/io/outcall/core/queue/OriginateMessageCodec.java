@@ -11,6 +11,8 @@ import io.outcall.core.json.Json;
 import io.outcall.core.validation.JsonFields;
 import io.outcall.core.validation.Violation;
 import io.outcall.core.tenant.TenantLimits;
+import io.outcall.core.window.CallingWindow;
+import io.outcall.core.window.CallingWindowJson;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,6 +28,9 @@ import java.util.Map;
  * ignores fields it does not know, so a newer writer can add some.
  */
 public final class OriginateMessageCodec {
+
+    /** The message field of the calling window (version 5). */
+    static final String WINDOW_FIELD = "window";
 
     private final Json json;
 
@@ -79,6 +84,9 @@ public final class OriginateMessageCodec {
         if (message.prompt() != null) {
             out.writeStringField("prompt", message.prompt());
         }
+        if (message.window() != null) {
+            CallingWindowJson.write(out, WINDOW_FIELD, message.window());
+        }
         out.writeEndObject();
     }
 
@@ -111,7 +119,7 @@ public final class OriginateMessageCodec {
                 string(tree, "callerName"), string(tree, "context"), string(tree, "transferNumber"),
                 integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"), limits(tree),
                 tree.path("timelineExpiresAt").isIntegralNumber() ? tree.path("timelineExpiresAt").longValue() : null,
-                amd(tree), record(tree), string(tree, "prompt"));
+                amd(tree), record(tree), string(tree, "prompt"), window(tree));
         if (message.callId() == null || message.tenantId() == null || message.to() == null) {
             throw new MalformedMessageException("callId, tenantId and to are required");
         }
@@ -171,6 +179,19 @@ public final class OriginateMessageCodec {
             throw new MalformedMessageException("amd is not valid: " + violations);
         }
         return amd;
+    }
+
+    /** Read with the admin API's own rules: a window it would refuse is a malformed message. */
+    private static CallingWindow window(JsonNode tree) {
+        JsonNode value = tree.path(WINDOW_FIELD);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        try {
+            return CallingWindowJson.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("window is not valid: " + e.getMessage());
+        }
     }
 
     private static boolean record(JsonNode tree) {

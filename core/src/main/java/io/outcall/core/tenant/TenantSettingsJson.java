@@ -6,6 +6,7 @@ import io.outcall.core.amd.AmdRequest;
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.amd.AmdSettingsJson;
 import io.outcall.core.validation.JsonFields;
+import io.outcall.core.window.CallingWindowJson;
 
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ public final class TenantSettingsJson {
     /** The fields a tenant document may set. */
     public static final Set<String> FIELDS = Set.of("name", "defaultRegion", "defaultContext", "allowedContexts",
             "ringTimeoutSeconds", "callerIdStrategy", "limits", "timelineRetentionDays", AmdRequest.MODE_FIELD,
-            AmdRequest.PARAMETERS_FIELD, AmdRequest.MESSAGE_FIELD, "record");
+            AmdRequest.PARAMETERS_FIELD, AmdRequest.MESSAGE_FIELD, "record", CallingWindowJson.FIELD);
     static final Set<String> LIMIT_FIELDS = Set.of("callsPerSecond", "concurrentCalls");
 
     private TenantSettingsJson() {
@@ -63,7 +64,7 @@ public final class TenantSettingsJson {
                 contexts == null ? List.of() : contexts,
                 ringTimeout == null ? TenantSettings.DEFAULT_RING_TIMEOUT_SECONDS : ringTimeout, strategy, limits,
                 fields.integer("timelineRetentionDays"), amd,
-                Boolean.TRUE.equals(record));
+                Boolean.TRUE.equals(record), CallingWindowJson.read(fields));
         return new Draft(name, settings);
     }
 
@@ -86,6 +87,9 @@ public final class TenantSettingsJson {
         }
         AmdSettingsJson.put(doc, settings.amd());
         doc.put("record", settings.record());
+        if (settings.callingWindow() != null) {
+            doc.set(CallingWindowJson.FIELD, CallingWindowJson.node(settings.callingWindow()));
+        }
         return doc;
     }
 

@@ -2,6 +2,7 @@ package io.outcall.core.tenant;
 
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.validation.Violation;
+import io.outcall.core.window.CallingWindowJson;
 
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,9 @@ public final class TenantValidation {
                 violations);
         if (settings.timelineRetentionDays() != null) {
             between("timelineRetentionDays", settings.timelineRetentionDays(), 1, MAX_RETENTION_DAYS, violations);
+        }
+        if (settings.callingWindow() != null) {
+            CallingWindowJson.check(settings.callingWindow(), violations);
         }
     }
 

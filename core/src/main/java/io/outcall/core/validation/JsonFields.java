@@ -130,7 +130,31 @@ public final class JsonFields {
             reject(field, "must be an object");
             return null;
         }
-        return new JsonFields(node, field + ".", violations);
+        return new JsonFields(node, prefix + field + ".", violations);
+    }
+
+    /**
+     * The objects of a list, each one's violations named {@code field[i].name}; null when absent,
+     * an empty list when it is not a list of objects (then recorded).
+     */
+    public List<JsonFields> objectList(String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            reject(field, "must be a list of objects");
+            return List.of();
+        }
+        List<JsonFields> objects = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (node.get(i).isObject()) {
+                objects.add(new JsonFields(node.get(i), prefix + field + "[" + i + "].", violations));
+            } else {
+                reject(field + "[" + i + "]", "must be an object");
+            }
+        }
+        return objects;
     }
 
     /** An object whose values are all strings; insertion order kept. */

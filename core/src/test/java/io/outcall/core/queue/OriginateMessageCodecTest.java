@@ -9,13 +9,18 @@ import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.amd.VoicemailMessage;
 import io.outcall.core.call.Call;
 import io.outcall.core.tenant.TenantLimits;
+import io.outcall.core.window.CallingWindow;
+import io.outcall.core.window.LocalHours;
+import io.outcall.core.window.OutsideWindow;
 import io.outcall.core.call.JourneyRef;
 import io.outcall.core.queue.OriginateMessageCodec.MalformedMessageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,10 +33,11 @@ class OriginateMessageCodecTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final OriginateMessageCodec codec = new OriginateMessageCodec(JSON);
 
-    private static final OriginateMessage MESSAGE = OriginateMessage.of(Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P",
+    private static final Call MESSAGE_CALL = Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P",
             "acme", "+14045550199", "+14045550100", "did-main", "Acme Sales", "+14045550142", "outbound",
             Map.of("GREETING", "hello \"there\"", "LANG", "en"), 45, Instant.parse("2025-03-01T12:00:00.123Z"),
-            new JourneyRef("j", "e", "s"), "acme#http#k1"));
+            new JourneyRef("j", "e", "s"), "acme#http#k1");
+    private static final OriginateMessage MESSAGE = OriginateMessage.of(MESSAGE_CALL);
 
     @Test
     void aMessageSurvivesTheRoundTrip() {
@@ -68,6 +74,35 @@ class OriginateMessageCodecTest {
         assertEquals(4, JSON.readTree(encoded).get("schemaVersion").intValue());
         assertEquals("outcall/acme/welcome", JSON.readTree(encoded).get("prompt").textValue());
         assertEquals(message, codec.decode(encoded));
+    }
+
+    @Test
+    void aCallOfATenantWithACallingWindowIsVersion5AndCarriesTheWindow() throws Exception {
+        CallingWindow window = new CallingWindow(OutsideWindow.SCHEDULE, Map.of(DayOfWeek.MONDAY,
+                List.of(LocalHours.of("08:00", "12:00"), LocalHours.of("13:00", "24:00")), DayOfWeek.SUNDAY,
+                List.of(LocalHours.of("10:00", "18:00"))));
+        OriginateMessage message = OriginateMessage.of(Call.queued("01JNC5Q0VKAB3DEF4GHJ5KMN6P", "acme",
+                "+14045550199", "+14045550100", "did-main", null, null, "outbound", Map.of(), 30,
+                Instant.parse("2025-03-01T12:00:00Z"), null, null), null, window);
+        String encoded = codec.encode(message);
+        assertEquals(5, JSON.readTree(encoded).get("schemaVersion").intValue());
+        assertEquals(JSON.readTree("{\"outsideWindow\":\"schedule\",\"hours\":{\"monday\":[{\"from\":\"08:00\",\"to\":\"12:00\"},"
+                + "{\"from\":\"13:00\",\"to\":\"24:00\"}],\"sunday\":[{\"from\":\"10:00\",\"to\":\"18:00\"}]}}"),
+                JSON.readTree(encoded).get("window"));
+        assertEquals(message, codec.decode(encoded));
+        assertNull(OriginateMessage.of(MESSAGE_CALL, null, null).window(), "no window: the version before");
+        assertEquals(2, OriginateMessage.of(MESSAGE_CALL, null, null).schemaVersion());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"daily\"", "{\"outsideWindow\":\"refuse\",\"hours\":{}}",
+            "{\"outsideWindow\":\"refuse\",\"hours\":{\"monday\":[{\"from\":\"09:00\",\"to\":\"08:00\"}]}}"})
+    void aWindowTheApiWouldRefuseIsRefusedHereToo(String window) throws Exception {
+        ObjectNode tree = (ObjectNode) JSON.readTree(codec.encode(MESSAGE));
+        tree.put("schemaVersion", 5);
+        tree.set("window", JSON.readTree(window));
+        String message = assertThrows(MalformedMessageException.class, () -> codec.decode(tree.toString())).getMessage();
+        assertTrue(message.startsWith("window is not valid"), message);
     }
 
     @Test
@@ -186,14 +221,14 @@ class OriginateMessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 5, 99})
+    @ValueSource(ints = {0, 6, 99})
     void anUnknownSchemaVersionIsRefusedNamingTheVersions(int version) {
         String body = withField("schemaVersion", version);
 
         String message = assertThrows(MalformedMessageException.class, () -> codec.decode(body)).getMessage();
 
         assertTrue(message.contains("schemaVersion " + version + " is not supported"), message);
-        assertTrue(message.contains("reads versions 1 to 4"), message);
+        assertTrue(message.contains("reads versions 1 to 5"), message);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.outcall.core.intake.IntakeUnavailableException;
 import io.outcall.core.calllog.CallNotFoundException;
 import io.outcall.core.calllog.InvalidQueryException;
 import io.outcall.core.intake.InvalidCallRequestException;
+import io.outcall.core.window.OutsideCallingWindowException;
 import io.outcall.core.intake.TenantNotFoundException;
 import io.outcall.core.intake.TenantSuspendedException;
 import io.outcall.core.prompt.InvalidPromptException;
@@ -23,12 +24,14 @@ import io.outcall.core.tenant.UnknownTenantException;
 import io.outcall.core.validation.Violation;
 import io.outcall.core.aws.TransientFailures;
 import io.outcall.core.json.Json;
+import io.outcall.core.validation.Violation;
 
 import java.io.IOException;
 import java.util.List;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -179,6 +182,10 @@ public final class ApiEvents {
             case InvalidCallRequestException invalid -> Problem.of(400, "invalid-request", "Invalid request",
                     "the request has " + invalid.violations().size() + " invalid field(s); see errors")
                     .withErrors(invalid.violations());
+            case OutsideCallingWindowException closed -> Problem.of(422, "outside-calling-window",
+                    "Outside the calling window", "the callee's calling window is closed; it opens "
+                            + closed.opening().describe())
+                    .withErrors(List.of(new Violation(OutsideCallingWindowException.FIELD, closed.getMessage())));
             case TenantNotFoundException notFound -> Problem.of(403, "unknown-tenant", "Forbidden", notFound.getMessage());
             case TenantSuspendedException suspended -> Problem.of(403, "tenant-suspended", "Forbidden", suspended.getMessage());
             case InvalidTenantException invalid -> Problem.of(400, "invalid-request", "Invalid request",

@@ -1,5 +1,6 @@
 package io.outcall.functions.admin;
 
+import io.outcall.core.sweep.SweepSettings;
 import io.outcall.functions.AdminWiring;
 import io.outcall.functions.FunctionConfig;
 import io.outcall.functions.IntakeWiring;
@@ -24,6 +25,11 @@ record AdminBackends(LocalServices local, FunctionConfig config, AdminWiring wir
 
     IntakeWiring intake() {
         return IntakeWiring.of(config, local.dynamoDb(), local.sqs());
+    }
+
+    /** The intake as if it were {@code clock}'s now. */
+    IntakeWiring intake(Clock clock) {
+        return IntakeWiring.of(config, local.dynamoDb(), local.sqs(), SweepSettings.DEFAULT_SHARDS, clock);
     }
 
     /** Takes every message now on the originate queue; their bodies. */

@@ -106,5 +106,6 @@ export async function busy(button, busyText, work) {
  * field. Not enumerable: showProblem clears every enumerable member as a field.
  */
 export function byListField(fields) {
-  return Object.defineProperty(fields, 'lookup', {value: (name) => fields[name.replace(/\[\d+\]$/, '')], enumerable: false});
+  // allowedContexts[2] -> allowedContexts; callingWindow.hours.monday[0].from -> callingWindow.hours.monday
+  return Object.defineProperty(fields, 'lookup', {value: (name) => fields[name.replace(/\[\d+\](\.[A-Za-z]+)?$/, '')], enumerable: false});
 }

@@ -7,6 +7,7 @@ import {h, replace, state} from '../dom.js';
 import {field, showProblem} from '../forms.js';
 import {busy, byListField, notice, tenantHead} from '../tenant-kit.js';
 import {text} from '../format.js';
+import {callingWindowFields} from '../calling-window-fields.js';
 import {AMD_MODES, AMD_PARAMETERS, boundsHint, numberInput, numberOrText, PROMPT_HINT, timingDisclosure, WAIT_FOR_SILENCE} from '../amd-fields.js';
 
 const MERGE_PATCH = 'application/merge-patch+json';
@@ -60,8 +61,10 @@ function formValue(setting, control) {
 }
 
 /** The JSON Merge Patch of what the form changed from {@code tenant}: {} when nothing did. */
-function mergePatch(tenant, controls) {
+function mergePatch(tenant, controls, callingWindow) {
   const patch = {};
+  const windowPatch = callingWindow.patch();
+  if (windowPatch !== undefined) patch.callingWindow = windowPatch;
   for (const setting of SETTINGS) {
     const before = setting.boolean ? valueAt(tenant, setting.name) === true : (valueAt(tenant, setting.name) ?? null);
     const after = formValue(setting, controls[setting.name]);
@@ -74,7 +77,7 @@ function mergePatch(tenant, controls) {
 }
 
 function describePatch(patch) {
-  return Object.entries(patch).flatMap(([name, value]) => (value && typeof value === 'object' && !Array.isArray(value)
+  return Object.entries(patch).flatMap(([name, value]) => (value && typeof value === 'object' && !Array.isArray(value) && name !== 'callingWindow'
     ? Object.entries(value).map(([inner, v]) => `${name}.${inner}: ${JSON.stringify(v)}`)
     : [`${name}: ${JSON.stringify(value)}`]));
 }
@@ -117,6 +120,8 @@ export function mount(container, {api, setTitle}) {
       controls[setting.name] = control;
       fields[setting.name] = field(setting.label, control, setting.hint);
     }
+    const callingWindow = callingWindowFields(tenant.callingWindow);
+    Object.assign(fields, callingWindow.fields);
     byListField(fields);
     const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', hidden: true, id: 'settings-problem'});
     const conflict = h('div', {class: 'state error conflict', role: 'alert', tabindex: '-1', hidden: true, id: 'settings-conflict'});
@@ -128,13 +133,14 @@ export function mount(container, {api, setTitle}) {
       h('fieldset', {class: 'amd', id: 'settings-amd'}, h('legend', {text: 'Answering-machine detection'}),
         h('div', {class: 'filter-grid'}, SETTINGS.filter((s) => s.group === 'amd').map((s) => fields[s.name])),
         timingDisclosure('settings-amd-timing', Object.fromEntries(SETTINGS.filter((s) => s.group === 'timing').map((s) => [s.name, fields[s.name]])))),
+      callingWindow.element,
       h('div', {class: 'actions'}, save, h('button', {type: 'button', id: 'settings-revert', text: 'Undo my edits', onclick: () => draw()})),
       summary, conflict, saved);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       summary.hidden = true;
       conflict.hidden = true;
-      const patch = mergePatch(tenant, controls);
+      const patch = mergePatch(tenant, controls, callingWindow);
       if (Object.keys(patch).length === 0) {
         saved.say('Nothing changed, so nothing was saved.');
         return;
