@@ -6,6 +6,7 @@ import io.outcall.core.call.CallBatchStore;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
+import io.outcall.core.call.ScheduledReason;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
@@ -79,7 +80,7 @@ public final class BatchCallIntake {
         // Items of a batch often name the same prompt: each is read once.
         CallRequestValidator batchValidator = validator.withPrompts(validator.prompts().memoized());
         for (int i = 0; i < items.size(); i++) {
-            slots.add(validate(new BatchSlot(i, items.get(i)), profile, batchValidator));
+            slots.add(validate(new BatchSlot(i, items.get(i)), profile, batchValidator, now));
         }
         claimKeys(slots, now);
         findEarlierCalls(slots);
@@ -90,13 +91,13 @@ public final class BatchCallIntake {
         return slots.stream().map(slot -> slot.outcome).toList();
     }
 
-    private BatchSlot validate(BatchSlot slot, TenantProfile profile, CallRequestValidator validator) {
+    private BatchSlot validate(BatchSlot slot, TenantProfile profile, CallRequestValidator validator, Instant now) {
         if (!slot.item.violations().isEmpty()) {
             slot.refuse(new InvalidCallRequestException(slot.item.violations()));
             return slot;
         }
         try {
-            slot.valid = validator.validate(slot.item.call(), profile.tenant(), profile.dids());
+            slot.valid = validator.validate(slot.item.call(), profile.tenant(), profile.dids(), now);
             slot.callId = callIds.next();
         } catch (InvalidCallRequestException invalid) {
             slot.refuse(invalid);
@@ -189,7 +190,8 @@ public final class BatchCallIntake {
                     .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now))
                     .withAmd(valid.amd())
                     .withRecord(valid.record())
-                    .withPrompt(valid.prompt());
+                    .withPrompt(valid.prompt())
+                    .scheduledAt(valid.scheduledAfter(now), ScheduledReason.REQUESTED);
         }
     }
 
@@ -239,8 +241,8 @@ public final class BatchCallIntake {
 
     /** @param limits the tenant's pacing limits, which each message carries to the bridge */
     private void enqueue(List<BatchSlot> slots, TenantLimits limits) {
-        List<BatchSlot> queued = open(slots).stream()
-                .filter(s -> s.kind != BatchSlot.Kind.REPLAY || s.call.status() == CallStatus.QUEUED).toList();
+        // A SCHEDULED call, new or replayed, is the scheduler's to queue when due.
+        List<BatchSlot> queued = open(slots).stream().filter(s -> s.call.status() == CallStatus.QUEUED).toList();
         Set<String> unsent = new HashSet<>();
         try {
             queue.sendAll(queued.stream().map(s -> OriginateMessage.of(s.call, limits)).toList())

@@ -5,6 +5,7 @@ import io.outcall.core.call.CallAlreadyExistsException;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
+import io.outcall.core.call.ScheduledReason;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Accepts a call: validate, resolve the tenant's caller-ID and transfer number, record the call
- * QUEUED, queue it for the bridge. Shared by the HTTP and the journey handlers.
+ * QUEUED, queue it for the bridge (or, with a {@code notBefore} ahead, record it SCHEDULED for the
+ * scheduler to queue when due). Shared by the HTTP and the journey handlers.
  *
  * <p>Failure rules: bad input writes nothing. A retry key is claimed before anything else is
  * written and freed again if the call cannot be recorded or queued, so the retry can succeed. A
@@ -59,10 +61,10 @@ public final class CallIntake {
 
     public Accepted accept(IntakeRequest request) {
         TenantProfile profile = TenantAdmission.admit(tenants, request.tenantId());
-        ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
+        Instant now = clock.instant();
+        ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids(), now);
 
         String callId = callIds.next();
-        Instant now = clock.instant();
         IdempotencyKey key = request.idempotencyKey();
         if (key != null) {
             Optional<IdempotencyRecord> held = claim(key, valid.fingerprint(), callId, now);
@@ -102,7 +104,8 @@ public final class CallIntake {
                     key == null ? null : key.value()).withCallerIdReason(choice.reason())
                     .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd())
                     .withRecord(valid.record())
-                    .withPrompt(valid.prompt());
+                    .withPrompt(valid.prompt())
+                    .scheduledAt(valid.scheduledAfter(now), ScheduledReason.REQUESTED);
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
             return find(callId).map(found -> replay(found, tenant))
@@ -114,6 +117,10 @@ public final class CallIntake {
         } catch (RuntimeException e) {
             release(key, callId);
             throw e;
+        }
+        if (call.status() == CallStatus.SCHEDULED) {
+            // Recorded is accepted: the scheduler queues it when it falls due.
+            return new Accepted(call, false);
         }
         try {
             queue.send(OriginateMessage.of(call, tenant.settings().limits()));
