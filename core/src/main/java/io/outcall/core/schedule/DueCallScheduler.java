@@ -35,8 +35,8 @@ import java.util.concurrent.Future;
  */
 public final class DueCallScheduler {
 
-    /** Calls enqueued in one task: the writes of a chunk run one after the other, its messages go ten to a batch. */
-    static final int CHUNK = 100;
+    /** Calls enqueued in one task: moved to QUEUED together, their messages sent ten to a batch. */
+    static final int CHUNK = ScheduledCalls.MOST_AT_ONCE;
     private static final Duration LATE = Duration.ofMinutes(1);
 
     private final ScheduledCalls calls;
@@ -99,29 +99,38 @@ public final class DueCallScheduler {
 
     private void enqueue(List<DueCall> chunk, Instant now, Map<String, Optional<Tenant>> runTenants,
                          ScheduleReport.Tally tally) {
-        List<OriginateMessage> messages = new ArrayList<>(chunk.size());
-        Map<String, Instant> notBefore = new HashMap<>();
-        int late = 0;
-        int movedOn = 0;
+        Map<String, Optional<Tenant>> chunkTenants = new HashMap<>();
+        List<DueCall> ready = new ArrayList<>(chunk.size());
         for (DueCall due : chunk) {
             try {
                 // The tenant first: a call whose tenant cannot be read now stays SCHEDULED for the next run.
-                Optional<Tenant> tenant = runTenants.computeIfAbsent(due.tenantId(),
-                        id -> tenants.profile(id).map(TenantProfile::tenant));
-                Optional<Call> queued = calls.enqueue(due, now);
-                if (queued.isEmpty()) {
-                    movedOn++;
-                    continue;
-                }
-                messages.add(OriginateMessage.of(queued.get(), tenant.map(t -> t.settings().limits()).orElse(null)));
-                notBefore.put(due.callId(), due.dueAt());
-                if (due.dueAt().isBefore(now.minus(LATE))) {
-                    late++;
-                }
+                chunkTenants.put(due.tenantId(), runTenants.computeIfAbsent(due.tenantId(),
+                        id -> tenants.profile(id).map(TenantProfile::tenant)));
+                ready.add(due);
             } catch (RuntimeException e) {
-                tally.failed("call " + due.callId(), e);
+                tally.failed("tenant " + due.tenantId() + " of call " + due.callId(), e);
             }
         }
+        List<Call> queued;
+        try {
+            queued = ready.isEmpty() ? List.of() : calls.enqueueAll(ready, now);
+        } catch (RuntimeException e) {
+            tally.failed("calls " + ready.getFirst().callId() + " and " + (ready.size() - 1) + " more", e);
+            tally.add(chunk.size(), 0, 0, 0, 0);
+            return;
+        }
+        List<OriginateMessage> messages = new ArrayList<>(queued.size());
+        Map<String, Instant> notBefore = new HashMap<>();
+        int late = 0;
+        for (Call call : queued) {
+            messages.add(OriginateMessage.of(call,
+                    chunkTenants.get(call.tenantId()).map(t -> t.settings().limits()).orElse(null)));
+            notBefore.put(call.callId(), call.notBefore());
+            if (call.notBefore().isBefore(now.minus(LATE))) {
+                late++;
+            }
+        }
+        int movedOn = ready.size() - queued.size();
         int unsent;
         try {
             // Measured as late as possible, so a slow run delays a call less, never dials it early.
