@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalSchedulesTest {
 
     @Test
-    void theSweeperIsScheduledAsTheTemplateSays() {
+    void theSweeperAndTheSchedulerAreScheduledAsTheTemplateSays() {
         List<String> built = new ArrayList<>();
         RequestStreamHandler nothing = (in, out, context) -> { };
         List<LocalSchedules.Schedule> schedules = LocalSchedules.schedulesOf(CloudFormationTemplate.findFromWorkingDirectory(),
@@ -25,9 +25,11 @@ class LocalSchedulesTest {
                     return nothing;
                 });
 
-        assertEquals(List.of("QueuedCallSweepFunction"), schedules.stream().map(LocalSchedules.Schedule::function).toList());
-        assertEquals(Duration.ofMinutes(1), schedules.getFirst().every());
-        assertEquals(List.of("io.outcall.functions.sweep.QueuedCallSweepHandler"), built);
+        assertEquals(List.of("QueuedCallSweepFunction", "DueCallSchedulerFunction"),
+                schedules.stream().map(LocalSchedules.Schedule::function).toList());
+        schedules.forEach(schedule -> assertEquals(Duration.ofMinutes(1), schedule.every(), schedule.function()));
+        assertEquals(List.of("io.outcall.functions.sweep.QueuedCallSweepHandler",
+                "io.outcall.functions.schedule.DueCallSchedulerHandler"), built);
     }
 
     @Test

@@ -10,7 +10,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,32 +75,99 @@ public final class DynamoScheduledCalls implements ScheduledCalls {
 
     @Override
     public Optional<Call> enqueue(DueCall due, Instant at) {
-        // Waiting since it became dialable: the sweeper's clock then starts at notBefore, so a call
-        // whose message was lost (a crash between this write and the send) is sent again, not early.
-        Instant since = due.dueAt().isAfter(at) ? due.dueAt() : at;
+        Update move = toQueued(due, at);
         try {
-            Map<String, AttributeValue> item = dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(Map.of("callId", s(due.callId())))
-                    .conditionExpression("#status = :scheduled AND #due = :due")
-                    .updateExpression("SET #status = :queued, statusRank = :rank, tenantStatus = :tenantStatus,"
-                            + " #queuedShard = :shard, #since = :since, version = version + :one"
-                            + " REMOVE #dueShard, #due, requeues")
-                    .expressionAttributeNames(Map.of("#status", "status", "#due", DUE_AT, "#dueShard", DUE_SHARD,
-                            "#queuedShard", QUEUED_SHARD, "#since", QUEUED_SINCE))
-                    .expressionAttributeValues(Map.of(
-                            ":scheduled", s(CallStatus.SCHEDULED.name()),
-                            ":due", n(due.dueAt().toEpochMilli()),
-                            ":queued", s(CallStatus.QUEUED.name()),
-                            ":rank", n(CallStatus.QUEUED.rank()),
-                            ":tenantStatus", s(CallItems.tenantStatus(due.tenantId(), CallStatus.QUEUED)),
-                            ":shard", s(Integer.toString(CallId.shard(due.callId(), shards))),
-                            ":since", n(since.toEpochMilli()),
-                            ":one", n(1)))
+            Map<String, AttributeValue> item = dynamoDb.updateItem(b -> b.tableName(table).key(move.key())
+                    .conditionExpression(move.conditionExpression())
+                    .updateExpression(move.updateExpression())
+                    .expressionAttributeNames(move.expressionAttributeNames())
+                    .expressionAttributeValues(move.expressionAttributeValues())
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return Optional.of(CallItems.fromItem(item));
         } catch (ConditionalCheckFailedException movedOn) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * One read of the calls (BatchGetItem) and one transaction of their moves, instead of a
+     * request per call: a hundred calls cost two requests. A transaction is all or nothing, so
+     * when some calls moved on meanwhile it is cancelled, and tried again without them.
+     */
+    @Override
+    public List<Call> enqueueAll(List<DueCall> due, Instant at) {
+        if (due.size() > MOST_AT_ONCE) {
+            throw new IllegalArgumentException("at most " + MOST_AT_ONCE + " calls at once, were " + due.size());
+        }
+        Map<String, Map<String, AttributeValue>> read = new HashMap<>();
+        for (Map<String, AttributeValue> item : CallBatchReads.read(dynamoDb, table,
+                due.stream().map(DueCall::callId).toList(), true)) {
+            read.put(Items.string(item, "callId"), item);
+        }
+        // The index lags the table: only calls still SCHEDULED for the time listed are tried.
+        List<DueCall> pending = new ArrayList<>(due.stream().filter(d -> stillDue(read.get(d.callId()), d)).toList());
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<DueCall> trying = List.copyOf(pending);
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(trying.stream()
+                        .map(d -> TransactWriteItem.builder().update(toQueued(d, at)).build()).toList()));
+                return trying.stream().map(d -> queuedCall(read.get(d.callId()), d, at)).toList();
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                pending.clear();
+                for (int i = 0; i < trying.size(); i++) {
+                    if (i >= reasons.size() || !"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        pending.add(trying.get(i));
+                    }
+                }
+                if (pending.size() == trying.size() && attempt >= 3) {
+                    // Conflicts with other writers only, again and again: the next run takes them.
+                    throw new IllegalStateException("enqueueing " + trying.size() + " calls conflicted " + attempt
+                            + " times; they stay SCHEDULED for the next run", e);
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean stillDue(Map<String, AttributeValue> item, DueCall due) {
+        return item != null && CallStatus.SCHEDULED.name().equals(Items.string(item, "status"))
+                && Items.number(item, DUE_AT, -1) == due.dueAt().toEpochMilli();
+    }
+
+    /** The call as {@link #toQueued} leaves it, from its item read before. */
+    private static Call queuedCall(Map<String, AttributeValue> item, DueCall due, Instant at) {
+        Map<String, AttributeValue> moved = new HashMap<>(item);
+        moved.put("status", s(CallStatus.QUEUED.name()));
+        moved.put("statusRank", n(CallStatus.QUEUED.rank()));
+        moved.put("version", n(Items.number(item, "version", 0) + 1));
+        return CallItems.fromItem(moved);
+    }
+
+    /**
+     * SCHEDULED to QUEUED, only if still SCHEDULED for {@code due}'s time. It waits since it became
+     * dialable: the sweeper's clock then starts at notBefore, so a call whose message was lost (a
+     * crash between this write and the send) is sent again, and not early.
+     */
+    private Update toQueued(DueCall due, Instant at) {
+        Instant since = due.dueAt().isAfter(at) ? due.dueAt() : at;
+        return Update.builder().tableName(table).key(Map.of("callId", s(due.callId())))
+                .conditionExpression("#status = :scheduled AND #due = :due")
+                .updateExpression("SET #status = :queued, statusRank = :rank, tenantStatus = :tenantStatus,"
+                        + " #queuedShard = :shard, #since = :since, version = version + :one"
+                        + " REMOVE #dueShard, #due, requeues")
+                .expressionAttributeNames(Map.of("#status", "status", "#due", DUE_AT, "#dueShard", DUE_SHARD,
+                        "#queuedShard", QUEUED_SHARD, "#since", QUEUED_SINCE))
+                .expressionAttributeValues(Map.of(
+                        ":scheduled", s(CallStatus.SCHEDULED.name()),
+                        ":due", n(due.dueAt().toEpochMilli()),
+                        ":queued", s(CallStatus.QUEUED.name()),
+                        ":rank", n(CallStatus.QUEUED.rank()),
+                        ":tenantStatus", s(CallItems.tenantStatus(due.tenantId(), CallStatus.QUEUED)),
+                        ":shard", s(Integer.toString(CallId.shard(due.callId(), shards))),
+                        ":since", n(since.toEpochMilli()),
+                        ":one", n(1)))
+                .build();
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Turns one stream record (the call before and after a write) into the status changes it holds,
  * and the answering-machine events ({@link AmdEvent}) it added.
- * Status only moves forward: a record whose status did not rise (another field changed, or a
+ * Status only moves forward, but for SCHEDULED (see {@link #scheduled}): a record whose status did not rise (another field changed, or a
  * replayed or late write) holds none. A write that jumped over statuses (the bridge can record
  * RINGING and ANSWERED in one write) yields the skipped ones whose time the call records, then
  * the new one, in order, so a subscriber never misses ANSWERED on a short call.
@@ -64,7 +64,10 @@ public final class CallChanges {
     }
 
     private static List<CallStatusEvent> statusChanges(Call before, Call after, Instant recordedAt) {
-        int fromRank = before == null ? -1 : before.status().rank();
+        if (after.status() == CallStatus.SCHEDULED) {
+            return scheduled(before, after, recordedAt);
+        }
+        int fromRank = before == null ? CallStatus.SCHEDULED.rank() : before.status().rank();
         if (after.status().rank() <= fromRank) {
             return List.of();
         }
@@ -80,9 +83,23 @@ public final class CallChanges {
         return events;
     }
 
+    /**
+     * A call entering SCHEDULED, new or moved back (a calling window closed, an attempt to retry), is
+     * the one change that lowers the rank; so is its new notBefore while it waits.
+     */
+    private static List<CallStatusEvent> scheduled(Call before, Call after, Instant recordedAt) {
+        if (before != null && before.status() == CallStatus.SCHEDULED
+                && java.util.Objects.equals(before.notBefore(), after.notBefore())) {
+            return List.of();
+        }
+        Instant at = before == null && after.createdAt() != null ? after.createdAt() : recordedAt;
+        return List.of(CallStatusEvent.of(after, CallStatus.SCHEDULED, at));
+    }
+
     private static Instant timeOf(Call call, CallStatus status) {
         return switch (status) {
-            case QUEUED -> call.createdAt();
+            // A scheduled call was queued when the scheduler took it, which the call does not record.
+            case QUEUED -> call.notBefore() == null ? call.createdAt() : null;
             case DIALING -> call.dialedAt();
             case RINGING -> call.ringingAt();
             case ANSWERED -> call.answeredAt();

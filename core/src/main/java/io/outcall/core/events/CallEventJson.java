@@ -64,6 +64,8 @@ public final class CallEventJson {
         string(out, "context", call.context());
         string(out, "transferNumber", call.transferNumber());
         string(out, "failureReason", call.failureReason());
+        string(out, "notBefore", call.notBefore() == null ? null : call.notBefore().toString());
+        string(out, "scheduledReason", call.scheduledReason() == null ? null : call.scheduledReason().json());
         for (var time : new Object[][] {{"createdAt", call.createdAt()}, {"dialedAt", call.dialedAt()},
                 {"ringingAt", call.ringingAt()}, {"answeredAt", call.answeredAt()}, {"endedAt", call.endedAt()}}) {
             if (time[1] != null) {

@@ -99,7 +99,7 @@ public final class BatchCallIntake {
         // Items of a batch often name the same prompt: each is read once.
         CallRequestValidator batchValidator = validator.withPrompts(validator.prompts().memoized());
         for (int i = 0; i < items.size(); i++) {
-            slots.add(validate(new BatchSlot(i, items.get(i)), profile, batchValidator));
+            slots.add(validate(new BatchSlot(i, items.get(i)), profile, batchValidator, now));
         }
         refuseListed(slots, tenantId);
         claimKeys(slots, now);
@@ -112,13 +112,13 @@ public final class BatchCallIntake {
         return slots.stream().map(slot -> slot.outcome).toList();
     }
 
-    private BatchSlot validate(BatchSlot slot, TenantProfile profile, CallRequestValidator validator) {
+    private BatchSlot validate(BatchSlot slot, TenantProfile profile, CallRequestValidator validator, Instant now) {
         if (!slot.item.violations().isEmpty()) {
             slot.refuse(new InvalidCallRequestException(slot.item.violations()));
             return slot;
         }
         try {
-            slot.valid = validator.validate(slot.item.call(), profile.tenant(), profile.dids());
+            slot.valid = validator.validate(slot.item.call(), profile.tenant(), profile.dids(), now);
             slot.callId = callIds.next();
         } catch (InvalidCallRequestException invalid) {
             slot.refuse(invalid);
@@ -211,8 +211,10 @@ public final class BatchCallIntake {
                 continue;
             }
             try {
-                slot.opening = windows.admit(profile.tenant().settings().callingWindow(), slot.valid.to(), now)
-                        .orElse(null);
+                // A call asked for later must be inside the window then, not now.
+                Instant requested = slot.valid.scheduledAfter(now);
+                slot.opening = windows.admit(profile.tenant().settings().callingWindow(), slot.valid.to(),
+                        requested != null ? requested : now).orElse(null);
             } catch (OutsideCallingWindowException closed) {
                 release(slot);
                 slot.refuse(closed);
@@ -249,7 +251,8 @@ public final class BatchCallIntake {
                     .withAmd(valid.amd())
                     .withRecord(valid.record())
                     .withPrompt(valid.prompt())
-                    .scheduledAt(slot.opening, ScheduledReason.CALLING_WINDOW);
+                    .scheduledAt(slot.opening != null ? slot.opening : valid.scheduledAfter(now),
+                            slot.opening != null ? ScheduledReason.CALLING_WINDOW : ScheduledReason.REQUESTED);
         }
     }
 
@@ -299,7 +302,8 @@ public final class BatchCallIntake {
 
     /** @param limits the tenant's pacing limits and {@code window} its calling window, which each message carries */
     private void enqueue(List<BatchSlot> slots, TenantLimits limits, CallingWindow window) {
-        // A call scheduled for its window's opening is queued by the scheduler when due.
+        // A SCHEDULED call, new or replayed (a requested notBefore, its window's opening), is the
+        // scheduler's to queue when due.
         List<BatchSlot> queued = open(slots).stream().filter(s -> s.call.status() == CallStatus.QUEUED).toList();
         Set<String> unsent = new HashSet<>();
         try {

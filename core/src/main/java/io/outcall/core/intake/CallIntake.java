@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Accepts a call: validate, resolve the tenant's caller-ID and transfer number, record the call
- * QUEUED, queue it for the bridge. Shared by the HTTP and the journey handlers.
+ * QUEUED, queue it for the bridge (or, with a {@code notBefore} ahead, record it SCHEDULED for the
+ * scheduler to queue when due). Shared by the HTTP and the journey handlers.
  *
  * <p>Failure rules: bad input writes nothing. A retry key is claimed before anything else is
  * written and freed again if the call cannot be recorded or queued, so the retry can succeed. A
@@ -80,11 +81,11 @@ public final class CallIntake {
      */
     public Accepted accept(IntakeRequest request) {
         TenantProfile profile = TenantAdmission.admit(tenants, request.tenantId());
-        ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids());
+        Instant now = clock.instant();
+        ValidatedCall valid = validator.validate(request.call(), profile.tenant(), profile.dids(), now);
         doNotCall.check(request.tenantId(), valid.to());
 
         String callId = callIds.next();
-        Instant now = clock.instant();
         IdempotencyKey key = request.idempotencyKey();
         if (key != null) {
             Optional<IdempotencyRecord> held = claim(key, valid.fingerprint(), callId, now);
@@ -104,7 +105,10 @@ public final class CallIntake {
         // After the replay: a retry of a call accepted just before the window closed gets that call back.
         Instant opening;
         try {
-            opening = windows.admit(profile.tenant().settings().callingWindow(), valid.to(), now).orElse(null);
+            // A call asked for later must be inside the window then, not now.
+            Instant requested = valid.scheduledAfter(now);
+            opening = windows.admit(profile.tenant().settings().callingWindow(), valid.to(),
+                    requested != null ? requested : now).orElse(null);
         } catch (OutsideCallingWindowException closed) {
             release(key, callId);
             throw closed;
@@ -112,7 +116,10 @@ public final class CallIntake {
         return record(request, profile, valid, callId, now, key, opening);
     }
 
-    /** @param opening when the callee's window opens, for a call scheduled until then; null: dialed now */
+    /**
+     * @param opening when the callee's window opens, for a call scheduled until then; null: dialed
+     *                now, or at the request's own {@code notBefore}
+     */
     private Accepted record(IntakeRequest request, TenantProfile profile, ValidatedCall valid, String callId,
                             Instant now, IdempotencyKey key, Instant opening) {
         Tenant tenant = profile.tenant();
@@ -134,7 +141,8 @@ public final class CallIntake {
                     .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd())
                     .withRecord(valid.record())
                     .withPrompt(valid.prompt())
-                    .scheduledAt(opening, ScheduledReason.CALLING_WINDOW);
+                    .scheduledAt(opening != null ? opening : valid.scheduledAfter(now),
+                            opening != null ? ScheduledReason.CALLING_WINDOW : ScheduledReason.REQUESTED);
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
             return find(callId).map(found -> replay(found, tenant))
@@ -148,7 +156,8 @@ public final class CallIntake {
             throw e;
         }
         if (call.status() == CallStatus.SCHEDULED) {
-            return new Accepted(call, false); // the scheduler queues it when due
+            // Recorded is accepted: the scheduler queues it when it falls due.
+            return new Accepted(call, false);
         }
         try {
             queue.send(message(call, tenant));

@@ -12,14 +12,22 @@ import java.util.Map;
  * @param amd  the request's own answering-machine detection fields, over the tenant's
  * @param record whether to record the call; null: as the tenant's {@code record} setting says
  * @param prompt the name of a ready prompt of the tenant the dialplan plays (OUTCALL_PROMPT); null: none
+ * @param notBefore as sent: the earliest time to dial, ISO-8601 with an offset; null: dial at once
  */
 public record CallRequest(String to, String from, String context, String transferNumber,
                           Integer ringTimeoutSeconds, Map<String, String> variables, AmdRequest amd,
-                          Boolean record, String prompt) {
+                          Boolean record, String prompt, String notBefore) {
 
     public CallRequest {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null ? AmdRequest.NONE : amd;
+    }
+
+    /** A request to dial at once. */
+    public CallRequest(String to, String from, String context, String transferNumber,
+                       Integer ringTimeoutSeconds, Map<String, String> variables, AmdRequest amd,
+                       Boolean record, String prompt) {
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, record, prompt, null);
     }
 
     /** A request that leaves recording to the tenant's settings and names no prompt. */

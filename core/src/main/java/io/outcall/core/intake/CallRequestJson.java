@@ -13,7 +13,7 @@ public final class CallRequestJson {
 
     public static final Set<String> FIELDS = Set.of("to", "from", "context", "transferNumber",
             "ringTimeoutSeconds", "variables", AmdRequest.MODE_FIELD, AmdRequest.PARAMETERS_FIELD,
-            AmdRequest.MESSAGE_FIELD, "record", CallPromptRule.FIELD);
+            AmdRequest.MESSAGE_FIELD, "record", CallPromptRule.FIELD, NotBeforeRule.FIELD);
 
     private CallRequestJson() {
     }
@@ -28,6 +28,6 @@ public final class CallRequestJson {
         Map<String, String> variables = fields.stringMap("variables");
         return new CallRequest(to, from, context, transferNumber, ringTimeout, variables, AmdRequest.read(fields),
                 fields.bool("record"),
-                fields.string(CallPromptRule.FIELD));
+                fields.string(CallPromptRule.FIELD), fields.string(NotBeforeRule.FIELD));
     }
 }

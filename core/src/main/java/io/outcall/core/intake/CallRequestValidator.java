@@ -11,6 +11,7 @@ import io.outcall.core.tenant.TenantValidation;
 import io.outcall.core.validation.JsonFields;
 import io.outcall.core.validation.Violation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,11 +64,17 @@ public final class CallRequestValidator {
         return prompts;
     }
 
+    /** As {@link #validate(CallRequest, Tenant, List, Instant)} at the wall clock's now. */
+    public ValidatedCall validate(CallRequest request, Tenant tenant, List<Did> dids) {
+        return validate(request, tenant, dids, Instant.now());
+    }
+
     /**
      * @param dids the tenant's DIDs, for resolving a named {@code from}
+     * @param now  what {@code notBefore}'s limit counts from
      * @throws InvalidCallRequestException listing every problem
      */
-    public ValidatedCall validate(CallRequest request, Tenant tenant, List<Did> dids) {
+    public ValidatedCall validate(CallRequest request, Tenant tenant, List<Did> dids, Instant now) {
         List<Violation> violations = new ArrayList<>();
         String to = number("to", request.to(), tenant, violations, true);
         Did from = from(request.from(), tenant, dids, violations);
@@ -79,11 +86,12 @@ public final class CallRequestValidator {
         CallPromptRule promptRule = new CallPromptRule(prompts);
         String prompt = promptRule.prompt(request.prompt(), tenant.tenantId(), violations);
         promptRule.voicemail(amd, tenant.tenantId(), violations);
+        Instant notBefore = NotBeforeRule.parse(request.notBefore(), now, violations);
         if (!violations.isEmpty()) {
             throw new InvalidCallRequestException(violations);
         }
         boolean record = request.record() != null ? request.record() : tenant.settings().record();
-        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record, prompt);
+        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record, prompt, notBefore);
     }
 
     private String number(String field, String raw, Tenant tenant, List<Violation> violations, boolean required) {

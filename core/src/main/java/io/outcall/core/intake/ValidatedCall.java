@@ -7,6 +7,7 @@ import io.outcall.core.tenant.Did;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,13 +20,21 @@ import java.util.TreeMap;
  * @param amd            the call's answering-machine detection: the tenant's with the request's overrides
  * @param record         whether the call is recorded: the request's choice, else the tenant's
  * @param prompt         the name of the ready prompt of the tenant the call plays; null: none
+ * @param notBefore      the earliest time to dial that the request named (perhaps already past); null: none
  */
 public record ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
-                            Map<String, String> variables, AmdSettings amd, boolean record, String prompt) {
+                            Map<String, String> variables, AmdSettings amd, boolean record, String prompt,
+                            Instant notBefore) {
 
     public ValidatedCall {
         variables = Map.copyOf(variables);
         amd = amd == null ? AmdSettings.OFF : amd;
+    }
+
+    /** A call to dial at once. */
+    public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
+                         Map<String, String> variables, AmdSettings amd, boolean record, String prompt) {
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, record, prompt, null);
     }
 
     public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
@@ -36,6 +45,11 @@ public record ValidatedCall(String to, Did from, String context, String transfer
     public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
                          Map<String, String> variables) {
         this(to, from, context, transferNumber, ringTimeoutSeconds, variables, AmdSettings.OFF);
+    }
+
+    /** When the call waits SCHEDULED until: its {@code notBefore} if that is after {@code now}; null: dial now. */
+    public Instant scheduledAfter(Instant now) {
+        return notBefore != null && notBefore.isAfter(now) ? notBefore : null;
     }
 
     /**
@@ -66,6 +80,10 @@ public record ValidatedCall(String to, Did from, String context, String transfer
         }
         if (prompt != null) {
             canonical.append("prompt=").append(prompt).append('\0');
+        }
+        if (notBefore != null) {
+            // The instant asked for, not whether it was still ahead: a retry sent after it passed is the same request.
+            canonical.append("notBefore=").append(notBefore).append('\0');
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 public final class SqsOriginateQueue implements OriginateQueue {
 
@@ -36,7 +37,7 @@ public final class SqsOriginateQueue implements OriginateQueue {
     }
 
     @Override
-    public List<OriginateMessage> sendAll(List<OriginateMessage> messages) {
+    public List<OriginateMessage> sendAll(List<OriginateMessage> messages, ToIntFunction<OriginateMessage> delaySeconds) {
         List<OriginateMessage> unsent = new ArrayList<>();
         List<OriginateMessage> chunk = new ArrayList<>(BATCH_ENTRIES);
         List<String> bodies = new ArrayList<>(BATCH_ENTRIES);
@@ -45,7 +46,7 @@ public final class SqsOriginateQueue implements OriginateQueue {
             String body = codec.encode(message);
             int size = body.getBytes(StandardCharsets.UTF_8).length;
             if (chunk.size() == BATCH_ENTRIES || (!chunk.isEmpty() && bytes + size > BATCH_BYTES)) {
-                unsent.addAll(sendChunk(chunk, bodies));
+                unsent.addAll(sendChunk(chunk, bodies, delaySeconds));
                 chunk = new ArrayList<>(BATCH_ENTRIES);
                 bodies = new ArrayList<>(BATCH_ENTRIES);
                 bytes = 0;
@@ -55,7 +56,7 @@ public final class SqsOriginateQueue implements OriginateQueue {
             bytes += size;
         }
         if (!chunk.isEmpty()) {
-            unsent.addAll(sendChunk(chunk, bodies));
+            unsent.addAll(sendChunk(chunk, bodies, delaySeconds));
         }
         return unsent;
     }
@@ -65,7 +66,8 @@ public final class SqsOriginateQueue implements OriginateQueue {
      * the whole request when it failed transiently. An entry refused for the sender's fault would
      * be refused again: it is given up at once.
      */
-    private List<OriginateMessage> sendChunk(List<OriginateMessage> chunk, List<String> bodies) {
+    private List<OriginateMessage> sendChunk(List<OriginateMessage> chunk, List<String> bodies,
+                                             ToIntFunction<OriginateMessage> delaySeconds) {
         List<OriginateMessage> given = new ArrayList<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
@@ -73,7 +75,8 @@ public final class SqsOriginateQueue implements OriginateQueue {
         }
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<SendMessageBatchRequestEntry> entries = pending.stream().map(i -> SendMessageBatchRequestEntry.builder()
-                    .id(Integer.toString(i)).messageBody(bodies.get(i)).build()).toList();
+                    .id(Integer.toString(i)).messageBody(bodies.get(i))
+                    .delaySeconds(Math.clamp(delaySeconds.applyAsInt(chunk.get(i)), 0, MAX_DELAY_SECONDS)).build()).toList();
             List<Integer> retry = new ArrayList<>();
             try {
                 SendMessageBatchResponse sent = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));

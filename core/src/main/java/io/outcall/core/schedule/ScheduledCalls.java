@@ -31,6 +31,19 @@ public interface ScheduledCalls {
     Optional<Call> enqueue(DueCall due, Instant at);
 
     /**
+     * {@link #enqueue} for many calls (at most {@value #MOST_AT_ONCE}), in as few requests as the
+     * store allows; each moves or not on its own terms.
+     *
+     * @return the calls that moved to QUEUED, as they now are
+     */
+    default List<Call> enqueueAll(List<DueCall> due, Instant at) {
+        return due.stream().map(d -> enqueue(d, at)).flatMap(Optional::stream).toList();
+    }
+
+    /** The most calls {@link #enqueueAll} takes at once. */
+    int MOST_AT_ONCE = 100;
+
+    /**
      * Moves the call back to SCHEDULED, due at {@code notBefore} for {@code reason}: from QUEUED (a
      * calling window closed before it was dialed; {@code callingWindow} moves only a QUEUED call, so
      * a stale copy of its message never pulls back a call being dialed) or from a live status (its

@@ -1,8 +1,10 @@
 package io.outcall.core.sweep;
 
+import io.outcall.core.json.EmbeddedMetrics;
 import io.outcall.core.json.Json;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one sweep did, and its log line: one JSON object that is also a CloudWatch Embedded Metric
@@ -19,33 +21,14 @@ import java.time.Instant;
 public record SweepReport(Instant at, SweepSettings settings, int stuck, int requeued, int neverDialed, int movedOn,
                           int failures, String firstFailure) {
 
-    public static final String NAMESPACE = "Outcall";
+    public static final String NAMESPACE = EmbeddedMetrics.NAMESPACE;
 
     /** The log line of this run: the summary and, under {@code _aws}, the metrics to extract from it. */
     public String logLine(Json json) {
         return json.write(out -> {
             out.writeStartObject();
-            out.writeObjectFieldStart("_aws");
-            out.writeNumberField("Timestamp", at.toEpochMilli());
-            out.writeArrayFieldStart("CloudWatchMetrics");
-            out.writeStartObject();
-            out.writeStringField("Namespace", NAMESPACE);
-            out.writeArrayFieldStart("Dimensions");
-            out.writeStartArray();
-            out.writeEndArray();
-            out.writeEndArray();
-            out.writeArrayFieldStart("Metrics");
-            for (String metric : new String[] {"StuckQueuedCalls", "SweptCallsRequeued", "SweptCallsNeverDialed",
-                    "SweepFailures"}) {
-                out.writeStartObject();
-                out.writeStringField("Name", metric);
-                out.writeStringField("Unit", "Count");
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-            out.writeEndArray();
-            out.writeEndObject();
+            EmbeddedMetrics.declare(out, at, List.of("StuckQueuedCalls", "SweptCallsRequeued", "SweptCallsNeverDialed",
+                    "SweepFailures"));
             out.writeStringField("message", "queued-call sweep");
             out.writeNumberField("StuckQueuedCalls", stuck);
             out.writeNumberField("SweptCallsRequeued", requeued);

@@ -4,6 +4,7 @@ import io.outcall.core.call.Call;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStatus;
+import io.outcall.core.call.ScheduledReason;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.call.CancelResult;
 import io.outcall.core.call.Disposition;
@@ -67,8 +68,13 @@ final class GeneratedCalls {
                 ? new JourneyRef(JOURNEYS.get(random.nextInt(JOURNEYS.size())), "exec-" + callId, "step-1") : null;
         Call queued = Call.queued(callId, tenantId, to, "+14045550100", "did-main", null, null, "outbound", Map.of(),
                 30, created, journey, null);
-        store.create(queued);
         int fate = random.nextInt(100);
+        if (fate < 4) {
+            // Still waiting for a notBefore an hour after it was placed.
+            store.create(queued.scheduledAt(created.plusSeconds(3_600), ScheduledReason.REQUESTED));
+            return find(store, callId);
+        }
+        store.create(queued);
         Instant dialed = created.plusMillis(200);
         Instant ringing = dialed.plusMillis(300);
         if (fate < 8) {

@@ -5,6 +5,7 @@ import io.outcall.core.call.Call;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.call.HangupCause;
+import io.outcall.core.call.ScheduledReason;
 import io.outcall.core.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,41 @@ class CallChangesTest {
         return new Call(call.callId(), call.tenantId(), call.to(), call.from(), call.didId(), null, call.transferNumber(),
                 call.context(), call.variables(), 30, status, disposition, cause, null, T0, dialed, ringing, answered,
                 ended, null, null, null, null, null, null, call.version() + 1);
+    }
+
+    @Test
+    void aCallEnteringScheduledIsOneScheduledEventAndItsQueueingLaterAQueuedOneAtThatTime() {
+        Instant notBefore = T0.plusSeconds(3_600);
+        Call scheduled = queued().scheduledAt(notBefore, ScheduledReason.REQUESTED);
+
+        List<CallStatusEvent> created = CallChanges.between(null, scheduled, RECORDED);
+        assertEquals(List.of("01CALL.SCHEDULED"), ids(created));
+        assertEquals("call.scheduled", created.get(0).type());
+        assertEquals(T0, created.get(0).occurredAt());
+        String json = Json.standard().write(CallEventJson.webhookBody(created.get(0)));
+        assertTrue(json.contains("\"notBefore\":\"" + notBefore + "\"") && json.contains("\"scheduledReason\":\"requested\""),
+                json);
+
+        Call queuedLater = new Call(scheduled.callId(), scheduled.tenantId(), scheduled.to(), scheduled.from(),
+                scheduled.didId(), null, scheduled.transferNumber(), scheduled.context(), scheduled.variables(), 30,
+                CallStatus.QUEUED, null, null, null, T0, null, null, null, null, null, null, null, null, null, null, 2,
+                null, null, null, null, false, null, null, notBefore, ScheduledReason.REQUESTED);
+        List<CallStatusEvent> taken = CallChanges.between(scheduled, queuedLater, RECORDED);
+        assertEquals(List.of("01CALL.QUEUED"), ids(taken));
+        assertEquals(RECORDED, taken.get(0).occurredAt(), "when the scheduler took it, not when it was created");
+        assertEquals(List.of("01CALL.CANCELED"), ids(CallChanges.between(scheduled, queuedLater.canceledWhileQueued(RECORDED),
+                RECORDED)), "canceled while waiting: no queued event it never had");
+    }
+
+    @Test
+    void aQueuedCallMovedBackToScheduledIsAScheduledEventAndANewTimeAnother() {
+        Call queued = queued();
+        Call waiting = queued.scheduledAt(T0.plusSeconds(600), ScheduledReason.CALLING_WINDOW);
+
+        assertEquals(List.of("01CALL.SCHEDULED"), ids(CallChanges.between(queued, waiting, RECORDED)));
+        assertEquals(List.of(), ids(CallChanges.between(waiting, waiting, RECORDED)), "a replay: nothing new");
+        assertEquals(1, CallChanges.between(waiting, queued.scheduledAt(T0.plusSeconds(900), ScheduledReason.RETRY),
+                RECORDED).size());
     }
 
     @Test

@@ -241,6 +241,55 @@ class CallRequestValidatorTest {
         }
     }
 
+    // --- notBefore ---
+
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-03-02T10:00:00Z");
+
+    @Test
+    void aNotBeforeWithAnOffsetIsKeptAsTheInstantItNames() {
+        ValidatedCall valid = validator.validate(request().notBefore("2026-03-02T12:30:00+01:00").build(), ACME,
+                ACME_DIDS, NOW);
+
+        assertEquals(java.time.Instant.parse("2026-03-02T11:30:00Z"), valid.notBefore());
+        assertEquals(valid.notBefore(), valid.scheduledAfter(NOW));
+        assertEquals(null, valid.scheduledAfter(valid.notBefore()), "due now: dialed now");
+    }
+
+    @Test
+    void aNotBeforeInThePastMeansDialNow() {
+        ValidatedCall valid = validator.validate(request().notBefore("2026-03-01T10:00:00Z").build(), ACME, ACME_DIDS, NOW);
+
+        assertEquals(null, valid.scheduledAfter(NOW));
+    }
+
+    @Test
+    void aNotBeforeUpToThirtyDaysAheadIsAcceptedAndNotOneDayMore() {
+        validator.validate(request().notBefore("2026-04-01T10:00:00Z").build(), ACME, ACME_DIDS, NOW);
+
+        var e = assertThrows(InvalidCallRequestException.class, () -> validator.validate(
+                request().notBefore("2026-04-02T10:00:00Z").build(), ACME, ACME_DIDS, NOW));
+        assertEquals("notBefore", e.violations().getFirst().field());
+        assertTrue(e.violations().getFirst().message().contains("more than 30 days ahead"), e.getMessage());
+        assertTrue(e.violations().getFirst().message().contains("2026-04-01T10:00:00Z"), "names the latest: " + e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-03-02T12:30:00", "2026-03-02", "tomorrow", "1772445600", "2026-03-02 12:30:00Z"})
+    void aNotBeforeWithoutAnOffsetOrNotADateTimeIsRefused(String notBefore) {
+        assertViolation(request().notBefore(notBefore), "notBefore", "ISO-8601 date and time with an offset");
+    }
+
+    @Test
+    void theInstantAskedForIsPartOfTheFingerprintWhetherOrNotItHasPassed() {
+        String base = valid(request()).fingerprint();
+        String at = validator.validate(request().notBefore("2026-03-02T12:30:00+01:00").build(), ACME, ACME_DIDS, NOW)
+                .fingerprint();
+
+        assertNotEquals(base, at);
+        assertEquals(at, validator.validate(request().notBefore("2026-03-02T11:30:00Z").build(), ACME, ACME_DIDS,
+                NOW.plusSeconds(86_400)).fingerprint(), "the same instant, retried after it passed");
+    }
+
     // --- fingerprint ---
 
     @Test
@@ -292,6 +341,7 @@ class CallRequestValidatorTest {
         private String context;
         private String transfer;
         private Integer ringTimeout;
+        private String notBefore;
         private final Map<String, String> variables = new LinkedHashMap<>();
 
         Request to(String value) { to = value; return this; }
@@ -300,9 +350,11 @@ class CallRequestValidatorTest {
         Request transfer(String value) { transfer = value; return this; }
         Request ringTimeout(int value) { ringTimeout = value; return this; }
         Request variable(String name, String value) { variables.put(name, value); return this; }
+        Request notBefore(String value) { notBefore = value; return this; }
 
         CallRequest build() {
-            return new CallRequest(to, from, context, transfer, ringTimeout, new HashMap<>(variables));
+            return new CallRequest(to, from, context, transfer, ringTimeout, new HashMap<>(variables), null, null, null,
+                    notBefore);
         }
     }
 }

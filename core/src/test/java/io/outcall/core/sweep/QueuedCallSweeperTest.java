@@ -16,6 +16,7 @@ import io.outcall.core.stats.CallStats;
 import io.outcall.core.stats.CallStatsQuery;
 import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
+import io.outcall.core.testing.MovableClock;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalServices;
@@ -29,7 +30,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -302,32 +302,5 @@ class QueuedCallSweeperTest {
         return new CallStats(new DynamoCallStatsStore(aws.dynamoDb(), "CallStatsTable")).report(TENANT,
                 CallStatsQuery.parse(Map.of("from", hour.toString(), "to", hour.plusSeconds(3600).toString()), hour))
                 .total();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the test's clock stays in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

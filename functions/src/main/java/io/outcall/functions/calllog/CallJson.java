@@ -139,6 +139,8 @@ final class CallJson {
             out.writeEndObject();
         }
         time(out, "createdAt", call.createdAt());
+        time(out, "notBefore", call.notBefore());
+        string(out, "scheduledReason", call.scheduledReason() == null ? null : call.scheduledReason().json());
         time(out, "answeredAt", call.answeredAt());
         time(out, "endedAt", call.endedAt());
         time(out, "cancelRequestedAt", call.cancelRequestedAt());

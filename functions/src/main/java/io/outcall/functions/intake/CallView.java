@@ -12,13 +12,23 @@ import java.util.Map;
  * members are left out of the document.
  */
 public record CallView(String callId, String status, String to, String from, String context, String transferNumber,
-                       int ringTimeoutSeconds, Map<String, String> variables, String createdAt, String journeyId)
+                       int ringTimeoutSeconds, Map<String, String> variables, String createdAt, String journeyId,
+                       String notBefore, String scheduledReason)
         implements JsonWritable {
+
+    /** A call dialed as soon as accepted. */
+    public CallView(String callId, String status, String to, String from, String context, String transferNumber,
+                    int ringTimeoutSeconds, Map<String, String> variables, String createdAt, String journeyId) {
+        this(callId, status, to, from, context, transferNumber, ringTimeoutSeconds, variables, createdAt, journeyId,
+                null, null);
+    }
 
     public static CallView of(Call call) {
         return new CallView(call.callId(), call.status().name(), call.to(), call.from(), call.context(),
                 call.transferNumber(), call.ringTimeoutSeconds(), call.variables(), call.createdAt().toString(),
-                call.journey() == null ? null : call.journey().journeyId());
+                call.journey() == null ? null : call.journey().journeyId(),
+                call.notBefore() == null ? null : call.notBefore().toString(),
+                call.scheduledReason() == null ? null : call.scheduledReason().json());
     }
 
     @Override
@@ -40,6 +50,8 @@ public record CallView(String callId, String status, String to, String from, Str
         }
         writeIfPresent(out, "createdAt", createdAt);
         writeIfPresent(out, "journeyId", journeyId);
+        writeIfPresent(out, "notBefore", notBefore);
+        writeIfPresent(out, "scheduledReason", scheduledReason);
         out.writeEndObject();
     }
 

@@ -90,6 +90,26 @@ abstract class IntakeScenarios {
     }
 
     @Test
+    void aCallWithANotBeforeAheadIsRecordedScheduledAndNotQueued() {
+        java.time.Instant inAnHour = java.time.Instant.now().plusSeconds(3_600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Response response = post(postCalls("{\"to\":\"+14045550123\",\"notBefore\":\""
+                + inAnHour.atOffset(java.time.ZoneOffset.ofHours(-5)) + "\"}"));
+
+        assertEquals(202, response.status(), response.body()::toPrettyString);
+        assertEquals("SCHEDULED", response.body().get("status").asText());
+        assertEquals(inAnHour.toString(), response.body().get("notBefore").asText());
+        assertEquals("requested", response.body().get("scheduledReason").asText());
+        Call call = calls().find(response.body().get("callId").asText()).orElseThrow();
+        assertEquals(CallStatus.SCHEDULED, call.status());
+        assertEquals(inAnHour, call.notBefore());
+        assertEquals(0, backends().drainQueue().size(), "the scheduler queues it when due");
+
+        Response past = post(postCalls("{\"to\":\"+14045550123\",\"notBefore\":\"2020-01-01T00:00:00Z\"}"));
+        assertEquals("QUEUED", past.body().get("status").asText(), "a notBefore already past dials now");
+        assertEquals(1, backends().drainQueue().size());
+    }
+
+    @Test
     void readsNationalNumbersInTheTenantsRegion() {
         assertEquals("+14045550123", post(postCalls("{\"to\":\"404-555-0123\"}")).body().get("to").asText());
         Response london = post(postCalls("{\"to\":\"020 7946 0123\"}").tenantClaim("globex"));
@@ -221,6 +241,9 @@ abstract class IntakeScenarios {
                 bad("a reserved variable", postCalls("{\"to\":\"+14045550123\",\"variables\":{\"CALL_ID\":\"x\"}}"), 400, "variables.CALL_ID"),
                 bad("a variable value that is not a string", postCalls("{\"to\":\"+14045550123\",\"variables\":{\"A\":1}}"), 400, "variables.A"),
                 bad("33 variables", postCalls("{\"to\":\"+14045550123\",\"variables\":{" + thirtyThree + "}}"), 400, "variables"),
+                bad("notBefore without an offset", postCalls("{\"to\":\"+14045550123\",\"notBefore\":\"2026-03-02T09:30:00\"}"), 400, "notBefore"),
+                bad("notBefore more than 30 days ahead", postCalls("{\"to\":\"+14045550123\",\"notBefore\":\"2099-01-01T00:00:00Z\"}"), 400, "notBefore"),
+                bad("notBefore not a string", postCalls("{\"to\":\"+14045550123\",\"notBefore\":1772445600}"), 400, "notBefore"),
                 bad("ring timeout out of range", postCalls("{\"to\":\"+14045550123\",\"ringTimeoutSeconds\":3600}"), 400, "ringTimeoutSeconds"),
                 bad("tenant in the body", postCalls("{\"to\":\"+14045550123\",\"tenantId\":\"globex\"}"), 400, "tenantId"),
                 bad("unknown field", postCalls("{\"to\":\"+14045550123\",\"form\":\"did-main\"}"), 400, "form"),

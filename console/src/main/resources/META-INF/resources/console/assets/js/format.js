@@ -2,9 +2,9 @@
 
 import {h} from './dom.js';
 
-export const CALL_STATUSES = ['QUEUED', 'DIALING', 'RINGING', 'ANSWERED', 'COMPLETED', 'BUSY', 'NO_ANSWER', 'FAILED', 'CANCELED'];
+export const CALL_STATUSES = ['SCHEDULED', 'QUEUED', 'DIALING', 'RINGING', 'ANSWERED', 'COMPLETED', 'BUSY', 'NO_ANSWER', 'FAILED', 'CANCELED'];
 export const DISPOSITIONS = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'CONGESTION', 'FAILED', 'CANCELED'];
-const IN_FLIGHT = new Set(['QUEUED', 'DIALING', 'RINGING', 'ANSWERED']);
+const IN_FLIGHT = new Set(['SCHEDULED', 'QUEUED', 'DIALING', 'RINGING', 'ANSWERED']);
 
 export function inFlight(status) {
   return IN_FLIGHT.has(status);
@@ -24,6 +24,9 @@ export function answeredByBadge(answeredBy) {
   if (!answeredBy) return h('span', {class: 'badge', text: '—'});
   return h('span', {class: `badge answered-${answeredBy.toLowerCase()}`, dataset: {answeredBy}, text: ANSWERED_BY[answeredBy] || answeredBy});
 }
+
+/** Why a call waits for its notBefore, in words. */
+export const SCHEDULED_REASONS = {requested: 'Asked for', callingWindow: 'Calling window closed', retry: 'Retry'};
 
 export function dateTime(iso) {
   if (!iso) return '—';

@@ -4,7 +4,7 @@
 
 import {ApiError} from '../api.js';
 import {h, replace, state} from '../dom.js';
-import {answeredByBadge, dateTime, inFlight, millis, seconds, statusBadge, text, timeElement} from '../format.js';
+import {SCHEDULED_REASONS, answeredByBadge, dateTime, inFlight, millis, seconds, statusBadge, text, timeElement} from '../format.js';
 import {poll} from '../poller.js';
 import {placedVariables} from './placed-calls.js';
 import {timeline} from './timeline.js';
@@ -25,6 +25,8 @@ function record(call) {
     ['Transfer number', text(call.transferNumber)],
     ['Prompt', call.prompt ? text(call.prompt) : null],
     ['Created', timeElement(call.createdAt)],
+    ['Not before', call.notBefore ? timeElement(call.notBefore) : null],
+    ['Scheduled because', call.scheduledReason ? text(SCHEDULED_REASONS[call.scheduledReason] || call.scheduledReason) : null],
     ['Dialed', timeElement(call.dialedAt)],
     ['Ringing', timeElement(call.ringingAt)],
     ['Answered', timeElement(call.answeredAt)],

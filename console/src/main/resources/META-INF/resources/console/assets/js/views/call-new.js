@@ -42,6 +42,8 @@ export function mount(container, {api, router, session, setTitle}) {
       h('option', {value: 'true', text: 'Record this call'}),
       h('option', {value: 'false', text: 'Do not record this call'})), 'Recorded calls show their recording on their page once stored.'),
     prompt: callPromptField(api, session),
+    notBefore: field('Not before', h('input', {type: 'datetime-local', name: 'notBefore', id: 'call-notBefore', step: '1'}),
+      'Optional, in this browser\u2019s time zone: the call waits SCHEDULED until then (at most 30 days ahead); empty or past: dial now.'),
     idempotencyKey: field('Idempotency key', input('idempotencyKey'), 'Optional: a retry with the same key answers the same call.'),
   };
   const amd = callAmdFields();
@@ -61,7 +63,7 @@ export function mount(container, {api, router, session, setTitle}) {
   const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', id: 'form-problem', hidden: true});
   const submit = h('button', {type: 'submit', class: 'primary', id: 'place-call', text: 'Place the call'});
   const form = h('form', {class: 'form', novalidate: true, 'aria-labelledby': 'new-call-title'},
-    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, fields.record, fields.prompt, variables, amd.node,
+    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, fields.record, fields.prompt, fields.notBefore, variables, amd.node,
     fields.idempotencyKey, summary, h('div', {class: 'actions'}, submit));
 
   // Where each field the API names is shown: variables.NAME beside that variable's row.
@@ -91,6 +93,9 @@ export function mount(container, {api, router, session, setTitle}) {
     const ring = fields.ringTimeoutSeconds.control.value.trim();
     if (ring) body.ringTimeoutSeconds = Number(ring);
     if (fields.record.control.value) body.record = fields.record.control.value === 'true';
+    const notBefore = fields.notBefore.control.value;
+    // The browser's local time, sent as an instant with its offset (UTC), as the API asks.
+    if (notBefore) body.notBefore = Number.isNaN(new Date(notBefore).getTime()) ? notBefore : new Date(notBefore).toISOString();
     const named = [...rows].filter((row) => row.nameField.control.value.trim() || row.valueField.control.value);
     if (named.length) {
       body.variables = Object.fromEntries(named.map((row) => [row.nameField.control.value.trim(), row.valueField.control.value]));

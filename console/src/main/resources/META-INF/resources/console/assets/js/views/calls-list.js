@@ -71,7 +71,8 @@ function callRow(call) {
     cell('From', text(call.from)),
     cell('Disposition', text(call.disposition)),
     cell('Answered by', answeredByBadge(call.answeredBy)),
-    cell('Created', timeElement(call.createdAt)),
+    cell('Created', timeElement(call.createdAt), call.status === 'SCHEDULED' && call.notBefore
+      ? [h('br'), h('span', {class: 'hint', text: 'not before '}), timeElement(call.notBefore)] : null),
     cell('Ring', seconds(call.ringSeconds)),
     cell('Talk', seconds(call.talkSeconds)));
 }

@@ -1,0 +1,47 @@
+package io.outcall.core.schedule;
+
+import io.outcall.core.sweep.SweepSettings;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the scheduler reads the due index and how hard it works.
+ *
+ * @param shards        shards of the due index (the same count as the index of waiting calls:
+ *                      {@code QUEUED_INDEX_SHARDS}); intake spreads calls over as many
+ * @param lookahead     a run enqueues the calls due before now plus this, each delayed until its
+ *                      notBefore, so a call is on time although runs are a minute apart; at most
+ *                      SQS's 900 s delay less a minute of slack
+ * @param callsPerShard at most this many calls per shard and run; the next run takes the rest
+ * @param threads       shards queried and calls enqueued at once (a Lambda may use several threads)
+ */
+public record ScheduleSettings(int shards, Duration lookahead, int callsPerShard, int threads) {
+
+    public static final Duration DEFAULT_LOOKAHEAD = Duration.ofMinutes(1);
+    public static final Duration MAX_LOOKAHEAD = Duration.ofSeconds(840);
+    public static final int DEFAULT_CALLS_PER_SHARD = 100_000;
+    public static final int DEFAULT_THREADS = 8;
+
+    public ScheduleSettings {
+        if (shards < 1 || callsPerShard < 1 || threads < 1) {
+            throw new IllegalArgumentException("shards, callsPerShard and threads must be 1 or more; were " + shards
+                    + ", " + callsPerShard + ", " + threads);
+        }
+        if (lookahead.isNegative() || lookahead.compareTo(MAX_LOOKAHEAD) > 0) {
+            throw new IllegalArgumentException("lookahead must be from 0 to " + MAX_LOOKAHEAD.toSeconds()
+                    + " seconds, was " + lookahead);
+        }
+    }
+
+    public static ScheduleSettings defaults() {
+        return new ScheduleSettings(SweepSettings.DEFAULT_SHARDS, DEFAULT_LOOKAHEAD, DEFAULT_CALLS_PER_SHARD,
+                DEFAULT_THREADS);
+    }
+
+    /** From {@code QUEUED_INDEX_SHARDS} (optional, as intake and the sweeper read it); the rest are the defaults. */
+    public static ScheduleSettings fromEnvironment(Map<String, String> env) {
+        return new ScheduleSettings(SweepSettings.queuedIndexShards(env), DEFAULT_LOOKAHEAD, DEFAULT_CALLS_PER_SHARD,
+                DEFAULT_THREADS);
+    }
+}
