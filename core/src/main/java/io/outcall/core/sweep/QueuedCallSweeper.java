@@ -2,11 +2,17 @@ package io.outcall.core.sweep;
 
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
+import io.outcall.core.tenant.Tenant;
+import io.outcall.core.tenant.TenantProfile;
+import io.outcall.core.tenant.TenantStore;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds calls that have waited QUEUED too long and gets them dialed or ended. A call can be left
@@ -25,12 +31,24 @@ public final class QueuedCallSweeper {
 
     private final QueuedCalls calls;
     private final OriginateQueue queue;
+    private final TenantStore tenants;
     private final SweepSettings settings;
     private final Clock clock;
 
+    /** A sweeper whose messages carry no tenant settings: the bridge's default limits, no calling window. */
     public QueuedCallSweeper(QueuedCalls calls, OriginateQueue queue, SweepSettings settings, Clock clock) {
+        this(calls, queue, null, settings, clock);
+    }
+
+    /**
+     * @param tenants read once per tenant and sweep, so a message sent again carries the tenant's
+     *                limits and calling window as intake's did: the bridge checks the window again
+     */
+    public QueuedCallSweeper(QueuedCalls calls, OriginateQueue queue, TenantStore tenants, SweepSettings settings,
+                             Clock clock) {
         this.calls = calls;
         this.queue = queue;
+        this.tenants = tenants;
         this.settings = settings;
         this.clock = clock;
     }
@@ -44,6 +62,7 @@ public final class QueuedCallSweeper {
         Instant now = clock.instant();
         Instant stuckBefore = now.minus(settings.queuedFor());
         SweepReport.Tally tally = new SweepReport.Tally();
+        Map<String, Optional<Tenant>> sweepTenants = new HashMap<>();
         for (int shard = 0; shard < settings.shards(); shard++) {
             List<QueuedCall> stuck;
             try {
@@ -54,13 +73,14 @@ public final class QueuedCallSweeper {
             }
             for (QueuedCall call : stuck) {
                 tally.stuck++;
-                handle(call, now, tally);
+                handle(call, now, sweepTenants, tally);
             }
         }
         return tally.report(now, settings);
     }
 
-    private void handle(QueuedCall stuck, Instant now, SweepReport.Tally tally) {
+    private void handle(QueuedCall stuck, Instant now, Map<String, Optional<Tenant>> sweepTenants,
+                        SweepReport.Tally tally) {
         try {
             if (stuck.requeues() >= settings.maxRequeues()) {
                 if (calls.failNeverDialed(stuck.call(), neverDialedReason(stuck, now), now)) {
@@ -68,17 +88,31 @@ public final class QueuedCallSweeper {
                 } else {
                     tally.movedOn++;
                 }
-            } else if (calls.recordRequeue(stuck, now)) {
+            } else {
+                // The tenant before the count: a call whose tenant cannot be read now waits for the next sweep.
+                Optional<Tenant> tenant = tenantOf(stuck, sweepTenants);
+                if (!calls.recordRequeue(stuck, now)) {
+                    tally.movedOn++;
+                    return;
+                }
                 // Counted first, so a sweep that dies here has spent one of the call's enqueues
                 // rather than sent a message no count bounds.
-                queue.send(OriginateMessage.of(stuck.call()));
+                queue.send(OriginateMessage.of(stuck.call(), tenant.map(t -> t.settings().limits()).orElse(null),
+                        tenant.map(t -> t.settings().callingWindow()).orElse(null)));
                 tally.requeued++;
-            } else {
-                tally.movedOn++;
             }
         } catch (RuntimeException e) {
             tally.failed("call " + stuck.call().callId(), e);
         }
+    }
+
+    /** Read once per sweep; empty without a tenant store, or for a tenant deleted meanwhile. */
+    private Optional<Tenant> tenantOf(QueuedCall stuck, Map<String, Optional<Tenant>> sweepTenants) {
+        if (tenants == null) {
+            return Optional.empty();
+        }
+        return sweepTenants.computeIfAbsent(stuck.call().tenantId(),
+                id -> tenants.profile(id).map(TenantProfile::tenant));
     }
 
     private static String neverDialedReason(QueuedCall stuck, Instant now) {

@@ -19,6 +19,9 @@ import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TransferNumber;
 import io.outcall.core.testing.MovableClock;
+import io.outcall.core.window.CallingWindow;
+import io.outcall.core.window.LocalHours;
+import io.outcall.core.window.OutsideWindow;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalAws;
 import io.outcall.localaws.LocalServices;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,6 +205,28 @@ class DueCallSchedulerTest {
         clock.set(notBefore.plus(SweepSettings.DEFAULT_QUEUED_FOR).plusSeconds(1));
         assertEquals(1, sweeper.sweep().requeued());
         assertEquals(Set.of(call.callId()), ids(receiveAll(1)));
+    }
+
+    @Test
+    void theSchedulersMessageAndTheSweepersResendCarryTheTenantsCallingWindowForTheBridgeToCheck() {
+        CallingWindow window = new CallingWindow(OutsideWindow.SCHEDULE, Map.of(DayOfWeek.MONDAY,
+                List.of(LocalHours.of("08:00", "21:00"))));
+        Tenant tenant = tenants.profile(TENANT).orElseThrow().tenant();
+        tenants.put(tenant.withSettings(tenant.name(), tenant.settings().withCallingWindow(window)));
+        Instant notBefore = T0; // due now: sent without a delay, so received at once
+        Call call = scheduledCall(notBefore);
+
+        assertEquals(1, scheduler(queue()).run().enqueued());
+        OriginateMessage scheduledMessage = receiveAll(1).getFirst();
+        assertEquals(window, scheduledMessage.window(), "the scheduler's message");
+
+        QueuedCallSweeper sweeper = new QueuedCallSweeper(new DynamoQueuedCalls(aws.dynamoDb(), "CallsTable", store),
+                queue(), tenants, SweepSettings.defaults(), clock);
+        clock.set(notBefore.plus(SweepSettings.DEFAULT_QUEUED_FOR).plusSeconds(1));
+        assertEquals(1, sweeper.sweep().requeued());
+        OriginateMessage resent = receiveAll(1).getFirst();
+        assertEquals(call.callId(), resent.callId());
+        assertEquals(window, resent.window(), "the sweeper's message sent again");
     }
 
     private Call scheduledCall(Instant notBefore) {

@@ -8,6 +8,7 @@ import io.outcall.core.sweep.QueuedCallSweeper;
 import io.outcall.core.sweep.QueuedCalls;
 import io.outcall.core.sweep.SweepReport;
 import io.outcall.core.sweep.SweepSettings;
+import io.outcall.core.tenant.TenantStore;
 import io.outcall.functions.SweepWiring;
 import org.crac.Core;
 import org.crac.Resource;
@@ -40,14 +41,20 @@ public final class QueuedCallSweepHandler implements RequestStreamHandler, Resou
     }
 
     private QueuedCallSweepHandler(SweepWiring wiring, Consumer<String> log) {
-        this(wiring.calls(), wiring.queue(), wiring.settings(), Clock.systemUTC(), log);
+        this(wiring.calls(), wiring.queue(), wiring.tenants(), wiring.settings(), Clock.systemUTC(), log);
     }
 
     /** @param log where the run's line goes: standard output in Lambda, where CloudWatch Logs reads it */
     public QueuedCallSweepHandler(QueuedCalls calls, OriginateQueue queue, SweepSettings settings, Clock clock,
                                   Consumer<String> log) {
+        this(calls, queue, null, settings, clock, log);
+    }
+
+    /** @param tenants read for the limits and calling window a message sent again carries; null: none */
+    public QueuedCallSweepHandler(QueuedCalls calls, OriginateQueue queue, TenantStore tenants, SweepSettings settings,
+                                  Clock clock, Consumer<String> log) {
         this.calls = calls;
-        this.sweeper = new QueuedCallSweeper(calls, queue, settings, clock);
+        this.sweeper = new QueuedCallSweeper(calls, queue, tenants, settings, clock);
         this.log = log;
     }
 
