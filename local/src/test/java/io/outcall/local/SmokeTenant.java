@@ -11,7 +11,8 @@ import java.util.Map;
  * The smoke test's onboarding part, the README's curl session as an operator runs it: the platform
  * creates a fresh tenant, the tenant's admin gives it a caller-ID number and a transfer number, a
  * call of that tenant goes out from its new number and ends answered, its webhook receives the call's
- * statuses signed and in order, and a suspended tenant's next call is refused until it is reactivated.
+ * statuses signed and in order, the rules that respect the callee refuse or hold its calls
+ * ({@link SmokeRules}), and a suspended tenant's next call is refused until it is reactivated.
  */
 final class SmokeTenant {
 
@@ -63,6 +64,8 @@ final class SmokeTenant {
                     registered.path("secret").asText());
             System.out.println("  webhook for " + machineCall + ": " + String.join(", ", amdTypes));
         }
+
+        new SmokeRules(api, grants.adminToken()).run();
 
         expect(200, api.send("POST", "/tenants/" + tenant + "/suspend", grants.platformToken(), "application/json",
                 "{\"reason\":\"smoke test\"}"), "POST /tenants/{id}/suspend");
