@@ -48,6 +48,7 @@ public final class SchedulerBenchmark {
 
     private static final String TENANT = "sched";
     private static final Instant MINUTE = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Instant WRITE_FLOOR_MINUTE = MINUTE.plus(Duration.ofHours(1));
 
     public static void main(String[] args) throws Exception {
         int calls = Integer.parseInt(option(args, "--calls", "100000"));
@@ -67,13 +68,16 @@ public final class SchedulerBenchmark {
                     MINUTE, shards, threads, Machine.cores() + " cores, load " + Machine.loadAverage());
 
             long seedStart = System.nanoTime();
-            seed(dynamoDb, calls, shards, threads);
-            System.out.printf("seeded %,d SCHEDULED calls in %.1f s (BatchWriteItem; not measured below)%n", calls,
-                    seconds(seedStart));
+            seed(dynamoDb, MINUTE, calls, shards, threads);
+            // As many again, due an hour later (outside the run's lookahead), for the floor of the writes.
+            List<DueCall> floorCalls = seed(dynamoDb, WRITE_FLOOR_MINUTE, calls, shards, threads);
+            System.out.printf("seeded %,d SCHEDULED calls and %,d for the write floor in %.1f s (BatchWriteItem; not"
+                    + " measured below)%n", calls, floorCalls.size(), seconds(seedStart));
 
             // The run's clock stands at the minute's start: every call is due within the lookahead.
             Clock atMinute = Clock.fixed(MINUTE, ZoneOffset.UTC);
             DynamoScheduledCalls scheduled = new DynamoScheduledCalls(dynamoDb, "CallsTable", shards);
+            TimedScheduledCalls timed = new TimedScheduledCalls(scheduled);
             ScheduleSettings settings = new ScheduleSettings(shards, Duration.ofMinutes(1), calls, threads);
 
             counter.reset();
@@ -93,35 +97,47 @@ public final class SchedulerBenchmark {
             System.out.printf("floor, SendMessageBatch alone: %,d messages, %.2f s%n", messages.size(), sendSeconds);
 
             counter.reset();
+            long writeStart = System.nanoTime();
+            writeAll(scheduled, floorCalls, threads, MINUTE);
+            double writeSeconds = seconds(writeStart);
+            System.out.printf("floor, conditional writes alone: %,d SCHEDULED -> QUEUED, %.2f s (%,d TransactWriteItems)%n",
+                    floorCalls.size(), writeSeconds, counter.updates.sum());
+
+            counter.reset();
             String queueUrl = local.queueUrl("OriginateQueue");
-            DueCallScheduler scheduler = new DueCallScheduler(scheduled, new SqsOriginateQueue(sqs, queueUrl, codec), tenants,
-                    settings, atMinute);
+            DueCallScheduler scheduler = new DueCallScheduler(timed, timed.timed(new SqsOriginateQueue(sqs, queueUrl,
+                    codec)), tenants, settings, atMinute);
             long runStart = System.nanoTime();
             ScheduleReport report = scheduler.run();
             double runSeconds = seconds(runStart);
             System.out.println(report.logLine(Json.standard()));
+            System.out.println(timed.describe(runStart));
+            System.out.println("  DynamoDB requests of the run: " + counter.byRequest());
             long onQueue = queued(sqs, queueUrl);
-            double floor = querySeconds + sendSeconds;
+            double floor = querySeconds + writeSeconds + sendSeconds;
             double itemsPerDue = (double) counter.queryItems.sum() / Math.max(1, report.due());
             System.out.printf("run: %,d enqueued of %,d due in %.1f s (goal: within the minute, 60 s); %,d messages on"
                             + " the queue; index items read %,d (%.3f per due call), %,d queries, %,d other DynamoDB requests (reads and transactions)%n",
                     report.enqueued(), calls, runSeconds, onQueue, counter.queryItems.sum(), itemsPerDue,
                     counter.queries.sum(), counter.updates.sum());
-            System.out.printf("floor (index alone + SendMessageBatch alone) %.1f s; run / floor %.1fx%n", floor,
-                    runSeconds / floor);
+            System.out.printf("floor (index alone %.1f s + conditional writes alone %.1f s + SendMessageBatch alone %.1f s)"
+                    + " %.1f s; run / floor %.1fx (load now %s)%n", querySeconds, writeSeconds, sendSeconds, floor,
+                    runSeconds / floor, Machine.loadAverage());
             System.out.printf("scheduler calls=%d enqueued=%d run_s=%.1f items_per_due=%.3f floor_s=%.1f ratio=%.1f"
                             + " within_minute=%s%n", calls, report.enqueued(), runSeconds, itemsPerDue, floor,
                     runSeconds / floor, runSeconds <= 60 && report.enqueued() == calls && onQueue == calls);
         }
     }
 
-    private static void seed(DynamoDbClient dynamoDb, int calls, int shards, int threads) throws Exception {
+    /** @return the calls written, as the due index lists them */
+    private static List<DueCall> seed(DynamoDbClient dynamoDb, Instant minute, int calls, int shards, int threads)
+            throws Exception {
         DynamoCallBatchStore store = new DynamoCallBatchStore(dynamoDb, "CallsTable", shards);
         CallId ids = CallId.systemGenerator();
         List<Call> all = new ArrayList<>(calls);
         for (int i = 0; i < calls; i++) {
             // Spread over the minute to the millisecond, as a campaign's calls would be.
-            Instant notBefore = MINUTE.plusMillis((long) i * 60_000 / calls);
+            Instant notBefore = minute.plusMillis((long) i * 60_000 / calls);
             all.add(Call.queued(ids.next(), TENANT, "+1404555" + String.format("%04d", i % 10_000), "+14045550100",
                     "did-main", null, null, "DynamicIVR", Map.of("CONTACT", Integer.toString(i)), 30,
                     MINUTE.minus(Duration.ofDays(1)), null, null).scheduledAt(notBefore, ScheduledReason.REQUESTED));
@@ -135,6 +151,27 @@ public final class SchedulerBenchmark {
             for (Future<List<Call>> part : parts) {
                 if (!part.get().isEmpty()) {
                     throw new IllegalStateException(part.get().size() + " calls were not written");
+                }
+            }
+        }
+        return all.stream().map(c -> new DueCall(c.callId(), c.tenantId(), c.notBefore(), c)).toList();
+    }
+
+    /**
+     * The scheduler's conditional writes (SCHEDULED -> QUEUED, a TransactWriteItems of 100 calls as
+     * the index lists them), and nothing else.
+     */
+    private static void writeAll(DynamoScheduledCalls scheduled, List<DueCall> due, int threads, Instant at)
+            throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> parts = new ArrayList<>();
+            for (int from = 0; from < due.size(); from += 100) {
+                List<DueCall> part = due.subList(from, Math.min(due.size(), from + 100));
+                parts.add(pool.submit(() -> part.size() - scheduled.enqueueAll(part, at).size()));
+            }
+            for (Future<Integer> part : parts) {
+                if (part.get() > 0) {
+                    throw new IllegalStateException(part.get() + " floor calls did not move");
                 }
             }
         }

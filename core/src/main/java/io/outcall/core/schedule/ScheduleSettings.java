@@ -14,7 +14,9 @@ import java.util.Map;
  *                      notBefore, so a call is on time although runs are a minute apart; at most
  *                      SQS's 900 s delay less a minute of slack
  * @param callsPerShard at most this many calls per shard and run; the next run takes the rest
- * @param threads       shards queried and calls enqueued at once (a Lambda may use several threads)
+ * @param threads       shards queried and chunks of a hundred calls enqueued at once: the threads
+ *                      mostly wait on DynamoDB and SQS, so the function's 1024 MB (under one vCPU)
+ *                      runs 8 of them; a chunk's messages are sent while other chunks are written
  */
 public record ScheduleSettings(int shards, Duration lookahead, int callsPerShard, int threads) {
 

@@ -96,6 +96,43 @@ class DynamoScheduledCallsTest {
     }
 
     @Test
+    void enqueueAllMovesTheCallsAsTheIndexListsThemAndNeverACopyThatLagsTheTable() {
+        Instant notBefore = CREATED.plusSeconds(40);
+        Call listed = scheduled(notBefore);
+        Call unlisted = scheduled(notBefore);
+        Call movedBack = scheduled(notBefore);
+        Call canceled = scheduled(notBefore);
+        List.of(listed, unlisted, movedBack, canceled).forEach(store::create);
+        Instant before = notBefore.plusSeconds(1);
+        DueCall dueListed = find(listed.callId(), before);
+        DueCall dueMovedBack = find(movedBack.callId(), before);
+        DueCall dueCanceled = find(canceled.callId(), before);
+        // As an index that projects only tenantId lists it: the call is read from the table.
+        DueCall dueUnlisted = new DueCall(unlisted.callId(), tenant, notBefore);
+        Instant at = CREATED.plusSeconds(5);
+        // Since listed: enqueued by another run, then moved back by a closed window to the same
+        // time (a later version); and canceled.
+        scheduled.enqueue(dueMovedBack, at).orElseThrow();
+        assertTrue(scheduled.reschedule(movedBack.callId(), 1, notBefore, ScheduledReason.CALLING_WINDOW));
+        store.cancel(canceled.callId(), tenant, at);
+
+        List<Call> queued = scheduled.enqueueAll(List.of(dueListed, dueUnlisted, dueMovedBack, dueCanceled), at);
+
+        assertEquals(listed, dueListed.listed(), "the index lists the whole call");
+        assertEquals(List.of(listed.callId(), unlisted.callId()), queued.stream().map(Call::callId).toList());
+        for (Call call : queued) {
+            assertEquals(store.find(call.callId()).orElseThrow(), call, "returned as it now is");
+            assertEquals(CallStatus.QUEUED, call.status());
+        }
+        assertEquals(Map.of("K", "v"), queued.getFirst().variables());
+        assertEquals(CallStatus.SCHEDULED, store.find(movedBack.callId()).orElseThrow().status(),
+                "the lagging copy is not sent; the next run finds the call as it is");
+        assertTrue(mine(before).contains(movedBack.callId()));
+        assertEquals(CallStatus.CANCELED, store.find(canceled.callId()).orElseThrow().status());
+        assertEquals(List.of(), scheduled.enqueueAll(List.of(dueListed, dueUnlisted), at), "a second run moves none");
+    }
+
+    @Test
     void rescheduleMovesAQueuedCallBackUntilItsNewTimeAndNotAFinalOne() {
         Call call = Call.queued(callIds.next(), tenant, "+14045550199", "+14045550100", "did-main", null, null,
                 "outbound", Map.of(), 30, CREATED, null, null);
