@@ -28,7 +28,16 @@ public interface CallStore {
      * claim ever succeeds, which is what makes dialing at-most-once. A call of another tenant than
      * {@code tenantId} is not claimed.
      */
-    ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at);
+    default ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at) {
+        return claim(callId, tenantId, bridgeId, originateActionId, 1, at);
+    }
+
+    /**
+     * Claims attempt {@code attempt} of a QUEUED call: a message of another attempt (a stale copy of
+     * an earlier one) claims nothing and gets {@link ClaimResult.Outcome#NOT_QUEUED}.
+     */
+    ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, int attempt,
+                      Instant at);
 
     /**
      * A bridge saw this QUEUED call's message and put it back to wait for its tenant's turn: the
@@ -41,8 +50,9 @@ public interface CallStore {
     void markOriginated(String callId, Instant at);
 
     /**
-     * Writes a step forward; ignored when the stored status already ranks as high or higher. A
-     * final step also counts the call in its tenant's statistics, in the same transaction.
+     * Writes a step forward; ignored when the stored status already ranks as high or higher, or the
+     * call is on another attempt than the step's. A final step also counts the call in its tenant's
+     * statistics, in the same transaction.
      *
      * @return false when it was ignored
      */

@@ -39,6 +39,10 @@ public final class StatsItems {
 
     /** Counter items per bucket; see the README's ceiling per tenant before changing it. */
     public static final int SHARDS = 8;
+    /** Dials counted: every attempt of a retried call, the last one with the call's final write. */
+    static final String ATTEMPTS = "attempts";
+    /** Prefix of the per-outcome attempt counters, {@code t_BUSY}. */
+    static final String ATTEMPT_PREFIX = "t_";
 
     private StatsItems() {
     }
@@ -59,12 +63,42 @@ public final class StatsItems {
         return interval.bucketKey(at) + "#~";
     }
 
+    /**
+     * An attempt that ended and is retried: counted among the attempts ({@code attempts}, and
+     * {@code t_<DISPOSITION>} by its outcome), not among the calls, in the bucket of the call's creation.
+     */
+    public static Update incrementAttempt(String table, StatsInterval interval, String tenantId, Instant callCreatedAt,
+                                          io.outcall.core.call.Disposition disposition, int shard) {
+        return Update.builder()
+                .tableName(table)
+                .key(Map.of("tenantId", s(tenantId), "bucket", s(bucketKey(interval, callCreatedAt, shard))))
+                .updateExpression("ADD " + ATTEMPTS + " :one, #attemptOutcome :one")
+                .expressionAttributeNames(Map.of("#attemptOutcome", ATTEMPT_PREFIX + disposition.name()))
+                .expressionAttributeValues(Map.of(":one", n(1)))
+                .build();
+    }
+
     /** The increments one final call applies to its bucket of {@code interval}, in counter shard {@code shard}. */
     public static Update increment(String table, StatsInterval interval, CountedCall call, int shard) {
+        return increment(table, interval, call, shard, false);
+    }
+
+    /**
+     * @param dialed the call's last attempt was dialed, and counts among the attempts too ({@code attempts}
+     *               and {@code t_<DISPOSITION>}); a call canceled or failed before any dial counts no attempt
+     */
+    public static Update increment(String table, StatsInterval interval, CountedCall call, int shard, boolean dialed) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":one", n(1));
         StringBuilder add = new StringBuilder("ADD #calls :one");
+        if (dialed) {
+            add.append(", ").append(ATTEMPTS).append(" :one");
+            if (call.disposition() != null) {
+                add.append(", #attemptOutcome :one");
+                names.put("#attemptOutcome", ATTEMPT_PREFIX + call.disposition().name());
+            }
+        }
         names.put("#calls", "calls");
         add.append(", #status :one");
         names.put("#status", "s_" + call.status().name());

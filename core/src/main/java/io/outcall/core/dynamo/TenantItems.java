@@ -54,7 +54,8 @@ final class TenantItems {
                 new TenantLimits((int) number(item, "callsPerSecond", TenantLimits.DEFAULTS.callsPerSecond()),
                         (int) number(item, "concurrentCalls", TenantLimits.DEFAULTS.concurrentCalls())),
                 integer(item, "timelineRetentionDays"), AmdItems.read(item),
-                item.containsKey("record") && Boolean.TRUE.equals(item.get("record").bool()));
+                item.containsKey("record") && Boolean.TRUE.equals(item.get("record").bool()),
+                RetryItems.policy(item));
         String reason = string(item, "suspendedReason");
         Suspension suspension = reason == null ? null
                 : new Suspension(reason, instant(item, "suspendedAt"), string(item, "suspendedBy"));
@@ -79,6 +80,7 @@ final class TenantItems {
         if (settings.record()) {
             item.put("record", AttributeValue.fromBool(true));
         }
+        RetryItems.putPolicy(item, settings.retry());
         if (tenant.suspension() != null) {
             item.put("suspendedReason", s(tenant.suspension().reason()));
             putIfPresent(item, "suspendedAt", tenant.suspension().since());

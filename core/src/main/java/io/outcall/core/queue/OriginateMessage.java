@@ -3,6 +3,7 @@ package io.outcall.core.queue;
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.call.Call;
 import io.outcall.core.prompt.PromptKeys;
+import io.outcall.core.retry.RetryPolicy;
 import io.outcall.core.tenant.TenantLimits;
 
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.Map;
  * @param record    whether the dialplan records the call (version 4); false: not recorded
  * @param prompt    the playable path of the tenant's prompt the call plays, outcall/&lt;tenant&gt;/&lt;name&gt;
  *                  (version 4); null: none
+ * @param attempt   which dial of the call this message is for, 1-based (version 5; absent reads as 1): the
+ *                  claim is conditional on it, so a stale message of an earlier attempt never dials
+ * @param retry     the call's retry policy (version 5); null: an unanswered attempt ends the call
  */
 public record OriginateMessage(
         int schemaVersion,
@@ -36,7 +40,9 @@ public record OriginateMessage(
         Long timelineExpiresAt,
         AmdSettings amd,
         boolean record,
-        String prompt) {
+        String prompt,
+        int attempt,
+        RetryPolicy retry) {
 
     /**
      * Version 2 added the tenant's limits and the timeline's expiry, version 3 answering-machine
@@ -44,9 +50,12 @@ public record OriginateMessage(
      * bridge reads 1 to 4. A message is written at the lowest version that holds it (a call without
      * AMD, recording or a prompt is still version 2), so a bridge of the version before reads it
      * during a rolling deploy, and refuses (rather than dials without) only the calls that need what
-     * it does not know.
+     * it does not know. Version 5 added the attempt and the retry policy, written only for a call
+     * that has a policy or is past its first attempt.
      */
-    public static final int CURRENT_VERSION = 4;
+    public static final int CURRENT_VERSION = 5;
+    public static final int VERSION_WITH_RETRY = 5;
+    public static final int VERSION_WITH_RECORD_OR_PROMPT = 4;
     public static final int VERSION_WITH_AMD = 3;
     public static final int VERSION_WITHOUT_AMD = 2;
     public static final int OLDEST_READABLE_VERSION = 1;
@@ -54,6 +63,16 @@ public record OriginateMessage(
     public OriginateMessage {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
+        attempt = Math.max(1, attempt);
+    }
+
+    /** A message of the first attempt of a call that is not retried, as version 4 had it. */
+    public OriginateMessage(int schemaVersion, String callId, String tenantId, String to, String from, String callerName,
+                            String context, String transferNumber, int ringTimeoutSeconds, Map<String, String> variables,
+                            String createdAt, TenantLimits limits, Long timelineExpiresAt, AmdSettings amd,
+                            boolean record, String prompt) {
+        this(schemaVersion, callId, tenantId, to, from, callerName, context, transferNumber, ringTimeoutSeconds,
+                variables, createdAt, limits, timelineExpiresAt, amd, record, prompt, 1, null);
     }
 
     /** A message without recording or a prompt, as version 3 had it. */
@@ -86,13 +105,15 @@ public record OriginateMessage(
 
     /** @param limits the tenant's pacing limits as intake read them with the tenant */
     public static OriginateMessage of(Call call, TenantLimits limits) {
-        int version = call.record() || call.prompt() != null ? CURRENT_VERSION
+        int version = call.retry() != null || call.attempt() > 1 ? VERSION_WITH_RETRY
+                : call.record() || call.prompt() != null ? VERSION_WITH_RECORD_OR_PROMPT
                 : call.amd() == null ? VERSION_WITHOUT_AMD : VERSION_WITH_AMD;
         return new OriginateMessage(version, call.callId(),
                 call.tenantId(), call.to(), call.from(), call.callerName(), call.context(), call.transferNumber(),
                 call.ringTimeoutSeconds(), call.variables(), call.createdAt().toString(), limits,
                 call.timelineExpiresAt() == null ? null : call.timelineExpiresAt().getEpochSecond(), call.amd(),
                 call.record(),
-                call.prompt() == null ? null : PromptKeys.playable(call.tenantId(), call.prompt()));
+                call.prompt() == null ? null : PromptKeys.playable(call.tenantId(), call.prompt()),
+                call.attempt(), call.retry());
     }
 }

@@ -1,6 +1,7 @@
 package io.outcall.core.tenant;
 
 import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.retry.RetryPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +19,27 @@ import java.util.List;
  * @param timelineRetentionDays how long new calls' event timelines are kept; null keeps them
  * @param amd                   answering-machine detection for its calls, unless a call says otherwise
  * @param record                whether its calls are recorded (MixMonitor), unless a call says otherwise
+ * @param retry                 when its calls are dialed again after an unanswered attempt, unless a call
+ *                              says otherwise; null: never
  */
 public record TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
                              int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
                              Integer timelineRetentionDays, AmdSettings amd,
-                             boolean record) {
+                             boolean record, RetryPolicy retry) {
 
     public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
 
     public TenantSettings {
         allowedContexts = List.copyOf(allowedContexts);
         amd = amd == null ? AmdSettings.OFF : amd;
+    }
+
+    /** Settings without a retry policy: calls are dialed once. */
+    public TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
+                          int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
+                          Integer timelineRetentionDays, AmdSettings amd, boolean record) {
+        this(defaultRegion, defaultContext, allowedContexts, ringTimeoutSeconds, callerIdStrategy, limits,
+                timelineRetentionDays, amd, record, null);
     }
 
     /** Settings without recording. */

@@ -1,6 +1,7 @@
 package io.outcall.core.tenant;
 
 import io.outcall.core.phone.PhoneNumbers;
+import io.outcall.core.retry.RetryPolicyJson;
 import io.outcall.core.validation.Violation;
 
 import java.util.HashSet;
@@ -73,6 +74,10 @@ public final class TenantValidation {
                 violations);
         if (settings.timelineRetentionDays() != null) {
             between("timelineRetentionDays", settings.timelineRetentionDays(), 1, MAX_RETENTION_DAYS, violations);
+        }
+        if (settings.retry() != null) {
+            // The JSON reader checked what a document gave; this holds for settings made any other way too.
+            RetryPolicyJson.check(settings.retry(), RetryPolicyJson.FIELD + ".", violations);
         }
     }
 
