@@ -21,7 +21,9 @@ import io.outcall.bridge.originate.Pacer;
 import io.outcall.bridge.store.DynamoCallSink;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.dynamo.DynamoCallEventStore;
+import io.outcall.core.dynamo.DynamoCallRetries;
 import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import org.slf4j.Logger;
@@ -90,9 +92,21 @@ public final class Bridge implements AutoCloseable {
     public static Bridge onDynamoDb(BridgeConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int writerLanes) {
         DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
         BridgeMetrics metrics = new BridgeMetrics();
-        DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
-                metrics, writerLanes);
+        DynamoCallSink sink = sinkOn(config, dynamoDb, calls, metrics, writerLanes);
         return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC());
+    }
+
+    /**
+     * Progress, events and retried attempts written to DynamoDB. A retried call's next attempt enters
+     * the due index in the shards the scheduler reads ({@code QUEUED_INDEX_SHARDS}, as intake and the
+     * sweeper read it).
+     */
+    private static DynamoCallSink sinkOn(BridgeConfig config, DynamoDbClient dynamoDb, DynamoCallStore calls,
+                                         BridgeMetrics metrics, int writerLanes) {
+        return new DynamoCallSink(calls, new DynamoCallRetries(dynamoDb, config.callsTable(), config.callStatsTable(),
+                SweepSettings.queuedIndexShards(System.getenv())),
+                new DynamoCallEventStore(dynamoDb, config.callEventsTable()), metrics, writerLanes,
+                DynamoCallSink.TIMELINE_DELAY);
     }
 
     /** The same, uploading recorded calls' files from {@code recording}'s spool with {@code s3}. */
@@ -100,8 +114,7 @@ public final class Bridge implements AutoCloseable {
                                     RecordingConfig recording, S3Client s3) {
         DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
         BridgeMetrics metrics = new BridgeMetrics();
-        DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
-                metrics, writerLanes);
+        DynamoCallSink sink = sinkOn(config, dynamoDb, calls, metrics, writerLanes);
         RecordingUploader uploader = null;
         if (recording.bucket() == null) {
             log.warn("AUDIO_BUCKET is not set: recorded calls' files stay in {}", recording.spool());

@@ -2,6 +2,8 @@ package io.outcall.bridge.originate;
 
 import io.outcall.bridge.ami.AmiLink;
 import io.outcall.bridge.calls.CallTracker;
+import io.outcall.bridge.calls.RetryPlan;
+import io.outcall.core.retry.RetryOpening;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
@@ -68,6 +70,7 @@ public final class OriginateConsumer implements Runnable {
     private final BridgeMetrics metrics;
     private final Clock clock;
     private final String bridgeId;
+    private final RetryOpening retryOpening;
     private volatile boolean running = true;
     private volatile long lastReceiveOkMillis;
     /** Every global permit is taken: the consumer asks SQS for nothing until one is free. */
@@ -77,6 +80,16 @@ public final class OriginateConsumer implements Runnable {
                              CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
                              BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
                              BridgeMetrics metrics, Clock clock, String bridgeId) {
+        this(sqs, queueUrl, codec, calls, tracker, ami, pacer, actions, orphans, mayTakeCalls, claimers, afterOriginate,
+                metrics, clock, bridgeId, RetryOpening.ANY_TIME);
+    }
+
+    /** @param retryOpening moves a retry's earliest start into the call's calling window (the seam for windows) */
+    public OriginateConsumer(SqsClient sqs, String queueUrl, OriginateMessageCodec codec, CallStore calls,
+                             CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
+                             BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
+                             BridgeMetrics metrics, Clock clock, String bridgeId, RetryOpening retryOpening) {
+        this.retryOpening = retryOpening;
         this.messages = new ReceivedMessages(sqs, queueUrl);
         this.duplicates = new DuplicateMessages(messages, tracker, ami, orphans, metrics, clock, bridgeId);
         this.codec = codec;
@@ -227,8 +240,8 @@ public final class OriginateConsumer implements Runnable {
     private void claimAndOriginate(Message message, OriginateMessage call) {
         ClaimResult claim;
         try {
-            claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),
-                    clock.instant());
+            claim = calls.claim(call.callId(), call.tenantId(), bridgeId,
+                    OriginateActions.actionId(call.callId(), call.attempt()), call.attempt(), clock.instant());
         } catch (RuntimeException e) {
             // Nothing claimed, nothing dialed: the message comes back after its visibility timeout.
             pacer.finished(call.tenantId());
@@ -249,8 +262,10 @@ public final class OriginateConsumer implements Runnable {
         // The message's expiry, or for a version-1 message the one intake stored on the call.
         Instant timelineExpiresAt = call.timelineExpiresAt() != null ? Instant.ofEpochSecond(call.timelineExpiresAt())
                 : claim.call() == null ? null : claim.call().timelineExpiresAt();
-        tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
-                OriginateActions.dialedHalfId(call.callId()), timelineExpiresAt);
+        String channelId = OriginateActions.channelId(call.callId(), call.attempt());
+        tracker.expect(call.callId(), channelId, call.attempt(),
+                new RetryPlan(call.retry(), earliest -> retryOpening.notBefore(call, earliest)), call.tenantId(),
+                OriginateActions.actionId(channelId), OriginateActions.dialedHalfId(channelId), timelineExpiresAt);
         OriginateAction action;
         try {
             action = actions.build(call);

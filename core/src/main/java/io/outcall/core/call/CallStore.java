@@ -28,16 +28,20 @@ public interface CallStore {
      * claim ever succeeds, which is what makes dialing at-most-once. A call of another tenant than
      * {@code tenantId} is not claimed.
      */
-    default ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at) {
-        return claim(callId, tenantId, bridgeId, originateActionId, 1, at);
-    }
+    ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at);
 
     /**
      * Claims attempt {@code attempt} of a QUEUED call: a message of another attempt (a stale copy of
-     * an earlier one) claims nothing and gets {@link ClaimResult.Outcome#NOT_QUEUED}.
+     * an earlier one) claims nothing and gets {@link ClaimResult.Outcome#NOT_QUEUED}. A store that
+     * keeps no attempts claims only first attempts.
      */
-    ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, int attempt,
-                      Instant at);
+    default ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, int attempt,
+                              Instant at) {
+        if (attempt != 1) {
+            throw new UnsupportedOperationException("this call store keeps no attempts; cannot claim attempt " + attempt);
+        }
+        return claim(callId, tenantId, bridgeId, originateActionId, at);
+    }
 
     /**
      * A bridge saw this QUEUED call's message and put it back to wait for its tenant's turn: the

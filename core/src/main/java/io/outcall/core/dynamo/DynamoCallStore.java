@@ -169,6 +169,11 @@ public final class DynamoCallStore implements CallStore {
     }
 
     @Override
+    public ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at) {
+        return claim(callId, tenantId, bridgeId, originateActionId, 1, at);
+    }
+
+    @Override
     public ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, int attempt,
                              Instant at) {
         try {
