@@ -97,16 +97,18 @@ final class CallFinisher {
         Outcome outcome = facts.outcome(call.cancelRequested());
         PlatformVerdict verdict = call.verdict;
         Integer ringSeconds = ringSeconds(facts, endedAt, verdict == null);
+        // A call with a retry policy keeps every attempt's record, its last one too.
+        CallAttempt attempt = new CallAttempt(call.attempt, outcome.status(), outcome.disposition(), outcome.cause(),
+                call.followedSince, endedAt, ringSeconds);
         CallProgress last = new CallProgress(call.callId, call.tenantId, outcome.status(), outcome.disposition(),
                 outcome.cause(), verdict == null ? null : verdict.failureReason(), facts.ringingAt(), facts.answeredAt(),
                 endedAt, ringSeconds, talkSeconds(facts, endedAt, verdict == null),
-                facts.channel(), call.amd.outcome(facts.answeredAt()), call.attempt);
+                facts.channel(), call.amd.outcome(facts.answeredAt()), call.attempt,
+                call.retry.policy() == null ? null : attempt);
         // A canceled call ends CANCELED and an answered one COMPLETED: neither disposition retries.
         if (!call.cancelRequested() && call.retry.retries(outcome.disposition(), call.attempt)) {
             // The attempt ends, not the call: its slot is freed all the same, and it comes back SCHEDULED.
-            journal.attemptEnded(call, new AttemptEnd(call.callId, call.tenantId,
-                    new CallAttempt(call.attempt, outcome.status(), outcome.disposition(), outcome.cause(),
-                            call.followedSince, endedAt, ringSeconds),
+            journal.attemptEnded(call, new AttemptEnd(call.callId, call.tenantId, attempt,
                     call.retry.nextAttemptAt(endedAt), last));
         } else {
             journal.finished(call, last);

@@ -269,6 +269,12 @@ public final class DynamoCallStore implements CallStore {
             values.put(":talkSeconds", n(p.talkSeconds()));
         }
         AmdWrites.append(set, values, p.tenantId(), p.amd());
+        if (p.lastAttempt() != null && p.status().isFinal()) {
+            set.append(", #attempts = list_append(if_not_exists(#attempts, :noAttempts), :lastAttempt)");
+            names.put("#attempts", RetryItems.ATTEMPTS);
+            values.put(":noAttempts", AttributeValue.fromL(List.of()));
+            values.put(":lastAttempt", AttributeValue.fromL(List.of(RetryItems.attempt(p.lastAttempt()))));
+        }
         if (!p.status().isFinal()) {
             try {
                 dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(p.callId())))
