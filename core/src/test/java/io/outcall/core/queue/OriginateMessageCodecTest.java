@@ -186,14 +186,40 @@ class OriginateMessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 5, 99})
+    @ValueSource(ints = {0, 6, 99})
     void anUnknownSchemaVersionIsRefusedNamingTheVersions(int version) {
         String body = withField("schemaVersion", version);
 
         String message = assertThrows(MalformedMessageException.class, () -> codec.decode(body)).getMessage();
 
         assertTrue(message.contains("schemaVersion " + version + " is not supported"), message);
-        assertTrue(message.contains("reads versions 1 to 4"), message);
+        assertTrue(message.contains("reads versions 1 to 5"), message);
+    }
+
+    @Test
+    void aRetriedCallIsVersion5WithItsAttemptAndPolicy() throws Exception {
+        io.outcall.core.retry.RetryPolicy policy = new io.outcall.core.retry.RetryPolicy(
+                java.util.EnumSet.of(io.outcall.core.call.Disposition.BUSY), 4, 90);
+        OriginateMessage retried = new OriginateMessage(5, MESSAGE.callId(), MESSAGE.tenantId(), MESSAGE.to(),
+                MESSAGE.from(), MESSAGE.callerName(), MESSAGE.context(), MESSAGE.transferNumber(),
+                MESSAGE.ringTimeoutSeconds(), MESSAGE.variables(), MESSAGE.createdAt(), MESSAGE.limits(),
+                MESSAGE.timelineExpiresAt(), null, false, null, 3, policy);
+
+        String encoded = codec.encode(retried);
+
+        assertEquals(3, JSON.readTree(encoded).get("attempt").intValue());
+        assertEquals(90, JSON.readTree(encoded).get("retry").get("delaySeconds").intValue());
+        assertEquals(retried, codec.decode(encoded));
+    }
+
+    @Test
+    void aMessageWithARetryPolicyTheApiWouldRefuseIsRefused() {
+        String body = codec.encode(MESSAGE).replace("\"schemaVersion\":2", "\"schemaVersion\":5")
+                .replaceFirst("}$", ",\"retry\":{\"on\":[\"ANSWERED\"],\"maxAttempts\":3,\"delaySeconds\":300}}");
+
+        String message = assertThrows(MalformedMessageException.class, () -> codec.decode(body)).getMessage();
+
+        assertTrue(message.contains("retry.on[0]"), message);
     }
 
     @Test
