@@ -24,7 +24,6 @@ public abstract class ForwardingCallStore implements CallStore {
     @Override public Optional<Call> find(String callId) { return store.find(callId); }
     @Override public boolean fail(Call call, String reason, Instant at) { return store.fail(call, reason, at); }
     @Override public ClaimResult claim(String c, String t, String b, String a, Instant at) { return store.claim(c, t, b, a, at); }
-    @Override public ClaimResult claim(String c, String t, String b, String a, int attempt, Instant at) { return store.claim(c, t, b, a, attempt, at); }
     @Override public void stillWaiting(String callId, Instant at) { store.stillWaiting(callId, at); }
     @Override public void markOriginated(String callId, Instant at) { store.markOriginated(callId, at); }
     @Override public boolean advance(CallProgress progress) { return store.advance(progress); }
