@@ -189,7 +189,8 @@ public final class BatchCallIntake {
                     .withCallerIdReason(reason).withTimelineExpiresAt(profile.tenant().settings().timelineExpiresAt(now))
                     .withAmd(valid.amd())
                     .withRecord(valid.record())
-                    .withPrompt(valid.prompt());
+                    .withPrompt(valid.prompt())
+                    .withRetry(valid.retry());
         }
     }
 

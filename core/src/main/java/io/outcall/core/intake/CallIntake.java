@@ -102,7 +102,8 @@ public final class CallIntake {
                     key == null ? null : key.value()).withCallerIdReason(choice.reason())
                     .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd())
                     .withRecord(valid.record())
-                    .withPrompt(valid.prompt());
+                    .withPrompt(valid.prompt())
+                    .withRetry(valid.retry());
             calls.create(call);
         } catch (CallAlreadyExistsException raced) {
             return find(callId).map(found -> replay(found, tenant))

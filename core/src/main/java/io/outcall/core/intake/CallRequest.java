@@ -1,6 +1,7 @@
 package io.outcall.core.intake;
 
 import io.outcall.core.amd.AmdRequest;
+import io.outcall.core.retry.RetryRequest;
 
 import java.util.Map;
 
@@ -12,14 +13,23 @@ import java.util.Map;
  * @param amd  the request's own answering-machine detection fields, over the tenant's
  * @param record whether to record the call; null: as the tenant's {@code record} setting says
  * @param prompt the name of a ready prompt of the tenant the dialplan plays (OUTCALL_PROMPT); null: none
+ * @param retry  the request's own retry fields, over the tenant's policy
  */
 public record CallRequest(String to, String from, String context, String transferNumber,
                           Integer ringTimeoutSeconds, Map<String, String> variables, AmdRequest amd,
-                          Boolean record, String prompt) {
+                          Boolean record, String prompt, RetryRequest retry) {
 
     public CallRequest {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null ? AmdRequest.NONE : amd;
+        retry = retry == null ? RetryRequest.NONE : retry;
+    }
+
+    /** A request that leaves retries to the tenant's policy. */
+    public CallRequest(String to, String from, String context, String transferNumber,
+                       Integer ringTimeoutSeconds, Map<String, String> variables, AmdRequest amd,
+                       Boolean record, String prompt) {
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, record, prompt, RetryRequest.NONE);
     }
 
     /** A request that leaves recording to the tenant's settings and names no prompt. */

@@ -4,6 +4,7 @@ import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.phone.InvalidPhoneNumberException;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.prompt.PromptLookup;
+import io.outcall.core.retry.RetryPolicy;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantSettings;
@@ -79,11 +80,12 @@ public final class CallRequestValidator {
         CallPromptRule promptRule = new CallPromptRule(prompts);
         String prompt = promptRule.prompt(request.prompt(), tenant.tenantId(), violations);
         promptRule.voicemail(amd, tenant.tenantId(), violations);
+        RetryPolicy retry = request.retry().over(tenant.settings().retry(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidCallRequestException(violations);
         }
         boolean record = request.record() != null ? request.record() : tenant.settings().record();
-        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record, prompt);
+        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record, prompt, retry);
     }
 
     private String number(String field, String raw, Tenant tenant, List<Violation> violations, boolean required) {

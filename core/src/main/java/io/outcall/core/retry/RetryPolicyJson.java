@@ -7,7 +7,6 @@ import io.outcall.core.validation.JsonFields;
 import io.outcall.core.validation.Violation;
 
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,33 +30,7 @@ public final class RetryPolicyJson {
      * @return the base when {@code retry} is absent; null when it is not valid (a violation was recorded)
      */
     public static RetryPolicy read(JsonFields fields, RetryPolicy base) {
-        JsonFields given = fields.object(FIELD);
-        if (given == null) {
-            return base;
-        }
-        int before = fields.violations().size();
-        given.onlyKnown(FIELDS);
-        RetryPolicy from = base == null ? RetryPolicy.DEFAULTS : base;
-        List<String> names = given.stringList("on");
-        Set<Disposition> on = from.on().isEmpty() ? EnumSet.noneOf(Disposition.class) : EnumSet.copyOf(from.on());
-        if (names != null) {
-            on = EnumSet.noneOf(Disposition.class);
-            for (int i = 0; i < names.size(); i++) {
-                Disposition disposition = retryable(names.get(i));
-                if (disposition == null) {
-                    given.reject("on[" + i + "]", "'" + names.get(i) + "' cannot be retried; use any of "
-                            + names(RetryPolicy.RETRYABLE) + " (an answered or canceled call is never retried)");
-                } else {
-                    on.add(disposition);
-                }
-            }
-        }
-        Integer maxAttempts = given.integer("maxAttempts");
-        Integer delay = given.integer("delaySeconds");
-        RetryPolicy policy = new RetryPolicy(on, maxAttempts == null ? from.maxAttempts() : maxAttempts,
-                delay == null ? from.delaySeconds() : delay);
-        check(policy, FIELD + ".", fields.violations());
-        return fields.violations().size() > before ? null : policy;
+        return RetryRequest.read(fields).over(base, fields.violations());
     }
 
     /** The rules of a policy, whoever wrote it; violations named {@code prefix + field}. */
