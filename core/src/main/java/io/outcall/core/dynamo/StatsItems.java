@@ -6,6 +6,7 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.stats.AmdCounts;
+import io.outcall.core.stats.AttemptCounts;
 import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
@@ -162,6 +163,10 @@ public final class StatsItems {
         }
         AmdCounts amd = bucket.amd();
         amd.byAnsweredBy().forEach((answeredBy, count) -> item.put("a_" + answeredBy.json(), n(count)));
+        if (bucket.attempts().any()) {
+            item.put(ATTEMPTS, n(bucket.attempts().total()));
+            bucket.attempts().byDisposition().forEach((d, count) -> item.put(ATTEMPT_PREFIX + d.name(), n(count)));
+        }
         if (amd.any()) {
             item.put("voicemailsLeft", n(amd.voicemailsLeft()));
             item.put("amdTimedCalls", n(amd.timedCalls()));
@@ -176,11 +181,14 @@ public final class StatsItems {
         EnumMap<Disposition, Long> dispositions = new EnumMap<>(Disposition.class);
         TreeMap<Integer, Long> histogram = new TreeMap<>();
         EnumMap<AnsweredBy, Long> answeredBy = new EnumMap<>(AnsweredBy.class);
+        EnumMap<Disposition, Long> attemptOutcomes = new EnumMap<>(Disposition.class);
         item.forEach((name, value) -> {
             if (name.startsWith("s_")) {
                 statuses.put(CallStatus.valueOf(name.substring(2)), Long.parseLong(value.n()));
             } else if (name.startsWith("d_")) {
                 dispositions.put(Disposition.valueOf(name.substring(2)), Long.parseLong(value.n()));
+            } else if (name.startsWith(ATTEMPT_PREFIX)) {
+                attemptOutcomes.put(Disposition.valueOf(name.substring(ATTEMPT_PREFIX.length())), Long.parseLong(value.n()));
             } else if (name.startsWith("a_")) {
                 AnsweredBy.ofJson(name.substring(2)).ifPresent(a -> answeredBy.put(a, Long.parseLong(value.n())));
             } else if (name.length() > 1 && name.charAt(0) == 'r' && Character.isDigit(name.charAt(1))) {
@@ -195,6 +203,7 @@ public final class StatsItems {
                 statuses, dispositions, Items.number(item, "ringCalls", 0), Items.number(item, "ringSeconds", 0),
                 histogram, Items.number(item, "talkCalls", 0), Items.number(item, "talkSeconds", 0),
                 new AmdCounts(answeredBy, Items.number(item, "voicemailsLeft", 0), Items.number(item, "amdTimedCalls", 0),
-                        Items.number(item, "amdMillis", 0)));
+                        Items.number(item, "amdMillis", 0)),
+                new AttemptCounts(Items.number(item, ATTEMPTS, 0), attemptOutcomes));
     }
 }
