@@ -2,6 +2,7 @@ package io.outcall.core.events;
 
 import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.call.Call;
+import io.outcall.core.call.CallAttempt;
 import io.outcall.core.call.CallStatus;
 
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.List;
  * replayed or late write) holds none. A write that jumped over statuses (the bridge can record
  * RINGING and ANSWERED in one write) yields the skipped ones whose time the call records, then
  * the new one, in order, so a subscriber never misses ANSWERED on a short call.
+ * A retried call starts its statuses again with each attempt: a write that moved it to a later
+ * attempt holds the end of the earlier one ({@link CallStatusEvent#ATTEMPT_ENDED}), and the new
+ * attempt's statuses rise from SCHEDULED again; only the last attempt reaches a final status.
  */
 public final class CallChanges {
 
@@ -33,7 +37,8 @@ public final class CallChanges {
         if (after == null) {
             return List.of();
         }
-        List<CallStatusEvent> events = new ArrayList<>(statusChanges(before, after, recordedAt));
+        List<CallStatusEvent> events = new ArrayList<>(attemptEnds(before, after, recordedAt));
+        events.addAll(statusChanges(before, after, recordedAt));
         List<CallStatusEvent> amd = amdChanges(before, after, recordedAt);
         // AMD happens while the call is up: before its end when one write carries both.
         boolean endsHere = !events.isEmpty() && events.get(events.size() - 1).status().isFinal();
@@ -63,8 +68,24 @@ public final class CallChanges {
         return events;
     }
 
+    /** The attempts a write to a later attempt ended (one, as the bridge writes them). */
+    private static List<CallStatusEvent> attemptEnds(Call before, Call after, Instant recordedAt) {
+        if (before == null || after.attempt() <= before.attempt()) {
+            return List.of();
+        }
+        List<CallStatusEvent> events = new ArrayList<>(1);
+        for (CallAttempt ended : after.attempts()) {
+            if (ended.attempt() >= before.attempt() && ended.attempt() < after.attempt()) {
+                events.add(CallStatusEvent.attemptEnded(after, ended, ended.endedAt() == null ? recordedAt : ended.endedAt()));
+            }
+        }
+        return events;
+    }
+
     private static List<CallStatusEvent> statusChanges(Call before, Call after, Instant recordedAt) {
-        int fromRank = before == null ? -1 : before.status().rank();
+        // A later attempt's statuses rise again from where a retried call waits between attempts.
+        int fromRank = before == null ? -1
+                : after.attempt() > before.attempt() ? CallStatus.SCHEDULED.rank() : before.status().rank();
         if (after.status().rank() <= fromRank) {
             return List.of();
         }
@@ -82,7 +103,8 @@ public final class CallChanges {
 
     private static Instant timeOf(Call call, CallStatus status) {
         return switch (status) {
-            case QUEUED -> call.createdAt();
+            // A later attempt is queued when its scheduler moves it, a time the call does not keep.
+            case QUEUED -> call.attempt() == 1 ? call.createdAt() : null;
             case DIALING -> call.dialedAt();
             case RINGING -> call.ringingAt();
             case ANSWERED -> call.answeredAt();
