@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.outcall.functions.admin.AdminApi.admin;
 import static io.outcall.functions.admin.AdminApi.send;
 import static io.outcall.functions.admin.TenantAdminApiTest.getOwn;
 import static io.outcall.functions.admin.TenantAdminApiTest.patchOwn;
@@ -41,6 +42,10 @@ class RetrySettingsApiTest extends AdminScenario {
         assertEquals(200, patched.status(), () -> String.valueOf(patched.body()));
         assertEquals(policy(List.of("NO_ANSWER", "BUSY", "CONGESTION"), 4, 300), patched.body().get("retry"),
                 "the fields left out are the defaults");
+        JsonNode audited = send(new TenantAuditHandler(wiring), admin(id, "GET", "/tenant/audit", null)).body()
+                .get("items").get(0).get("changes");
+        assertEquals(List.of("retry.delaySeconds", "retry.maxAttempts", "retry.on"),
+                audited.findValuesAsText("field").stream().sorted().toList(), "audited field by field");
         AdminApi.Response narrowed = patchOwn(id, "\"2\"", "{\"retry\":{\"on\":[\"NO_ANSWER\"],\"delaySeconds\":900}}");
         assertEquals(policy(List.of("NO_ANSWER"), 4, 900), narrowed.body().get("retry"), "a patch merges into the policy");
         assertEquals(policy(List.of("NO_ANSWER"), 4, 900), getOwn(id).body().get("retry"));
@@ -54,6 +59,17 @@ class RetrySettingsApiTest extends AdminScenario {
         assertEquals(200, removed.status(), () -> String.valueOf(removed.body()));
         assertTrue(removed.body().path("retry").isMissingNode());
         assertTrue(place(id, "{\"to\":\"+14045550123\"}").path("retry").isMissingNode());
+    }
+
+    @Test
+    void thePlatformCreatesATenantWithAPolicy() {
+        String id = TenantAdminApiTest.fresh("retry-created");
+        String body = TenantAdminApiTest.tenantBody(id).replace("\"limits\"",
+                "\"retry\":{\"on\":[\"BUSY\"],\"maxAttempts\":2,\"delaySeconds\":120},\"limits\"");
+        AdminApi.Response created = send(new CreateTenantHandler(wiring), AdminApi.platform("POST", "/tenants", Map.of(), body));
+        assertEquals(201, created.status(), () -> String.valueOf(created.body()));
+        assertEquals(policy(List.of("BUSY"), 2, 120), created.body().get("retry"));
+        assertEquals(policy(List.of("BUSY"), 2, 120), getOwn(id).body().get("retry"));
     }
 
     @Test
