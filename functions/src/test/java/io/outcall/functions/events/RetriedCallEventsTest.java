@@ -120,18 +120,34 @@ class RetriedCallEventsTest {
         }
     }
 
+    @Test
+    void aCallCanceledBetweenAttemptsEndsOnceCanceledWithoutAQueuedItNeverReached() throws Exception {
+        try (EventBackends aws = EventBackends.localServices();
+             AwsJsonEndpoint eventBridge = new AwsJsonEndpoint((target, body) ->
+                     AwsJsonEndpoint.Answer.ok("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e\"}]}"));
+             AwsJsonEndpoint stepFunctions = new AwsJsonEndpoint((target, body) -> AwsJsonEndpoint.Answer.ok("{}"))) {
+            StreamedCalls streamed = new StreamedCalls(aws);
+            String tenant = "acme-" + UUID.randomUUID();
+            DynamoWebhookEndpointStore endpoints = new DynamoWebhookEndpointStore(aws.dynamoDb(), "WebhooksTable", "TenantsTable");
+            WebhookEndpoint all = CallEventPublisherScenarios.endpoint(tenant, "https://hooks.example.com/all", Set.of("*"), true);
+            endpoints.save(all);
+            String callId = busyOnce(aws, streamed.store(), tenant);
+            streamed.store().cancel(callId, tenant, T0.plusSeconds(30));
+
+            List<String> log = new ArrayList<>();
+            invoke(publisher(aws, endpoints, eventBridge, stepFunctions, log), streamed.nextEvent(5));
+            assertEquals(List.of(callId + ".QUEUED", callId + ".DIALING", callId + ".RINGING", callId + ".ATTEMPT_ENDED.A1",
+                    callId + ".CANCELED"), drain(aws).stream().map(DeliveryMessage::eventId).toList());
+            var resumed = stepFunctions.requests("AWSStepFunctions.SendTaskSuccess");
+            assertEquals(1, resumed.size(), "resumed once, canceled: " + log);
+            assertEquals("CANCELED", JSON.read(resumed.get(0).body().get("output").asText()).get("status").asText());
+        }
+    }
+
     /** Attempt 1 rings and is busy, waits SCHEDULED, is enqueued, and attempt 2 rings unanswered: 8 writes. */
     private static String dialTwice(EventBackends aws, DynamoCallStore calls, String tenant) {
-        String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
-        calls.create(Call.queued(callId, tenant, "+14045550123", "+14045550100", "did-1", null, null, "DynamicIVR",
-                Map.of(), 30, T0, new JourneyRef("j-1", "e-1", "call", "token-retried"), null).withRetry(POLICY));
-        calls.claim(callId, tenant, "bridge-1", "action-1", 1, T0.plusSeconds(1));
-        calls.advance(CallProgress.status(callId, tenant, 1, CallStatus.RINGING, T0.plusSeconds(2), null, "chan-1"));
-        CallAttempt busy = new CallAttempt(1, CallStatus.BUSY, Disposition.BUSY, new HangupCause(17, "User busy"),
-                T0.plusSeconds(1), T0.plusSeconds(20), 18);
-        Instant next = POLICY.nextAttemptAt(busy.endedAt());
-        assertTrue(new DynamoCallRetries(aws.dynamoDb(), "CallsTable", "CallStatsTable", 4)
-                .retryLater(callId, tenant, busy, next));
+        String callId = busyOnce(aws, calls, tenant);
+        Instant next = POLICY.nextAttemptAt(T0.plusSeconds(20));
         assertTrue(new DynamoScheduledCalls(aws.dynamoDb(), "CallsTable", 4).enqueue(new DueCall(callId, tenant, next), next)
                 .isPresent());
         calls.claim(callId, tenant, "bridge-1", "action-2", 2, next.plusSeconds(1));
@@ -140,6 +156,20 @@ class RetriedCallEventsTest {
                 new HangupCause(19, "No answer"), next.plusSeconds(1), next.plusSeconds(32), 30);
         assertTrue(calls.advance(new CallProgress(callId, tenant, CallStatus.NO_ANSWER, Disposition.NO_ANSWER,
                 unanswered.cause(), null, null, null, unanswered.endedAt(), 30, null, null, null, 2, unanswered)));
+        return callId;
+    }
+
+    /** Attempt 1 of a call waiting on a journey step rings and is busy: the call waits SCHEDULED. 4 writes. */
+    private static String busyOnce(EventBackends aws, DynamoCallStore calls, String tenant) {
+        String callId = "01" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
+        calls.create(Call.queued(callId, tenant, "+14045550123", "+14045550100", "did-1", null, null, "DynamicIVR",
+                Map.of(), 30, T0, new JourneyRef("j-1", "e-1", "call", "token-retried"), null).withRetry(POLICY));
+        calls.claim(callId, tenant, "bridge-1", "action-1", 1, T0.plusSeconds(1));
+        calls.advance(CallProgress.status(callId, tenant, 1, CallStatus.RINGING, T0.plusSeconds(2), null, "chan-1"));
+        CallAttempt busy = new CallAttempt(1, CallStatus.BUSY, Disposition.BUSY, new HangupCause(17, "User busy"),
+                T0.plusSeconds(1), T0.plusSeconds(20), 18);
+        assertTrue(new DynamoCallRetries(aws.dynamoDb(), "CallsTable", "CallStatsTable", 4)
+                .retryLater(callId, tenant, busy, POLICY.nextAttemptAt(busy.endedAt())));
         return callId;
     }
 
