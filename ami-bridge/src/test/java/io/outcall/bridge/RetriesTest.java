@@ -12,6 +12,7 @@ import io.outcall.core.call.ScheduledReason;
 import io.outcall.core.dynamo.DynamoScheduledCalls;
 import io.outcall.core.dynamo.StatsItems;
 import io.outcall.core.queue.OriginateMessage;
+import io.outcall.core.retry.RetryOutcome;
 import io.outcall.core.retry.RetryPolicy;
 import io.outcall.core.schedule.DueCall;
 import io.outcall.core.stats.StatsInterval;
@@ -125,7 +126,7 @@ class RetriesTest {
     @Test
     void aRetryPolicyThatDoesNotNameTheOutcomeEndsTheCall() {
         Call call = queue("tenant-retry-not-on", "+17065551242",
-                new RetryPolicy(EnumSet.of(Disposition.NO_ANSWER), 3, 60));
+                new RetryPolicy(EnumSet.of(RetryOutcome.NO_ANSWER), 3, 60));
 
         Call done = harness.awaitFinal(call.callId());
 

@@ -20,7 +20,7 @@ public record RetryPlan(RetryPolicy policy, UnaryOperator<Instant> opening) {
 
     /** Whether attempt {@code attempt}, ended with {@code disposition}, is followed by another. */
     boolean retries(Disposition disposition, int attempt) {
-        return policy != null && policy.retries(disposition, attempt);
+        return policy != null && disposition != null && policy.retries(disposition.name(), attempt);
     }
 
     /** When the next attempt may start after one that ended at {@code endedAt}. */

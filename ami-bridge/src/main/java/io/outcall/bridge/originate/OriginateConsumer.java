@@ -3,7 +3,7 @@ package io.outcall.bridge.originate;
 import io.outcall.bridge.ami.AmiLink;
 import io.outcall.bridge.calls.CallTracker;
 import io.outcall.bridge.calls.RetryPlan;
-import io.outcall.core.retry.RetryOpening;
+import io.outcall.core.queue.RetryOpening;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;

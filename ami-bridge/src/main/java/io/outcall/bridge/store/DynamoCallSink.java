@@ -9,7 +9,7 @@ import io.outcall.core.call.CallEvent;
 import io.outcall.core.call.CallEventStore;
 import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStore;
-import io.outcall.core.retry.CallRetries;
+import io.outcall.core.call.CallRetries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

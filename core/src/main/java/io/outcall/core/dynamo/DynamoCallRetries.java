@@ -4,7 +4,7 @@ import io.outcall.core.call.CallAttempt;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.ScheduledReason;
-import io.outcall.core.retry.CallRetries;
+import io.outcall.core.call.CallRetries;
 import io.outcall.core.stats.StatsInterval;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -4,6 +4,7 @@ import io.outcall.core.call.CallAttempt;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.call.HangupCause;
+import io.outcall.core.retry.RetryOutcome;
 import io.outcall.core.retry.RetryPolicy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -101,9 +102,9 @@ final class RetryItems {
             return null;
         }
         Map<String, AttributeValue> m = value.m();
-        Set<Disposition> on = EnumSet.noneOf(Disposition.class);
+        Set<RetryOutcome> on = EnumSet.noneOf(RetryOutcome.class);
         if (m.containsKey("on")) {
-            m.get("on").l().forEach(name -> on.add(Disposition.valueOf(name.s())));
+            m.get("on").l().forEach(name -> on.add(RetryOutcome.valueOf(name.s())));
         }
         return new RetryPolicy(on, (int) number(m, "maxAttempts", 1), (int) number(m, "delaySeconds",
                 RetryPolicy.MIN_DELAY_SECONDS));

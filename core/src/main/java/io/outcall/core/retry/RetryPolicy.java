@@ -1,10 +1,7 @@
 package io.outcall.core.retry;
 
-import io.outcall.core.call.Disposition;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -14,15 +11,14 @@ import java.util.Set;
  * Its rules ({@link RetryPolicyJson#check}) hold wherever a policy comes from: tenant settings, a call
  * request, a queue message.
  *
- * @param on           the dispositions that retry, a subset of {@link #RETRYABLE}
+ * @param on           the outcomes that retry
  * @param maxAttempts  attempts in all, 1 (never retried) to {@link #MAX_ATTEMPTS}
  * @param delaySeconds from an attempt's end to the earliest start of the next
  */
-public record RetryPolicy(Set<Disposition> on, int maxAttempts, int delaySeconds) {
+public record RetryPolicy(Set<RetryOutcome> on, int maxAttempts, int delaySeconds) {
 
-    /** The outcomes of a dial that a later dial may change: the callee was busy, away, or the network full. */
-    public static final Set<Disposition> RETRYABLE = Set.copyOf(EnumSet.of(Disposition.BUSY, Disposition.NO_ANSWER,
-            Disposition.CONGESTION));
+    /** Every outcome a policy may name. */
+    public static final Set<RetryOutcome> RETRYABLE = Set.of(RetryOutcome.values());
     public static final int MAX_ATTEMPTS = 10;
     public static final int MIN_DELAY_SECONDS = 60;
     /** A day: a longer pause is a new campaign, not a retry. */
@@ -31,13 +27,16 @@ public record RetryPolicy(Set<Disposition> on, int maxAttempts, int delaySeconds
     public static final RetryPolicy DEFAULTS = new RetryPolicy(RETRYABLE, 3, 300);
 
     public RetryPolicy {
-        on = on == null || on.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(on));
+        on = on == null || on.isEmpty() ? Set.of() : Set.copyOf(on);
     }
 
-    /** Whether an attempt that ended with {@code disposition} is followed by attempt {@code attempt + 1}. */
-    public boolean retries(Disposition disposition, int attempt) {
-        return disposition != null && RETRYABLE.contains(disposition) && on.contains(disposition)
-                && attempt < maxAttempts;
+    /**
+     * Whether an attempt that ended with {@code disposition} (a call {@code Disposition}'s name) is
+     * followed by attempt {@code attempt + 1}.
+     */
+    public boolean retries(String disposition, int attempt) {
+        RetryOutcome outcome = RetryOutcome.ofDisposition(disposition);
+        return outcome != null && on.contains(outcome) && attempt < maxAttempts;
     }
 
     /** The earliest start of the attempt after one that ended at {@code endedAt}. */

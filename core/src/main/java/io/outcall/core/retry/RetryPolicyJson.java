@@ -2,7 +2,6 @@ package io.outcall.core.retry;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.outcall.core.call.Disposition;
 import io.outcall.core.validation.JsonFields;
 import io.outcall.core.validation.Violation;
 
@@ -49,18 +48,13 @@ public final class RetryPolicyJson {
     }
 
     /** Null when {@code name} is not a retryable disposition. */
-    public static Disposition retryable(String name) {
-        for (Disposition d : RetryPolicy.RETRYABLE) {
-            if (d.name().equals(name)) {
-                return d;
-            }
-        }
-        return null;
+    public static RetryOutcome retryable(String name) {
+        return RetryOutcome.ofDisposition(name);
     }
 
     /** Sorted, so a document reads the same every time. */
-    public static List<String> names(Set<Disposition> dispositions) {
-        return dispositions.stream().sorted().map(Disposition::name).toList();
+    public static List<String> names(Set<RetryOutcome> outcomes) {
+        return outcomes.stream().sorted().map(RetryOutcome::name).toList();
     }
 
     public static void put(ObjectNode doc, RetryPolicy policy) {

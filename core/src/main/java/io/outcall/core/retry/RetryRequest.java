@@ -1,6 +1,5 @@
 package io.outcall.core.retry;
 
-import io.outcall.core.call.Disposition;
 import io.outcall.core.validation.JsonFields;
 import io.outcall.core.validation.Violation;
 
@@ -49,21 +48,21 @@ public record RetryRequest(boolean given, List<String> on, Integer maxAttempts, 
         }
         int before = violations.size();
         RetryPolicy from = base == null ? RetryPolicy.DEFAULTS : base;
-        Set<Disposition> dispositions = from.on().isEmpty() ? EnumSet.noneOf(Disposition.class) : EnumSet.copyOf(from.on());
+        Set<RetryOutcome> outcomes = from.on().isEmpty() ? EnumSet.noneOf(RetryOutcome.class) : EnumSet.copyOf(from.on());
         if (on != null) {
-            dispositions = EnumSet.noneOf(Disposition.class);
+            outcomes = EnumSet.noneOf(RetryOutcome.class);
             for (int i = 0; i < on.size(); i++) {
-                Disposition disposition = RetryPolicyJson.retryable(on.get(i));
-                if (disposition == null) {
+                RetryOutcome outcome = RetryPolicyJson.retryable(on.get(i));
+                if (outcome == null) {
                     violations.add(new Violation(RetryPolicyJson.FIELD + ".on[" + i + "]", "'" + on.get(i)
                             + "' cannot be retried; use any of " + RetryPolicyJson.names(RetryPolicy.RETRYABLE)
                             + " (an answered or canceled call is never retried)"));
                 } else {
-                    dispositions.add(disposition);
+                    outcomes.add(outcome);
                 }
             }
         }
-        RetryPolicy policy = new RetryPolicy(dispositions, maxAttempts == null ? from.maxAttempts() : maxAttempts,
+        RetryPolicy policy = new RetryPolicy(outcomes, maxAttempts == null ? from.maxAttempts() : maxAttempts,
                 delaySeconds == null ? from.delaySeconds() : delaySeconds);
         RetryPolicyJson.check(policy, RetryPolicyJson.FIELD + ".", violations);
         return violations.size() > before ? null : policy;

@@ -199,7 +199,7 @@ class OriginateMessageCodecTest {
     @Test
     void aRetriedCallIsVersion5WithItsAttemptAndPolicy() throws Exception {
         io.outcall.core.retry.RetryPolicy policy = new io.outcall.core.retry.RetryPolicy(
-                java.util.EnumSet.of(io.outcall.core.call.Disposition.BUSY), 4, 90);
+                java.util.EnumSet.of(io.outcall.core.retry.RetryOutcome.BUSY), 4, 90);
         OriginateMessage retried = new OriginateMessage(5, MESSAGE.callId(), MESSAGE.tenantId(), MESSAGE.to(),
                 MESSAGE.from(), MESSAGE.callerName(), MESSAGE.context(), MESSAGE.transferNumber(),
                 MESSAGE.ringTimeoutSeconds(), MESSAGE.variables(), MESSAGE.createdAt(), MESSAGE.limits(),

@@ -11,6 +11,7 @@ import io.outcall.core.call.HangupCause;
 import io.outcall.core.dynamo.DynamoCallRetries;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoScheduledCalls;
+import io.outcall.core.retry.RetryOutcome;
 import io.outcall.core.retry.RetryPolicy;
 import io.outcall.core.schedule.DueCall;
 import io.outcall.functions.FunctionConfig;
@@ -53,7 +54,7 @@ class RetriedCallApiTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:15:00Z");
     private static final String TENANT = "retried-" + UUID.randomUUID();
-    private static final RetryPolicy POLICY = new RetryPolicy(EnumSet.of(Disposition.BUSY, Disposition.NO_ANSWER), 3, 300);
+    private static final RetryPolicy POLICY = new RetryPolicy(EnumSet.of(RetryOutcome.BUSY, RetryOutcome.NO_ANSWER), 3, 300);
 
     private static LocalServices local;
     private static ReadWiring wiring;

@@ -13,6 +13,7 @@ import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoScheduledCalls;
 import io.outcall.core.dynamo.DynamoWebhookEndpointStore;
 import io.outcall.core.json.Json;
+import io.outcall.core.retry.RetryOutcome;
 import io.outcall.core.retry.RetryPolicy;
 import io.outcall.core.schedule.DueCall;
 import io.outcall.core.webhooks.DeliveryMessage;
@@ -58,7 +59,7 @@ class RetriedCallEventsTest {
     private static final Json JSON = Json.standard();
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    private static final RetryPolicy POLICY = new RetryPolicy(EnumSet.of(Disposition.BUSY), 2, 60);
+    private static final RetryPolicy POLICY = new RetryPolicy(EnumSet.of(RetryOutcome.BUSY), 2, 60);
 
     @Test
     void aRetriedCallPublishesEachAttemptAndOneFinalOutcome() throws Exception {

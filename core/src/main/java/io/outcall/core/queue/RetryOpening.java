@@ -1,6 +1,4 @@
-package io.outcall.core.retry;
-
-import io.outcall.core.queue.OriginateMessage;
+package io.outcall.core.queue;
 
 import java.time.Instant;
 

@@ -1,6 +1,4 @@
-package io.outcall.core.retry;
-
-import io.outcall.core.call.CallAttempt;
+package io.outcall.core.call;
 
 import java.time.Instant;
 
