@@ -32,6 +32,8 @@ import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.RetryOpening;
+import io.outcall.core.window.CalleeTimeZones;
+import io.outcall.core.window.CallingWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -195,7 +197,7 @@ public final class Bridge implements AutoCloseable {
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
                 claimers, background, metrics, clock, config.bridgeId(), doNotCall.lookup(), scheduled,
-                RetryOpening.ANY_TIME);
+                RetryOpening.inCallingWindow(new CallingWindows(new CalleeTimeZones())));
         this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);
         this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
         metrics.gauge("bridge_active_calls", "Calls the bridge is following (dialing, ringing or up)", tracker::following);

@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 /**
  * A followed call's retry policy with the rule that moves its next attempt's earliest start: the
  * policy's delay first, then {@code opening} (the calling window's next opening, when the call's
- * message carries a window; the identity until one is wired, see {@code RetryOpening}).
+ * message carries a window: {@code RetryOpening.inCallingWindow}, as the bridge wires it).
  *
  * @param policy  null: the call is never retried
  * @param opening from the earliest start the delay allows to the one the next attempt gets

@@ -1,5 +1,7 @@
 package io.outcall.core.queue;
 
+import io.outcall.core.window.CallingWindows;
+
 import java.time.Instant;
 
 /**
@@ -13,6 +15,21 @@ public interface RetryOpening {
 
     /** No calling window: the next attempt may start as soon as the delay allows. */
     RetryOpening ANY_TIME = (message, earliest) -> earliest;
+
+    /**
+     * The callee's calling window, as the message carries it: the next opening at or after the
+     * earliest start (that start itself when the window is open then). A window that never opens for
+     * the callee leaves the start as it is; the bridge's check before dialing then refuses the attempt.
+     */
+    static RetryOpening inCallingWindow(CallingWindows windows) {
+        return (message, earliest) -> {
+            if (message.window() == null) {
+                return earliest;
+            }
+            Instant opening = windows.nextOpening(message.window(), message.to(), earliest).at();
+            return opening == null ? earliest : opening;
+        };
+    }
 
     Instant notBefore(OriginateMessage message, Instant earliest);
 }
