@@ -24,12 +24,16 @@ import io.outcall.bridge.originate.Pacer;
 import io.outcall.bridge.store.DynamoCallSink;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.dynamo.DynamoCallEventStore;
+import io.outcall.core.dynamo.DynamoCallRetries;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoScheduledCalls;
 import io.outcall.core.schedule.ScheduledCalls;
 import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
+import io.outcall.core.queue.RetryOpening;
+import io.outcall.core.window.CalleeTimeZones;
+import io.outcall.core.window.CallingWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -96,8 +100,7 @@ public final class Bridge implements AutoCloseable {
     public static Bridge onDynamoDb(BridgeConfig config, DynamoDbClient dynamoDb, SqsClient sqs, int writerLanes) {
         DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
         BridgeMetrics metrics = new BridgeMetrics();
-        DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
-                metrics, writerLanes);
+        DynamoCallSink sink = sinkOn(config, dynamoDb, calls, metrics, writerLanes);
         return new Bridge(config, calls, sink, DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, Clock.systemUTC(), null,
                 BridgeDoNotCall.NONE, scheduledCalls(config, dynamoDb));
     }
@@ -105,6 +108,19 @@ public final class Bridge implements AutoCloseable {
     /** The due index in the shards intake and the scheduler use ({@code QUEUED_INDEX_SHARDS}). */
     private static ScheduledCalls scheduledCalls(BridgeConfig config, DynamoDbClient dynamoDb) {
         return new DynamoScheduledCalls(dynamoDb, config.callsTable(), SweepSettings.queuedIndexShards(System.getenv()));
+    }
+
+    /**
+     * Progress, events and retried attempts written to DynamoDB. A retried call's next attempt enters
+     * the due index in the shards the scheduler reads ({@code QUEUED_INDEX_SHARDS}, as intake and the
+     * sweeper read it).
+     */
+    private static DynamoCallSink sinkOn(BridgeConfig config, DynamoDbClient dynamoDb, DynamoCallStore calls,
+                                         BridgeMetrics metrics, int writerLanes) {
+        return new DynamoCallSink(calls, new DynamoCallRetries(dynamoDb, config.callsTable(), config.callStatsTable(),
+                SweepSettings.queuedIndexShards(System.getenv())),
+                new DynamoCallEventStore(dynamoDb, config.callEventsTable()), metrics, writerLanes,
+                DynamoCallSink.TIMELINE_DELAY);
     }
 
     /** The same, uploading recorded calls' files from {@code recording}'s spool with {@code s3}. */
@@ -118,8 +134,7 @@ public final class Bridge implements AutoCloseable {
                                     RecordingConfig recording, S3Client s3, String tenantsTable) {
         DynamoCallStore calls = new DynamoCallStore(dynamoDb, config.callsTable(), config.callStatsTable());
         BridgeMetrics metrics = new BridgeMetrics();
-        DynamoCallSink sink = new DynamoCallSink(calls, new DynamoCallEventStore(dynamoDb, config.callEventsTable()),
-                metrics, writerLanes);
+        DynamoCallSink sink = sinkOn(config, dynamoDb, calls, metrics, writerLanes);
         RecordingUploader uploader = null;
         if (recording.bucket() == null) {
             log.warn("AUDIO_BUCKET is not set: recorded calls' files stay in {}", recording.spool());
@@ -181,7 +196,8 @@ public final class Bridge implements AutoCloseable {
         this.orphans = new Orphans(calls, tracker, ami, sink::lastEventSeq, pacer, clock, clock.instant());
         this.consumer = new OriginateConsumer(sqs, config.queueUrl(), new OriginateMessageCodec(Json.standard()),
                 calls, tracker, ami, pacer, new OriginateActions(config.dialString()), orphans, this::mayTakeCalls,
-                claimers, background, metrics, clock, config.bridgeId(), doNotCall.lookup(), scheduled);
+                claimers, background, metrics, clock, config.bridgeId(), doNotCall.lookup(), scheduled,
+                RetryOpening.inCallingWindow(new CallingWindows(new CalleeTimeZones())));
         this.trackerThread = Thread.ofPlatform().name("call-tracker").unstarted(tracker);
         this.consumerThread = Thread.ofPlatform().name("originate-consumer").unstarted(consumer);
         metrics.gauge("bridge_active_calls", "Calls the bridge is following (dialing, ringing or up)", tracker::following);

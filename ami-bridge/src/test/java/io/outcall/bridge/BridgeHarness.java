@@ -8,7 +8,9 @@ import io.outcall.core.call.CallEvent;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStore;
 import io.outcall.core.dynamo.DynamoCallEventStore;
+import io.outcall.core.dynamo.DynamoCallRetries;
 import io.outcall.core.dynamo.DynamoCallStore;
+import io.outcall.core.sweep.SweepSettings;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
@@ -150,7 +152,9 @@ final class BridgeHarness implements AutoCloseable {
                                       io.outcall.bridge.dnc.BridgeDoNotCall doNotCall,
                                       ScheduledCalls scheduled) throws Exception {
         BridgeMetrics metrics = new BridgeMetrics();
-        DynamoCallSink sink = new DynamoCallSink(store, events, metrics, 4);
+        // Retried attempts go where the production bridge sends them (Bridge#onDynamoDb).
+        DynamoCallSink sink = new DynamoCallSink(store, new DynamoCallRetries(local.dynamoDb(), "CallsTable",
+                "CallStatsTable", SweepSettings.DEFAULT_SHARDS), events, metrics, 4, DynamoCallSink.TIMELINE_DELAY);
         Bridge bridge = new Bridge(config, store, sink, Bridge.DEFAULT_BACKLOG_HIGH_WATER, sqs, metrics, clock,
                 recordings.apply(metrics), doNotCall, scheduled);
         bridge.start();

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.DynamoQueuedCalls;
+import io.outcall.core.dynamo.DynamoScheduledCalls;
+import io.outcall.core.dynamo.DynamoTenantStore;
 import io.outcall.core.json.Json;
 import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.queue.SqsOriginateQueue;
+import io.outcall.core.schedule.ScheduleSettings;
 import io.outcall.core.sweep.SweepSettings;
 import io.outcall.functions.FunctionConfig;
 import io.outcall.functions.IntakeWiring;
@@ -16,6 +19,7 @@ import io.outcall.functions.auth.TenantClaimTrigger;
 import io.outcall.functions.calllog.JourneyCallStatusHandler;
 import io.outcall.functions.intake.JourneyMakeCallHandler;
 import io.outcall.functions.intake.JourneyMakeCallsHandler;
+import io.outcall.functions.schedule.DueCallSchedulerHandler;
 import io.outcall.functions.sweep.QueuedCallSweepHandler;
 import io.outcall.localaws.CloudFormationTemplate;
 import io.outcall.localaws.LocalServices;
@@ -96,6 +100,12 @@ class InvokeApiTest {
                     new SqsOriginateQueue(local.sqs(), config.originateQueueUrl(), new OriginateMessageCodec(Json.standard())),
                     settings, Clock.systemUTC(), line -> { });
         }
+        if (className.equals(DueCallSchedulerHandler.class.getName())) {
+            ScheduleSettings settings = ScheduleSettings.fromEnvironment(Map.of());
+            return new DueCallSchedulerHandler(new DynamoScheduledCalls(dynamoDb, "CallsTable", settings.shards()),
+                    new SqsOriginateQueue(local.sqs(), config.originateQueueUrl(), new OriginateMessageCodec(Json.standard())),
+                    new DynamoTenantStore(dynamoDb, "TenantsTable"), settings, Clock.systemUTC(), line -> { });
+        }
         if (className.equals(TenantClaimTrigger.class.getName())) {
             return new TenantClaimTrigger();
         }
@@ -112,8 +122,9 @@ class InvokeApiTest {
     @Test
     void itServesEveryFunctionNoRouteReaches() {
         assertEquals(List.of("JourneyMakeCallFunction", "JourneyMakeCallsFunction", "JourneyCallStatusFunction",
-                "QueuedCallSweepFunction", "TenantClaimTriggerFunction"), api.functionNames(),
-                "Cognito's trigger too: the user pool is wired to it in template.yaml, not by an event");
+                "QueuedCallSweepFunction", "DueCallSchedulerFunction", "TenantClaimTriggerFunction"), api.functionNames(),
+                "the scheduled ones (an EventBridge schedule is no event source mapping), and Cognito's trigger too:"
+                        + " the user pool is wired to it in template.yaml, not by an event");
     }
 
     @Test

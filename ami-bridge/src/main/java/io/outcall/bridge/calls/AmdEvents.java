@@ -35,7 +35,7 @@ final class AmdEvents {
 
     /** @return whether the VarSet was one of app_amd's on the originated channel */
     boolean varSet(LiveCall call, VarSetEvent e, Instant at) {
-        if (!call.callId.equals(e.getUniqueId())) {
+        if (!call.channelId.equals(e.getUniqueId())) {
             return false;
         }
         AmdFacts before = call.amd;

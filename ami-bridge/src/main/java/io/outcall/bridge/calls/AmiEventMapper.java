@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Turns AMI events into call facts: finds the event's call by Linkedid (every channel of a call
- * carries the call id there, because it was originated with {@code ChannelId: <callId>}) or, for
+ * carries its attempt's channel id there, because it was originated with {@code ChannelId:} that id,
+ * the call id on a first attempt; see OriginateActions#channelId) or, for
  * OriginateResponse, by ActionID; records the event on the call's timeline, updates its
  * {@link CallFacts} and channels, writes its status when it moved forward, and asks the finisher
  * whether the call is over. Tracker thread only.
@@ -90,12 +91,12 @@ final class AmiEventMapper {
     }
 
     private LiveCall onNewChannel(NewChannelEvent e, Instant at) {
-        LiveCall call = calls.byCallId(e.getLinkedid());
+        LiveCall call = calls.byChannelId(e.getLinkedid());
         if (call == null) {
             return null;
         }
         call.channels.appeared(e.getUniqueId(), e.getChannel());
-        if (e.getUniqueId().equals(call.callId)) {
+        if (e.getUniqueId().equals(call.channelId)) {
             call.facts = call.facts.channel(e.getChannel());
         }
         journal.record(call, "Newchannel", at, e.getChannel(), fields("Uniqueid", e.getUniqueId(),
@@ -106,12 +107,12 @@ final class AmiEventMapper {
     }
 
     private LiveCall onNewState(NewStateEvent e, Instant at) {
-        LiveCall call = calls.byCallId(e.getLinkedId());
+        LiveCall call = calls.byChannelId(e.getLinkedId());
         if (call == null) {
             return null;
         }
         Integer state = e.getChannelState();
-        if (e.getUniqueId().equals(call.callId) && state != null) {
+        if (e.getUniqueId().equals(call.channelId) && state != null) {
             if (state == STATE_RINGING) {
                 call.facts = call.facts.rang(at);
             } else if (state == STATE_UP) {
@@ -137,7 +138,7 @@ final class AmiEventMapper {
         if (call == null) {
             return null;
         }
-        if (call.callId.equals(e.getDestUniqueId()) && "RINGING".equals(e.getDialStatus())) {
+        if (call.channelId.equals(e.getDestUniqueId()) && "RINGING".equals(e.getDialStatus())) {
             call.facts = call.facts.rang(at);
         }
         journal.record(call, "DialState", at, e.getChannel(), fields("DestChannel", e.getDestChannel(),
@@ -150,7 +151,7 @@ final class AmiEventMapper {
         if (call == null) {
             return null;
         }
-        if (call.callId.equals(e.getDestUniqueId())) {
+        if (call.channelId.equals(e.getDestUniqueId())) {
             call.facts = call.facts.dialEnded(e.getDialStatus(), at);
         }
         journal.record(call, "DialEnd", at, e.getChannel(), fields("DestChannel", e.getDestChannel(),
@@ -159,7 +160,7 @@ final class AmiEventMapper {
     }
 
     private LiveCall onHangup(HangupEvent e, Instant at) {
-        LiveCall call = calls.byCallId(e.getLinkedId());
+        LiveCall call = calls.byChannelId(e.getLinkedId());
         if (call == null) {
             return null;
         }
@@ -167,7 +168,7 @@ final class AmiEventMapper {
         String uniqueId = e.getUniqueId();
         if (uniqueId.equals(call.dialedHalfId)) {
             call.facts = call.facts.dialedHalfHungUp(cause, at);
-        } else if (uniqueId.equals(call.callId)) {
+        } else if (uniqueId.equals(call.channelId)) {
             call.facts = call.facts.originatedHungUp(cause, at);
         } else {
             call.facts = call.facts.otherChannelHungUp(at);
@@ -179,7 +180,7 @@ final class AmiEventMapper {
     }
 
     private LiveCall onBridge(String name, String linkedId, String channel, String bridgeId, Instant at) {
-        LiveCall call = calls.byCallId(linkedId);
+        LiveCall call = calls.byChannelId(linkedId);
         if (call != null) {
             journal.record(call, name, at, channel, fields("BridgeUniqueid", bridgeId));
         }
@@ -187,7 +188,7 @@ final class AmiEventMapper {
     }
 
     private LiveCall onUserEvent(AnyUserEvent e, Instant at) {
-        LiveCall call = calls.byCallId(e.linkedId());
+        LiveCall call = calls.byChannelId(e.linkedId());
         if (call == null) {
             return null;
         }
@@ -207,7 +208,7 @@ final class AmiEventMapper {
 
     /** Only app_amd's variables reach here (AmiEventQueue); they go on the timeline when they are the call's. */
     private LiveCall onVarSet(VarSetEvent e, Instant at) {
-        LiveCall call = calls.byCallId(e.getLinkedId());
+        LiveCall call = calls.byChannelId(e.getLinkedId());
         if (call == null) {
             return null;
         }
@@ -219,8 +220,8 @@ final class AmiEventMapper {
 
     /** A dial without a calling channel (the originate itself) names the call only in DestLinkedid. */
     private LiveCall callOfDial(String linkedId, String destLinkedId) {
-        LiveCall call = calls.byCallId(linkedId);
-        return call != null ? call : calls.byCallId(destLinkedId);
+        LiveCall call = calls.byChannelId(linkedId);
+        return call != null ? call : calls.byChannelId(destLinkedId);
     }
 
     private static String str(Object value) {

@@ -135,7 +135,7 @@ final class AsteriskReconciliation {
         // Accepted long before the snapshot, yet neither seen nor in it: its events were lost
         // with the session. Recently dialed ones may still be starting.
         boolean settled = call.followedSince.plus(UNSEEN_CALL_SETTLE).isBefore(askedAt);
-        return settled && !live.containsKey(call.callId);
+        return settled && !live.containsKey(call.channelId);
     }
 
     /** On the tracker thread. */
@@ -145,7 +145,7 @@ final class AsteriskReconciliation {
             if (!askedAbout.test(call)) {
                 continue;
             }
-            call.channels.reconcile(live.getOrDefault(call.callId, Set.of()));
+            call.channels.reconcile(live.getOrDefault(call.channelId, Set.of()));
             if (call.channels.noneLive()) {
                 log.warn("call {}: Asterisk no longer has its channels and no event said how it ended; {}", call.callId,
                         reason.substring(0, reason.indexOf(':')));

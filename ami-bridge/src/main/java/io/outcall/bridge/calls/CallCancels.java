@@ -74,7 +74,7 @@ final class CallCancels {
         if (call.channels.noneLive()) {
             return; // nothing up yet: channelAppeared hangs up the first channel that appears
         }
-        for (String channel : call.channels.hangupTargets(call.callId)) {
+        for (String channel : call.channels.hangupTargets(call.channelId)) {
             hangups.hangUp(call.callId, channel);
         }
         call.cancel = call.cancel.hangupSent(now);

@@ -1,6 +1,7 @@
 package io.outcall.bridge.calls;
 
 import io.outcall.bridge.health.BridgeMetrics;
+import io.outcall.core.call.CallAttempt;
 import io.outcall.core.call.CallProgress;
 
 import java.time.Clock;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * The one place that decides a followed call is over, and the only one that ends it: it stops
  * following the call, writes its final record and tells the bridge (which frees its pacing slot),
- * each exactly once, whichever path got there first. Every path — events, the OriginateResponse
+ * each exactly once, whichever path got there first. A call with attempts left whose attempt ended
+ * retryably ends only its attempt here ({@link AttemptEnd}): the call waits for the next one. Every path — events, the OriginateResponse
  * grace, a refused Originate, a reconciliation with Asterisk, a cancel — changes what is known of
  * the call and then asks {@link #settle}. Tracker thread only.
  *
@@ -94,10 +96,23 @@ final class CallFinisher {
         CallFacts facts = call.facts;
         Outcome outcome = facts.outcome(call.cancelRequested());
         PlatformVerdict verdict = call.verdict;
-        journal.finished(call, new CallProgress(call.callId, call.tenantId, outcome.status(), outcome.disposition(),
+        Integer ringSeconds = ringSeconds(facts, endedAt, verdict == null);
+        // A call with a retry policy keeps every attempt's record, its last one too.
+        CallAttempt attempt = new CallAttempt(call.attempt, outcome.status(), outcome.disposition(), outcome.cause(),
+                call.followedSince, endedAt, ringSeconds);
+        CallProgress last = new CallProgress(call.callId, call.tenantId, outcome.status(), outcome.disposition(),
                 outcome.cause(), verdict == null ? null : verdict.failureReason(), facts.ringingAt(), facts.answeredAt(),
-                endedAt, ringSeconds(facts, endedAt, verdict == null), talkSeconds(facts, endedAt, verdict == null),
-                facts.channel(), call.amd.outcome(facts.answeredAt())));
+                endedAt, ringSeconds, talkSeconds(facts, endedAt, verdict == null),
+                facts.channel(), call.amd.outcome(facts.answeredAt()), call.attempt,
+                call.retry.policy() == null ? null : attempt);
+        // A canceled call ends CANCELED and an answered one COMPLETED: neither disposition retries.
+        if (!call.cancelRequested() && call.retry.retries(outcome.disposition(), call.attempt)) {
+            // The attempt ends, not the call: its slot is freed all the same, and it comes back SCHEDULED.
+            journal.attemptEnded(call, new AttemptEnd(call.callId, call.tenantId, attempt,
+                    call.retry.nextAttemptAt(endedAt), last));
+        } else {
+            journal.finished(call, last);
+        }
         metrics.outcome(outcome.status().name());
         onFinished.accept(new FinishedCall(call.callId, call.tenantId, outcome.status()));
     }

@@ -26,7 +26,7 @@ final class CallJournal {
         CallStatus observed = facts.observedStatus();
         if (call.written.canMoveTo(observed)) {
             call.written = observed;
-            sink.progress(CallProgress.status(call.callId, call.tenantId, observed, facts.ringingAt(),
+            sink.progress(CallProgress.status(call.callId, call.tenantId, call.attempt, observed, facts.ringingAt(),
                     facts.answeredAt(), facts.channel()));
         }
     }
@@ -34,6 +34,15 @@ final class CallJournal {
     /** Writes what answering-machine detection found so far, while the call goes on. */
     void amdReported(LiveCall call) {
         sink.amd(call.callId, call.tenantId, call.amd.outcome(call.facts.answeredAt()));
+    }
+
+    /**
+     * The attempt's last write when it is retried, once, by {@link CallFinisher}: the call waits for
+     * its next attempt, or, should that move fail (the call moved on), ends with {@code finalIfNotRetried}.
+     */
+    void attemptEnded(LiveCall call, AttemptEnd end) {
+        call.written = end.finalIfNotRetried().status();
+        sink.attemptEnded(end);
     }
 
     /** The call's last write: its final status, written once by {@link CallFinisher}. */

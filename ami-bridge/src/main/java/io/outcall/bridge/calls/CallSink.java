@@ -23,6 +23,14 @@ public interface CallSink {
     default void amd(String callId, String tenantId, AmdOutcome outcome) {
     }
 
+    /**
+     * A retried call's attempt ended and another follows: the call waits for it. A sink that keeps
+     * no call records, or cannot reschedule, ends the call as it would have ended without a retry.
+     */
+    default void attemptEnded(AttemptEnd end) {
+        progress(end.finalIfNotRetried());
+    }
+
     /** Items handed over but not yet persisted; the bridge stops taking calls when this grows. */
     long backlog();
 

@@ -95,9 +95,23 @@ public final class CallTracker implements Runnable {
 
     /** @param timelineExpiresAt when the call's stored events expire (its tenant's retention); null keeps them */
     public void expect(String callId, String tenantId, String actionId, String dialedHalfId, Instant timelineExpiresAt) {
+        expect(callId, callId, 1, RetryPlan.NONE, tenantId, actionId, dialedHalfId, timelineExpiresAt);
+    }
+
+    /**
+     * Registers attempt {@code attempt} of a call about to be originated with {@code channelId}; a
+     * later attempt's timeline goes on after the earlier ones' events (read from the store: not the
+     * tracker thread, which this is not).
+     */
+    public void expect(String callId, String channelId, int attempt, RetryPlan retry, String tenantId, String actionId,
+                       String dialedHalfId, Instant timelineExpiresAt) {
         sink.timelineExpires(callId, timelineExpiresAt);
-        calls.follow(new LiveCall(callId, tenantId, actionId, dialedHalfId, CallStatus.DIALING, CallFacts.NONE,
-                clock.instant()));
+        LiveCall call = new LiveCall(callId, channelId, attempt, retry, tenantId, actionId, dialedHalfId,
+                CallStatus.DIALING, CallFacts.NONE, clock.instant());
+        if (attempt > 1) {
+            call.seq = sink.lastEventSeq(callId);
+        }
+        calls.follow(call);
     }
 
     /**
@@ -110,12 +124,14 @@ public final class CallTracker implements Runnable {
      * @param onAdopted    runs on the tracker thread if the call is adopted, not when it was followed
      *                     already (two paths may find the same orphan): where its pacing permit is taken
      */
-    public void adopt(Call recorded, String actionId, String dialedHalfId, long lastEventSeq,
+    public void adopt(Call recorded, String channelId, String actionId, String dialedHalfId, long lastEventSeq,
                       Collection<String> liveChannelIds, Runnable onAdopted) {
         String callId = recorded.callId();
         sink.timelineExpires(callId, recorded.timelineExpiresAt());
-        LiveCall call = new LiveCall(callId, recorded.tenantId(), actionId, dialedHalfId, recorded.status(),
-                CallFacts.recorded(recorded), clock.instant());
+        // Adopted on the attempt it was dialed as; its policy holds for what comes after.
+        LiveCall call = new LiveCall(callId, channelId, recorded.attempt(),
+                new RetryPlan(recorded.retry(), java.util.function.UnaryOperator.identity()), recorded.tenantId(),
+                actionId, dialedHalfId, recorded.status(), CallFacts.recorded(recorded), clock.instant());
         call.seq = lastEventSeq;
         call.amd = AmdFacts.recorded(recorded.amdOutcome());
         commands.submit(() -> {
@@ -123,7 +139,7 @@ public final class CallTracker implements Runnable {
                 return;
             }
             onAdopted.run();
-            call.channels.adopted(liveChannelIds, callId, recorded.channel());
+            call.channels.adopted(liveChannelIds, channelId, recorded.channel());
             calls.follow(call);
         });
     }

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The calls the tracker follows, by call id (every channel's Linkedid) and by the ActionID of their
- * Originate (OriginateResponse's only key), and those it finished recently. Changed only on the
+ * The calls the tracker follows, by call id (cancels, duplicate messages), by the channel id of their
+ * current attempt (every channel's Linkedid) and by the ActionID of their Originate
+ * (OriginateResponse's only key), and those it finished recently. Changed only on the
  * tracker thread; read from any.
  */
 final class FollowedCalls {
@@ -18,12 +19,14 @@ final class FollowedCalls {
     private static final Duration REMEMBER_FINISHED = Duration.ofMinutes(15);
 
     private final Map<String, LiveCall> byCallId = new ConcurrentHashMap<>();
+    private final Map<String, LiveCall> byChannelId = new ConcurrentHashMap<>();
     private final Map<String, LiveCall> byActionId = new ConcurrentHashMap<>();
     private final Map<String, Instant> recentlyFinished = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> finishedOrder = new ConcurrentLinkedQueue<>();
 
     void follow(LiveCall call) {
         byCallId.put(call.callId, call);
+        byChannelId.put(call.channelId, call);
         byActionId.put(call.actionId, call);
     }
 
@@ -32,6 +35,7 @@ final class FollowedCalls {
         if (byCallId.remove(call.callId) == null) {
             return false;
         }
+        byChannelId.remove(call.channelId);
         byActionId.remove(call.actionId);
         remember(call.callId, now);
         return true;
@@ -40,6 +44,11 @@ final class FollowedCalls {
     /** Events of other clients or of system channels may lack the key: they are simply not ours. */
     LiveCall byCallId(String callId) {
         return callId == null ? null : byCallId.get(callId);
+    }
+
+    /** An event's call, by its Linkedid: only the current attempt's channels find it. */
+    LiveCall byChannelId(String channelId) {
+        return channelId == null ? null : byChannelId.get(channelId);
     }
 
     LiveCall byActionId(String actionId) {

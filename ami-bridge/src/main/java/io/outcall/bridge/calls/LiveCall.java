@@ -13,6 +13,15 @@ import java.time.Instant;
 final class LiveCall {
 
     final String callId;
+    /**
+     * The originated channel's uniqueid, and every channel's Linkedid: the call id on a first attempt,
+     * derived from it and the attempt on a retry, so a late event of an earlier attempt finds nothing.
+     */
+    final String channelId;
+    /** Which dial of the call this is, 1-based: every status write of it is conditional on it. */
+    final int attempt;
+    /** When an unanswered end is retried, and when the next attempt may start; {@link RetryPlan#NONE}: never. */
+    final RetryPlan retry;
     final String tenantId;
     final String actionId;
     /** Uniqueid of the dialed half of a Local channel pair (OtherChannelId). */
@@ -37,7 +46,15 @@ final class LiveCall {
 
     LiveCall(String callId, String tenantId, String actionId, String dialedHalfId, CallStatus written, CallFacts facts,
              Instant followedSince) {
+        this(callId, callId, 1, RetryPlan.NONE, tenantId, actionId, dialedHalfId, written, facts, followedSince);
+    }
+
+    LiveCall(String callId, String channelId, int attempt, RetryPlan retry, String tenantId, String actionId,
+             String dialedHalfId, CallStatus written, CallFacts facts, Instant followedSince) {
         this.callId = callId;
+        this.channelId = channelId;
+        this.attempt = attempt;
+        this.retry = retry;
         this.tenantId = tenantId;
         this.actionId = actionId;
         this.dialedHalfId = dialedHalfId;

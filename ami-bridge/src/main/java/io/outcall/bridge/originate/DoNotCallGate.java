@@ -18,7 +18,7 @@ import java.util.Optional;
  * listed while its call waited in the queue is never dialed. Its call goes QUEUED -> FAILED
  * ({@code failureReason: DO_NOT_CALL}) by a write conditional on QUEUED, so no claim can follow it,
  * on this bridge or another; a call that is not QUEUED any more is left to the claim, which sorts
- * out duplicates and cancels as always.
+ * out duplicates, cancels and stale attempts as always.
  */
 final class DoNotCallGate {
 
@@ -61,8 +61,9 @@ final class DoNotCallGate {
             return Verdict.CLAIM;
         }
         Optional<Call> stored = calls.find(message.callId());
+        // A stale message of an earlier attempt is the claim's to drop, not this gate's to end the call by.
         if (stored.isEmpty() || stored.get().status() != CallStatus.QUEUED
-                || !stored.get().tenantId().equals(message.tenantId())) {
+                || !stored.get().tenantId().equals(message.tenantId()) || stored.get().attempt() != message.attempt()) {
             return Verdict.CLAIM;
         }
         if (!calls.fail(stored.get(), DoNotCallLookup.FAILURE_REASON, clock.instant())) {

@@ -58,6 +58,14 @@ final class DuplicateMessages {
             messages.delete(message);
             return;
         }
+        if (claim.call().attempt() != call.attempt()) {
+            // A copy of an earlier attempt's message (the call waits for, or is on, a later one), or
+            // the call's later attempt is not due yet: never dialed, never an orphan of this message.
+            log.info("message {} is for attempt {} of call {}, which is on attempt {}; dropping it", message.messageId(),
+                    call.attempt(), call.callId(), claim.call().attempt());
+            messages.delete(message);
+            return;
+        }
         boolean ours = bridgeId.equals(claim.bridgeId());
         boolean settled = claim.call().dialedAt() == null
                 || claim.call().dialedAt().plus(CLAIM_SETTLE).isBefore(clock.instant());
@@ -73,7 +81,8 @@ final class DuplicateMessages {
             messages.delay(message, 10);
             return;
         }
-        if (!ours && claim.originatedAt() != null && !liveChannels.containsKey(call.callId())) {
+        if (!ours && claim.originatedAt() != null
+                && !liveChannels.containsKey(OriginateActions.channelId(call.callId(), call.attempt()))) {
             // Dialed by another bridge and not on this bridge's Asterisk: with one bridge per host it
             // is up, or ended, where this bridge cannot see. Its own bridge records its end, or finds
             // it again when it restarts (byBridge); ending it from here would write a wrong outcome.

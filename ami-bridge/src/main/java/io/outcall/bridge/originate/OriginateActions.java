@@ -36,9 +36,23 @@ public final class OriginateActions {
         return "orig-" + callId;
     }
 
-    /** The uniqueid Asterisk gives the dialed half of a Local channel pair. */
-    public static String dialedHalfId(String callId) {
-        return callId + "-2";
+    /** The ActionID of one attempt's Originate: unique per attempt, like its channel id. */
+    public static String actionId(String callId, int attempt) {
+        return actionId(channelId(callId, attempt));
+    }
+
+    /**
+     * The ChannelId an attempt is originated with, which every channel of it carries as Linkedid:
+     * the call id on the first attempt (as before retries existed), {@code <callId>-a<n>} on attempt n,
+     * so each attempt's events find only that attempt, and no attempt's id is another's dialed half.
+     */
+    public static String channelId(String callId, int attempt) {
+        return attempt <= 1 ? callId : callId + "-a" + attempt;
+    }
+
+    /** The uniqueid Asterisk gives the dialed half of a Local channel pair, from the originated one's. */
+    public static String dialedHalfId(String channelId) {
+        return channelId + "-2";
     }
 
     /** Asks the dialplan to record the call with MixMonitor into the spool the bridge uploads from (README, "Recordings"). */
@@ -89,9 +103,10 @@ public final class OriginateActions {
         }
         action.setTimeout((long) message.ringTimeoutSeconds() * 1000);
         action.setAsync(true);
-        action.setActionId(actionId(message.callId()));
-        action.setChannelId(message.callId());
-        action.setOtherChannelId(dialedHalfId(message.callId()));
+        String channelId = channelId(message.callId(), message.attempt());
+        action.setActionId(actionId(channelId));
+        action.setChannelId(channelId);
+        action.setOtherChannelId(dialedHalfId(channelId));
         action.setVariables(variables);
         return action;
     }

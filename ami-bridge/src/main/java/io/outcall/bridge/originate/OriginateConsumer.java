@@ -2,6 +2,7 @@ package io.outcall.bridge.originate;
 
 import io.outcall.bridge.ami.AmiLink;
 import io.outcall.bridge.calls.CallTracker;
+import io.outcall.bridge.calls.RetryPlan;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.CallStore;
@@ -10,6 +11,7 @@ import io.outcall.core.dnc.DoNotCallLookup;
 import io.outcall.core.phone.MaskedNumber;
 import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateMessageCodec;
+import io.outcall.core.queue.RetryOpening;
 import io.outcall.core.schedule.ScheduledCalls;
 import io.outcall.core.window.CalleeTimeZones;
 import io.outcall.core.window.CallingWindows;
@@ -39,9 +41,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Takes queued calls off SQS and dials them, at most once each.
  *
- * <p>For every message: check the call's calling window (a call that waited past its close goes
- * back to SCHEDULED, undialed), claim the call with a conditional write (only one claim ever succeeds),
- * send the Originate, record that Asterisk accepted it, and only then delete the message. A crash
+ * <p>For every message: look the number up on the do-not-call lists (a listed call ends FAILED,
+ * undialed), check the call's calling window (a call that waited past its close goes back to
+ * SCHEDULED, undialed), claim the message's attempt of the call with a conditional write (only one
+ * claim ever succeeds; a stale message of an earlier attempt claims nothing), send the Originate, record that Asterisk accepted it, and only then delete the message. A crash
  * anywhere leaves either a message whose call is claimed (resolved by {@link Orphans}, never
  * re-dialed) or a claimed, originated call the next start finds by its bridge id.
  */
@@ -75,18 +78,26 @@ public final class OriginateConsumer implements Runnable {
     private final Clock clock;
     private final String bridgeId;
     private final DoNotCallGate doNotCall;
+    private final RetryOpening retryOpening;
     private volatile boolean running = true;
     private volatile long lastReceiveOkMillis;
     /** Every global permit is taken: the consumer asks SQS for nothing until one is free. */
     private volatile boolean waitingForRoom;
 
+    /**
+     * @param doNotCall    the lists a number is looked up in just before the claim
+     * @param scheduled    where a call whose calling window closed while it waited goes back to SCHEDULED;
+     *                     null: such a call ends FAILED (OUTSIDE_CALLING_WINDOW), never dialed
+     * @param retryOpening moves a retry's earliest start into the call's calling window
+     */
     public OriginateConsumer(SqsClient sqs, String queueUrl, OriginateMessageCodec codec, CallStore calls,
                              CallTracker tracker, AmiLink ami, Pacer pacer, OriginateActions actions, Orphans orphans,
                              BooleanSupplier mayTakeCalls, ExecutorService claimers, ExecutorService afterOriginate,
                              BridgeMetrics metrics, Clock clock, String bridgeId, DoNotCallLookup doNotCall,
-                             ScheduledCalls scheduled) {
+                             ScheduledCalls scheduled, RetryOpening retryOpening) {
         this.doNotCall = new DoNotCallGate(doNotCall, calls, metrics, clock);
         this.windows = new WindowGate(scheduled, new CallingWindows(new CalleeTimeZones()), clock);
+        this.retryOpening = retryOpening;
         this.messages = new ReceivedMessages(sqs, queueUrl);
         this.duplicates = new DuplicateMessages(messages, tracker, ami, orphans, metrics, clock, bridgeId);
         this.codec = codec;
@@ -261,8 +272,8 @@ public final class OriginateConsumer implements Runnable {
         }
         ClaimResult claim;
         try {
-            claim = calls.claim(call.callId(), call.tenantId(), bridgeId, OriginateActions.actionId(call.callId()),
-                    clock.instant());
+            claim = calls.claim(call.callId(), call.tenantId(), bridgeId,
+                    OriginateActions.actionId(call.callId(), call.attempt()), call.attempt(), clock.instant());
         } catch (RuntimeException e) {
             // Nothing claimed, nothing dialed: the message comes back after its visibility timeout.
             pacer.finished(call.tenantId());
@@ -283,8 +294,10 @@ public final class OriginateConsumer implements Runnable {
         // The message's expiry, or for a version-1 message the one intake stored on the call.
         Instant timelineExpiresAt = call.timelineExpiresAt() != null ? Instant.ofEpochSecond(call.timelineExpiresAt())
                 : claim.call() == null ? null : claim.call().timelineExpiresAt();
-        tracker.expect(call.callId(), call.tenantId(), OriginateActions.actionId(call.callId()),
-                OriginateActions.dialedHalfId(call.callId()), timelineExpiresAt);
+        String channelId = OriginateActions.channelId(call.callId(), call.attempt());
+        tracker.expect(call.callId(), channelId, call.attempt(),
+                new RetryPlan(call.retry(), earliest -> retryOpening.notBefore(call, earliest)), call.tenantId(),
+                OriginateActions.actionId(channelId), OriginateActions.dialedHalfId(channelId), timelineExpiresAt);
         if (window == WindowGate.Verdict.CLOSED) {
             tracker.refused(call.callId(), windows.closedReason(call));
             messages.delete(message);

@@ -81,11 +81,12 @@ public final class Orphans {
     /** Adopts the call if Asterisk still has its channels, else ends it with the reason known. */
     public void resolve(ClaimedCall claimed, Map<String, Set<String>> liveChannelsByCall) {
         Call call = claimed.call();
-        Set<String> channels = liveChannelsByCall.get(call.callId());
+        String channelId = OriginateActions.channelId(call.callId(), call.attempt());
+        Set<String> channels = liveChannelsByCall.get(channelId);
         if (channels != null && !channels.isEmpty()) {
             log.info("call {} is still up in Asterisk; following it again", call.callId());
             // Its end gives back a pacing permit: it takes one when it is adopted, so the books balance.
-            tracker.adopt(call, OriginateActions.actionId(call.callId()), OriginateActions.dialedHalfId(call.callId()),
+            tracker.adopt(call, channelId, OriginateActions.actionId(channelId), OriginateActions.dialedHalfId(channelId),
                     lastEventSeq.applyAsLong(call.callId()), channels, () -> pacer.adopted(call.tenantId()));
             return;
         }
@@ -102,7 +103,7 @@ public final class Orphans {
         // The rule of a followed call whose end was not seen (CallFinisher), on what was recorded.
         Outcome outcome = Outcome.of(call.cancelRequestedAt() != null, call.answeredAt() != null, null, null, null);
         calls.advance(new CallProgress(call.callId(), call.tenantId(), outcome.status(), outcome.disposition(), null,
-                reason, null, null, clock.instant(), null, null, call.channel()));
+                reason, null, null, clock.instant(), null, null, call.channel(), null, call.attempt()));
         log.warn("call {} ended {}: {}", call.callId(), outcome.status(), reason);
     }
 }

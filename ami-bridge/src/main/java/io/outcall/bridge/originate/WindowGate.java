@@ -20,11 +20,6 @@ import java.time.Instant;
 final class WindowGate {
 
     private static final Logger log = LoggerFactory.getLogger(WindowGate.class);
-    /**
-     * The attempt a rescheduled call is on. Retries carry the attempt in the message; until then
-     * every queued call is on its first (the store reads a call without an attempt count so).
-     */
-    private static final int FIRST_ATTEMPT = 1;
 
     enum Verdict {
         /** No window, or open now: claim and dial. */
@@ -49,7 +44,12 @@ final class WindowGate {
         this.clock = clock;
     }
 
-    /** @throws RuntimeException when the store cannot be reached: nothing was changed, the message comes back */
+    /**
+     * Moves back only the message's attempt of the call: a stale message of an earlier attempt finds
+     * the call on a later one and moves nothing (the claim then drops it).
+     *
+     * @throws RuntimeException when the store cannot be reached: nothing was changed, the message comes back
+     */
     Verdict check(OriginateMessage call) {
         if (call.window() == null) {
             return Verdict.OPEN;
@@ -60,7 +60,7 @@ final class WindowGate {
             return Verdict.OPEN;
         }
         if (opening.at() != null && scheduled != null
-                && scheduled.reschedule(call.callId(), FIRST_ATTEMPT, opening.at(), ScheduledReason.CALLING_WINDOW)) {
+                && scheduled.reschedule(call.callId(), call.attempt(), opening.at(), ScheduledReason.CALLING_WINDOW)) {
             log.info("call {} to {}: its calling window closed while it waited; SCHEDULED again, opens {}",
                     call.callId(), MaskedNumber.of(call.to()), opening.describe());
             return Verdict.RESCHEDULED;

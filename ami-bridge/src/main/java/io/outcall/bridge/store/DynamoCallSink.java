@@ -1,5 +1,6 @@
 package io.outcall.bridge.store;
 
+import io.outcall.bridge.calls.AttemptEnd;
 import io.outcall.bridge.calls.CallSink;
 import io.outcall.bridge.health.BridgeMetrics;
 import io.outcall.core.amd.AmdOutcome;
@@ -8,6 +9,7 @@ import io.outcall.core.call.CallEvent;
 import io.outcall.core.call.CallEventStore;
 import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStore;
+import io.outcall.core.call.CallRetries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     }
 
     private final CallStore calls;
+    private final CallRetries retries;
     private final CallEventStore events;
     /** Calls whose timelines expire (their tenant's retention), until their final status is written. */
     private final Map<String, Instant> timelineExpiries = new ConcurrentHashMap<>();
@@ -69,7 +72,14 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     /** @param timelineDelay the longest a call's events are held to be written together */
     public DynamoCallSink(CallStore calls, CallEventStore events, BridgeMetrics metrics, int laneCount,
                           Duration timelineDelay) {
+        this(calls, null, events, metrics, laneCount, timelineDelay);
+    }
+
+    /** @param retries where a retried call's ended attempt goes; null: such a call ends as if not retried */
+    public DynamoCallSink(CallStore calls, CallRetries retries, CallEventStore events, BridgeMetrics metrics,
+                          int laneCount, Duration timelineDelay) {
         this.calls = calls;
+        this.retries = retries;
         this.events = events;
         this.metrics = metrics;
         for (int i = 0; i < laneCount; i++) {
@@ -91,6 +101,11 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
     @Override
     public void event(CallEvent event) {
         enqueue(event.callId(), event);
+    }
+
+    @Override
+    public void attemptEnded(AttemptEnd end) {
+        enqueue(end.callId(), end);
     }
 
     @Override
@@ -151,32 +166,40 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
                 // of RINGING, ANSWERED and the final one). Every step is still logged, in order.
                 Map<String, CallProgress> furthest = new LinkedHashMap<>();
                 Map<String, AmdReport> latestAmd = new HashMap<>();
+                java.util.Set<String> statusWritten = new java.util.HashSet<>();
                 for (Pending pending : batch) {
                     switch (pending.item()) {
                         case CallEvent event -> held.add(event, pending.enqueuedNanos());
                         case AmdReport report -> latestAmd.put(report.callId(), report);
-                        case CallProgress progress -> furthest.merge(progress.callId(), progress,
+                        case AttemptEnd end -> statusWritten.add(end.callId());
+                        // Per attempt: a later attempt's DIALING ranks below an earlier one's RINGING.
+                        case CallProgress progress -> furthest.merge(attemptKey(progress), progress,
                                 (kept, next) -> next.status().rank() >= kept.status().rank() ? next : kept);
-                        default -> throw new IllegalStateException("a lane holds only events, progress and AMD: " + pending);
+                        default -> throw new IllegalStateException("a lane holds only events, progress, attempt ends and AMD: "
+                                + pending);
                     }
                 }
                 // Events first, then the status writes in order: a reader who sees a status finds the
                 // events that led to it. A call's events are held until then (or a while, see
                 // TimelineBuffer) so that they are written together, in one item.
-                flushEvents(held.take(furthest.keySet(), System.nanoTime()));
+                furthest.values().forEach(progress -> statusWritten.add(progress.callId()));
+                flushEvents(held.take(statusWritten, System.nanoTime()));
                 int written = 0;
                 for (Pending pending : batch) {
                     if (pending.item() instanceof CallProgress progress) {
-                        if (furthest.get(progress.callId()) == progress) {
+                        if (furthest.get(attemptKey(progress)) == progress) {
                             writeProgress(progress);
                         } else {
                             metrics.statusWritesCoalesced.increment();
                         }
                         logProgress(progress);
                         written++;
+                    } else if (pending.item() instanceof AttemptEnd end) {
+                        writeAttemptEnd(end);
+                        written++;
                     } else if (pending.item() instanceof AmdReport report) {
                         // A final write in the same batch carries the result itself.
-                        CallProgress last = furthest.get(report.callId());
+                        CallProgress last = latestOf(furthest, report.callId());
                         if (latestAmd.get(report.callId()) == report && (last == null || !last.status().isFinal())) {
                             writeAmd(report);
                         }
@@ -207,6 +230,40 @@ public final class DynamoCallSink implements CallSink, AutoCloseable {
         if (progress.status().isFinal()) {
             // Its events were written before this (events first); a stray late one is kept for good.
             timelineExpiries.remove(progress.callId());
+        }
+    }
+
+    private static String attemptKey(CallProgress progress) {
+        return progress.callId() + "#" + progress.attempt();
+    }
+
+    /** The call's furthest progress of its latest attempt in the batch; null when it has none. */
+    private static CallProgress latestOf(Map<String, CallProgress> furthest, String callId) {
+        CallProgress latest = null;
+        for (CallProgress progress : furthest.values()) {
+            if (progress.callId().equals(callId) && (latest == null || progress.attempt() > latest.attempt())) {
+                latest = progress;
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * The call waits SCHEDULED for its next attempt; should it have moved on (a cancel came between
+     * the attempt's end and this write), it ends as it would have without a retry.
+     */
+    private void writeAttemptEnd(AttemptEnd end) throws InterruptedException {
+        boolean[] retried = {false};
+        if (retries != null) {
+            retrying("call " + end.callId() + " attempt " + end.ended().attempt() + " end",
+                    () -> retried[0] = retries.retryLater(end.callId(), end.tenantId(), end.ended(), end.notBefore()));
+        }
+        if (retried[0]) {
+            log.info("call {} attempt {} {} {}; attempt {} not before {}", end.callId(), end.ended().attempt(),
+                    end.ended().status(), end.ended().disposition(), end.ended().attempt() + 1, end.notBefore());
+        } else {
+            writeProgress(end.finalIfNotRetried());
+            logProgress(end.finalIfNotRetried());
         }
     }
 

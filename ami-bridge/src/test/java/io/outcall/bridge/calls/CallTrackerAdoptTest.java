@@ -47,8 +47,8 @@ class CallTrackerAdoptTest {
             Call recorded = Call.queued("c-9", "acme", "+17065551231", "+14045550100", "did-main", null, null, "Hold",
                     Map.of(), 30, Instant.parse("2026-11-24T08:00:00Z"), null, null);
             AtomicInteger permits = new AtomicInteger();
-            tracker.adopt(recorded, "orig-c-9", "c-9-2", 4, List.of("c-9", "c-9-2"), permits::incrementAndGet);
-            tracker.adopt(recorded, "orig-c-9", "c-9-2", 4, List.of("c-9", "c-9-2"), permits::incrementAndGet);
+            tracker.adopt(recorded, "c-9", "orig-c-9", "c-9-2", 4, List.of("c-9", "c-9-2"), permits::incrementAndGet);
+            tracker.adopt(recorded, "c-9", "orig-c-9", "c-9-2", 4, List.of("c-9", "c-9-2"), permits::incrementAndGet);
             CountDownLatch bothRan = new CountDownLatch(1);
             tracker.submit(bothRan::countDown); // commands run in order: both adopts are ahead of it
             assertTrue(bothRan.await(10, TimeUnit.SECONDS), "the tracker ran its commands");

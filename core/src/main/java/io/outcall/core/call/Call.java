@@ -3,8 +3,10 @@ package io.outcall.core.call;
 import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.recording.Recording;
+import io.outcall.core.retry.RetryPolicy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +32,10 @@ import java.util.Map;
  * @param notBefore       the instant the call may be dialed at the earliest (it waits {@link CallStatus#SCHEDULED}
  *                        until then); null: dialed as soon as accepted
  * @param scheduledReason why it was scheduled; null when {@code notBefore} is
+ * @param attempt         the current (or last) dial of the call, 1-based; the channel id of attempt
+ *                        n &gt; 1 is derived from the call id and n
+ * @param attempts        the attempts that ended, in order; empty for a call never retried
+ * @param retry           when the call is dialed again after an unanswered attempt; null: never
  */
 public record Call(
         String callId,
@@ -66,11 +72,32 @@ public record Call(
         Recording recording,
         String prompt,
         Instant notBefore,
-        ScheduledReason scheduledReason) {
+        ScheduledReason scheduledReason,
+        int attempt,
+        List<CallAttempt> attempts,
+        RetryPolicy retry) {
 
     public Call {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
+        attempt = Math.max(1, attempt);
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** A call on its first attempt that is never retried. */
+    public Call(String callId, String tenantId, String to, String from, String didId, String callerName,
+                String transferNumber, String context, Map<String, String> variables, int ringTimeoutSeconds,
+                CallStatus status, Disposition disposition, HangupCause hangupCause, String failureReason,
+                Instant createdAt, Instant dialedAt, Instant ringingAt, Instant answeredAt, Instant endedAt,
+                Instant cancelRequestedAt, Integer ringSeconds, Integer talkSeconds, JourneyRef journey,
+                String idempotencyKey, String channel, long version, String callerIdReason, Instant timelineExpiresAt,
+                AmdSettings amd, AmdOutcome amdOutcome, boolean record, Recording recording, String prompt,
+                Instant notBefore, ScheduledReason scheduledReason) {
+        this(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables, ringTimeoutSeconds,
+                status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt, answeredAt, endedAt,
+                cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version, callerIdReason,
+                timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason, 1, List.of(),
+                null);
     }
 
     /** A call dialed as soon as accepted: no {@code notBefore}. */
@@ -130,14 +157,14 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                reason, timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason);
+                reason, timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason, attempt, attempts, retry);
     }
 
     public Call withTimelineExpiresAt(Instant expiresAt) {
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, expiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason);
+                callerIdReason, expiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason, attempt, attempts, retry);
     }
 
     /** With the answering-machine detection it is dialed with; off (or null) is none. */
@@ -145,7 +172,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, settings, amdOutcome, record, recording, prompt, notBefore, scheduledReason);
+                callerIdReason, timelineExpiresAt, settings, amdOutcome, record, recording, prompt, notBefore, scheduledReason, attempt, attempts, retry);
     }
 
     /** With what answering-machine detection found (as a stored record gives it). */
@@ -153,7 +180,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, outcome, record, recording, prompt, notBefore, scheduledReason);
+                callerIdReason, timelineExpiresAt, amd, outcome, record, recording, prompt, notBefore, scheduledReason, attempt, attempts, retry);
     }
 
     /** Recorded or not, as intake decided. */
@@ -161,7 +188,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, recorded, recording, prompt, notBefore, scheduledReason);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, recorded, recording, prompt, notBefore, scheduledReason, attempt, attempts, retry);
     }
 
     /** With its stored recording (as a stored record gives it); null: none. */
@@ -169,7 +196,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, stored, prompt, notBefore, scheduledReason);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, stored, prompt, notBefore, scheduledReason, attempt, attempts, retry);
     }
 
     /** A call just accepted by intake, waiting in the queue for the bridge. */
@@ -190,7 +217,7 @@ public record Call(
                 ringTimeoutSeconds, at == null ? status : CallStatus.SCHEDULED, disposition, hangupCause, failureReason,
                 createdAt, dialedAt, ringingAt, answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey,
                 idempotencyKey, channel, version, callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording,
-                prompt, at, at == null ? null : reason);
+                prompt, at, at == null ? null : reason, attempt, attempts, retry);
     }
 
     /** This QUEUED or SCHEDULED call as its cancel leaves it: CANCELED at {@code at}, never dialed. */
@@ -198,7 +225,7 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, CallStatus.CANCELED, Disposition.CANCELED, null, failureReason, createdAt, null, null,
                 null, at, null, null, null, journey, idempotencyKey, channel, version + 1, callerIdReason,
-                timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason);
+                timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason, attempt, attempts, retry);
     }
 
     /** With the name of the tenant's prompt it plays; null for none. */
@@ -206,6 +233,24 @@ public record Call(
         return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
                 ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
                 answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
-                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording, name, notBefore, scheduledReason);
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording, name, notBefore, scheduledReason, attempt, attempts, retry);
+    }
+
+    /** With the retry policy intake resolved (the tenant's with the request's override); null: never retried. */
+    public Call withRetry(RetryPolicy policy) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason,
+                attempt, attempts, policy);
+    }
+
+    /** On attempt {@code current} with {@code ended} behind it (as a stored record gives them). */
+    public Call withAttempts(int current, List<CallAttempt> ended) {
+        return new Call(callId, tenantId, to, from, didId, callerName, transferNumber, context, variables,
+                ringTimeoutSeconds, status, disposition, hangupCause, failureReason, createdAt, dialedAt, ringingAt,
+                answeredAt, endedAt, cancelRequestedAt, ringSeconds, talkSeconds, journey, idempotencyKey, channel, version,
+                callerIdReason, timelineExpiresAt, amd, amdOutcome, record, recording, prompt, notBefore, scheduledReason,
+                current, ended, retry);
     }
 }

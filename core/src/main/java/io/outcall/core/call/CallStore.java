@@ -31,6 +31,19 @@ public interface CallStore {
     ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at);
 
     /**
+     * Claims attempt {@code attempt} of a QUEUED call: a message of another attempt (a stale copy of
+     * an earlier one) claims nothing and gets {@link ClaimResult.Outcome#NOT_QUEUED}. A store that
+     * keeps no attempts claims only first attempts.
+     */
+    default ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, int attempt,
+                              Instant at) {
+        if (attempt != 1) {
+            throw new UnsupportedOperationException("this call store keeps no attempts; cannot claim attempt " + attempt);
+        }
+        return claim(callId, tenantId, bridgeId, originateActionId, at);
+    }
+
+    /**
      * A bridge saw this QUEUED call's message and put it back to wait for its tenant's turn: the
      * call is not lost, so the queued-call sweeper's wait restarts at {@code at} and its count of
      * re-enqueues is cleared. Does nothing to a call that is no longer QUEUED.
@@ -41,8 +54,9 @@ public interface CallStore {
     void markOriginated(String callId, Instant at);
 
     /**
-     * Writes a step forward; ignored when the stored status already ranks as high or higher. A
-     * final step also counts the call in its tenant's statistics, in the same transaction.
+     * Writes a step forward; ignored when the stored status already ranks as high or higher, or the
+     * call is on another attempt than the step's. A final step also counts the call in its tenant's
+     * statistics, in the same transaction.
      *
      * @return false when it was ignored
      */

@@ -130,6 +130,7 @@ public final class CallItems {
         if (call.scheduledReason() != null) {
             item.put("scheduledReason", s(call.scheduledReason().json()));
         }
+        RetryItems.put(item, call.attempt(), call.attempts(), call.retry());
         item.put("version", n(call.version()));
         return item;
     }
@@ -181,7 +182,10 @@ public final class CallItems {
                 RecordingItems.recording(item),
                 string(item, "prompt"),
                 instant(item, "notBefore"),
-                scheduledReason(item));
+                scheduledReason(item),
+                RetryItems.attemptOf(item),
+                RetryItems.attempts(item),
+                RetryItems.policy(item));
     }
 
     /** Null when the item has none (never scheduled). */

@@ -170,17 +170,25 @@ public final class DynamoCallStore implements CallStore {
 
     @Override
     public ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, Instant at) {
+        return claim(callId, tenantId, bridgeId, originateActionId, 1, at);
+    }
+
+    @Override
+    public ClaimResult claim(String callId, String tenantId, String bridgeId, String originateActionId, int attempt,
+                             Instant at) {
         try {
             UpdateItemResponse response = dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(callId)))
-                    // The tenant check keeps a message that names the wrong tenant from dialing anything.
-                    .conditionExpression("#status = :queued AND tenantId = :tenant")
+                    // The tenant check keeps a message that names the wrong tenant from dialing anything;
+                    // the attempt's, a stale message of an earlier attempt from dialing a later one.
+                    .conditionExpression("#status = :queued AND tenantId = :tenant AND " + onAttempt(attempt))
                     .updateExpression("SET #status = :dialing, statusRank = :rank, tenantStatus = :tenantStatus,"
                             + " bridgeId = :bridge, liveOnBridge = :bridge, originateActionId = :action,"
                             + " dialedAt = :at, version = version + :one" + LEAVE_QUEUED_INDEX)
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeNames(Map.of("#status", "status", "#attempt", RetryItems.ATTEMPT))
                     .expressionAttributeValues(Map.of(
                             ":queued", s(CallStatus.QUEUED.name()),
                             ":tenant", s(tenantId),
+                            ":attempt", n(attempt),
                             ":dialing", s(CallStatus.DIALING.name()),
                             ":rank", n(CallStatus.DIALING.rank()),
                             ":tenantStatus", s(CallItems.tenantStatus(tenantId, CallStatus.DIALING)),
@@ -228,6 +236,9 @@ public final class DynamoCallStore implements CallStore {
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         names.put("#status", "status");
+        names.put("#attempt", RetryItems.ATTEMPT);
+        values.put(":attempt", n(p.attempt()));
+        String condition = "attribute_exists(callId) AND statusRank < :rank AND " + onAttempt(p.attempt());
         StringBuilder set = new StringBuilder("SET #status = :status, statusRank = :rank, tenantStatus = :tenantStatus,"
                 + " version = version + :one");
         values.put(":status", s(p.status().name()));
@@ -258,10 +269,16 @@ public final class DynamoCallStore implements CallStore {
             values.put(":talkSeconds", n(p.talkSeconds()));
         }
         AmdWrites.append(set, values, p.tenantId(), p.amd());
+        if (p.lastAttempt() != null && p.status().isFinal()) {
+            set.append(", #attempts = list_append(if_not_exists(#attempts, :noAttempts), :lastAttempt)");
+            names.put("#attempts", RetryItems.ATTEMPTS);
+            values.put(":noAttempts", AttributeValue.fromL(List.of()));
+            values.put(":lastAttempt", AttributeValue.fromL(List.of(RetryItems.attempt(p.lastAttempt()))));
+        }
         if (!p.status().isFinal()) {
             try {
                 dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("callId", s(p.callId())))
-                        .conditionExpression("attribute_exists(callId) AND statusRank < :rank")
+                        .conditionExpression(condition)
                         .updateExpression(set.toString())
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values));
@@ -271,14 +288,15 @@ public final class DynamoCallStore implements CallStore {
             }
         }
         Update update = Update.builder().tableName(table).key(Map.of("callId", s(p.callId())))
-                .conditionExpression("attribute_exists(callId) AND statusRank < :rank")
+                .conditionExpression(condition)
                 .updateExpression(set + LEAVE_QUEUED_INDEX + ", liveOnBridge, cancelOnBridge")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
+        // A bridge's final write ends a claimed call: its last attempt is counted with it.
         return finals.write(update, p.callId(), CountedCall.of(p.callId(), p.tenantId(), p.status(), p.disposition(), p.ringingAt(),
                 p.ringSeconds(), p.answeredAt(), p.talkSeconds(),
-                p.endedAt() != null ? p.endedAt() : Instant.now(), p.amd()));
+                p.endedAt() != null ? p.endedAt() : Instant.now(), p.amd()), true);
     }
 
     @Override
@@ -383,6 +401,14 @@ public final class DynamoCallStore implements CallStore {
             }
         }
         return calls;
+    }
+
+    /**
+     * The condition that the call is on {@code attempt}, over {@code #attempt} and {@code :attempt}:
+     * a call written before attempts were kept has none and is on its first.
+     */
+    static String onAttempt(int attempt) {
+        return attempt <= 1 ? "(attribute_not_exists(#attempt) OR #attempt = :attempt)" : "#attempt = :attempt";
     }
 
     private static void appendIfPresent(StringBuilder set, Map<String, AttributeValue> values, String name, String value) {

@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,13 +32,33 @@ final class FinalWrites {
 
     /** @return false when the call's condition failed: it had moved on, or is missing */
     boolean write(Update callUpdate, String callId, CountedCall counted) {
+        return write(callUpdate, callId, counted, false);
+    }
+
+    /** @param dialed the call's last attempt was dialed: it counts among the attempts too */
+    boolean write(Update callUpdate, String callId, CountedCall counted, boolean dialed) {
         // The call's counter shard comes from its id: a retry of this write hits the same items.
         int shard = StatsItems.shardOf(callId);
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
-                TransactWriteItem.builder().update(callUpdate).build(),
-                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.HOUR, counted, shard)).build(),
-                TransactWriteItem.builder().update(StatsItems.increment(statsTable, StatsInterval.DAY, counted, shard)).build())
-                .build();
+        return transact(callUpdate, StatsItems.increment(statsTable, StatsInterval.HOUR, counted, shard, dialed),
+                StatsItems.increment(statsTable, StatsInterval.DAY, counted, shard, dialed));
+    }
+
+    String statsTable() {
+        return statsTable;
+    }
+
+    /**
+     * The call's update and its counters' in one transaction.
+     *
+     * @return false when the call's condition failed: it had moved on, or is missing
+     */
+    boolean transact(Update callUpdate, Update... counters) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(callUpdate).build());
+        for (Update counter : counters) {
+            items.add(TransactWriteItem.builder().update(counter).build());
+        }
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(items).build();
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(request);

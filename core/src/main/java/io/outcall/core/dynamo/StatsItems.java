@@ -6,6 +6,7 @@ import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallStatus;
 import io.outcall.core.call.Disposition;
 import io.outcall.core.stats.AmdCounts;
+import io.outcall.core.stats.AttemptCounts;
 import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
@@ -39,6 +40,10 @@ public final class StatsItems {
 
     /** Counter items per bucket; see the README's ceiling per tenant before changing it. */
     public static final int SHARDS = 8;
+    /** Dials counted: every attempt of a retried call, the last one with the call's final write. */
+    static final String ATTEMPTS = "attempts";
+    /** Prefix of the per-outcome attempt counters, {@code t_BUSY}. */
+    static final String ATTEMPT_PREFIX = "t_";
 
     private StatsItems() {
     }
@@ -59,12 +64,42 @@ public final class StatsItems {
         return interval.bucketKey(at) + "#~";
     }
 
+    /**
+     * An attempt that ended and is retried: counted among the attempts ({@code attempts}, and
+     * {@code t_<DISPOSITION>} by its outcome), not among the calls, in the bucket of the call's creation.
+     */
+    public static Update incrementAttempt(String table, StatsInterval interval, String tenantId, Instant callCreatedAt,
+                                          io.outcall.core.call.Disposition disposition, int shard) {
+        return Update.builder()
+                .tableName(table)
+                .key(Map.of("tenantId", s(tenantId), "bucket", s(bucketKey(interval, callCreatedAt, shard))))
+                .updateExpression("ADD " + ATTEMPTS + " :one, #attemptOutcome :one")
+                .expressionAttributeNames(Map.of("#attemptOutcome", ATTEMPT_PREFIX + disposition.name()))
+                .expressionAttributeValues(Map.of(":one", n(1)))
+                .build();
+    }
+
     /** The increments one final call applies to its bucket of {@code interval}, in counter shard {@code shard}. */
     public static Update increment(String table, StatsInterval interval, CountedCall call, int shard) {
+        return increment(table, interval, call, shard, false);
+    }
+
+    /**
+     * @param dialed the call's last attempt was dialed, and counts among the attempts too ({@code attempts}
+     *               and {@code t_<DISPOSITION>}); a call canceled or failed before any dial counts no attempt
+     */
+    public static Update increment(String table, StatsInterval interval, CountedCall call, int shard, boolean dialed) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":one", n(1));
         StringBuilder add = new StringBuilder("ADD #calls :one");
+        if (dialed) {
+            add.append(", ").append(ATTEMPTS).append(" :one");
+            if (call.disposition() != null) {
+                add.append(", #attemptOutcome :one");
+                names.put("#attemptOutcome", ATTEMPT_PREFIX + call.disposition().name());
+            }
+        }
         names.put("#calls", "calls");
         add.append(", #status :one");
         names.put("#status", "s_" + call.status().name());
@@ -128,6 +163,10 @@ public final class StatsItems {
         }
         AmdCounts amd = bucket.amd();
         amd.byAnsweredBy().forEach((answeredBy, count) -> item.put("a_" + answeredBy.json(), n(count)));
+        if (bucket.attempts().any()) {
+            item.put(ATTEMPTS, n(bucket.attempts().total()));
+            bucket.attempts().byDisposition().forEach((d, count) -> item.put(ATTEMPT_PREFIX + d.name(), n(count)));
+        }
         if (amd.any()) {
             item.put("voicemailsLeft", n(amd.voicemailsLeft()));
             item.put("amdTimedCalls", n(amd.timedCalls()));
@@ -142,11 +181,14 @@ public final class StatsItems {
         EnumMap<Disposition, Long> dispositions = new EnumMap<>(Disposition.class);
         TreeMap<Integer, Long> histogram = new TreeMap<>();
         EnumMap<AnsweredBy, Long> answeredBy = new EnumMap<>(AnsweredBy.class);
+        EnumMap<Disposition, Long> attemptOutcomes = new EnumMap<>(Disposition.class);
         item.forEach((name, value) -> {
             if (name.startsWith("s_")) {
                 statuses.put(CallStatus.valueOf(name.substring(2)), Long.parseLong(value.n()));
             } else if (name.startsWith("d_")) {
                 dispositions.put(Disposition.valueOf(name.substring(2)), Long.parseLong(value.n()));
+            } else if (name.startsWith(ATTEMPT_PREFIX)) {
+                attemptOutcomes.put(Disposition.valueOf(name.substring(ATTEMPT_PREFIX.length())), Long.parseLong(value.n()));
             } else if (name.startsWith("a_")) {
                 AnsweredBy.ofJson(name.substring(2)).ifPresent(a -> answeredBy.put(a, Long.parseLong(value.n())));
             } else if (name.length() > 1 && name.charAt(0) == 'r' && Character.isDigit(name.charAt(1))) {
@@ -161,6 +203,7 @@ public final class StatsItems {
                 statuses, dispositions, Items.number(item, "ringCalls", 0), Items.number(item, "ringSeconds", 0),
                 histogram, Items.number(item, "talkCalls", 0), Items.number(item, "talkSeconds", 0),
                 new AmdCounts(answeredBy, Items.number(item, "voicemailsLeft", 0), Items.number(item, "amdTimedCalls", 0),
-                        Items.number(item, "amdMillis", 0)));
+                        Items.number(item, "amdMillis", 0)),
+                new AttemptCounts(Items.number(item, ATTEMPTS, 0), attemptOutcomes));
     }
 }

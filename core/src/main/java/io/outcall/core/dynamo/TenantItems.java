@@ -55,7 +55,7 @@ final class TenantItems {
                         (int) number(item, "concurrentCalls", TenantLimits.DEFAULTS.concurrentCalls())),
                 integer(item, "timelineRetentionDays"), AmdItems.read(item),
                 item.containsKey("record") && Boolean.TRUE.equals(item.get("record").bool()),
-                CallingWindowItems.read(item));
+                CallingWindowItems.read(item), RetryItems.policy(item));
         String reason = string(item, "suspendedReason");
         Suspension suspension = reason == null ? null
                 : new Suspension(reason, instant(item, "suspendedAt"), string(item, "suspendedBy"));
@@ -81,6 +81,7 @@ final class TenantItems {
             item.put("record", AttributeValue.fromBool(true));
         }
         CallingWindowItems.put(item, settings.callingWindow());
+        RetryItems.putPolicy(item, settings.retry());
         if (tenant.suspension() != null) {
             item.put("suspendedReason", s(tenant.suspension().reason()));
             putIfPresent(item, "suspendedAt", tenant.suspension().since());

@@ -2,19 +2,24 @@ package io.outcall.core.events;
 
 import io.outcall.core.amd.AmdOutcome;
 import io.outcall.core.call.Call;
+import io.outcall.core.call.CallAttempt;
 import io.outcall.core.call.CallStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns one stream record (the call before and after a write) into the status changes it holds,
  * and the answering-machine events ({@link AmdEvent}) it added.
- * Status only moves forward, but for SCHEDULED (see {@link #scheduled}): a record whose status did not rise (another field changed, or a
- * replayed or late write) holds none. A write that jumped over statuses (the bridge can record
+ * Status only moves forward, but for SCHEDULED (see {@link #scheduled}): a record whose status did
+ * not rise (another field changed, or a replayed or late write) holds none. A write that jumped over statuses (the bridge can record
  * RINGING and ANSWERED in one write) yields the skipped ones whose time the call records, then
  * the new one, in order, so a subscriber never misses ANSWERED on a short call.
+ * A retried call starts its statuses again with each attempt: a write that moved it to a later
+ * attempt holds the end of the earlier one ({@link CallStatusEvent#ATTEMPT_ENDED}), and the new
+ * attempt's statuses rise from SCHEDULED again; only the last attempt reaches a final status.
  */
 public final class CallChanges {
 
@@ -33,7 +38,8 @@ public final class CallChanges {
         if (after == null) {
             return List.of();
         }
-        List<CallStatusEvent> events = new ArrayList<>(statusChanges(before, after, recordedAt));
+        List<CallStatusEvent> events = new ArrayList<>(attemptEnds(before, after, recordedAt));
+        events.addAll(statusChanges(before, after, recordedAt));
         List<CallStatusEvent> amd = amdChanges(before, after, recordedAt);
         // AMD happens while the call is up: before its end when one write carries both.
         boolean endsHere = !events.isEmpty() && events.get(events.size() - 1).status().isFinal();
@@ -63,11 +69,28 @@ public final class CallChanges {
         return events;
     }
 
+    /** The attempts a write to a later attempt ended (one, as the bridge writes them). */
+    private static List<CallStatusEvent> attemptEnds(Call before, Call after, Instant recordedAt) {
+        if (before == null || after.attempt() <= before.attempt()) {
+            return List.of();
+        }
+        List<CallStatusEvent> events = new ArrayList<>(1);
+        for (CallAttempt ended : after.attempts()) {
+            if (ended.attempt() >= before.attempt() && ended.attempt() < after.attempt()) {
+                events.add(CallStatusEvent.attemptEnded(after, ended, ended.endedAt() == null ? recordedAt : ended.endedAt()));
+            }
+        }
+        return events;
+    }
+
     private static List<CallStatusEvent> statusChanges(Call before, Call after, Instant recordedAt) {
         if (after.status() == CallStatus.SCHEDULED) {
-            return scheduled(before, after, recordedAt);
+            // A retry's move to SCHEDULED is told by the attempt's end (attemptEnds), not by a status event.
+            return before != null && after.attempt() > before.attempt() ? List.of() : scheduled(before, after, recordedAt);
         }
-        int fromRank = before == null ? CallStatus.SCHEDULED.rank() : before.status().rank();
+        // A later attempt's statuses rise again from where a retried call waits between attempts.
+        int fromRank = before == null || after.attempt() > before.attempt() ? CallStatus.SCHEDULED.rank()
+                : before.status().rank();
         if (after.status().rank() <= fromRank) {
             return List.of();
         }
@@ -84,12 +107,12 @@ public final class CallChanges {
     }
 
     /**
-     * A call entering SCHEDULED, new or moved back (a calling window closed, an attempt to retry), is
-     * the one change that lowers the rank; so is its new notBefore while it waits.
+     * A call entering SCHEDULED, new or moved back by its calling window, is the one change that lowers
+     * the rank; so is its new notBefore while it waits.
      */
     private static List<CallStatusEvent> scheduled(Call before, Call after, Instant recordedAt) {
         if (before != null && before.status() == CallStatus.SCHEDULED
-                && java.util.Objects.equals(before.notBefore(), after.notBefore())) {
+                && Objects.equals(before.notBefore(), after.notBefore())) {
             return List.of();
         }
         Instant at = before == null && after.createdAt() != null ? after.createdAt() : recordedAt;
@@ -98,8 +121,9 @@ public final class CallChanges {
 
     private static Instant timeOf(Call call, CallStatus status) {
         return switch (status) {
-            // A scheduled call was queued when the scheduler took it, which the call does not record.
-            case QUEUED -> call.notBefore() == null ? call.createdAt() : null;
+            // A scheduled call, and a later attempt, were queued when the scheduler took them, which the
+            // call does not record.
+            case QUEUED -> call.notBefore() == null && call.attempt() == 1 ? call.createdAt() : null;
             case DIALING -> call.dialedAt();
             case RINGING -> call.ringingAt();
             case ANSWERED -> call.answeredAt();

@@ -80,6 +80,11 @@ public final class CallEventJson {
         }
         AmdOutcomeJson.write(out, call);
         RecordingJson.write(out, call);
+        AttemptsJson.write(out, call);
+        if (call.notBefore() != null) {
+            out.writeStringField("notBefore", call.notBefore().toString());
+        }
+        string(out, "scheduledReason", call.scheduledReason() == null ? null : call.scheduledReason().json());
         if (!call.variables().isEmpty()) {
             out.writeObjectFieldStart("variables");
             for (var variable : new java.util.TreeMap<>(call.variables()).entrySet()) {

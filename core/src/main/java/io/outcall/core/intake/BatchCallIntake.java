@@ -251,6 +251,7 @@ public final class BatchCallIntake {
                     .withAmd(valid.amd())
                     .withRecord(valid.record())
                     .withPrompt(valid.prompt())
+                    .withRetry(valid.retry())
                     .scheduledAt(slot.opening != null ? slot.opening : valid.scheduledAfter(now),
                             slot.opening != null ? ScheduledReason.CALLING_WINDOW : ScheduledReason.REQUESTED);
         }

@@ -141,6 +141,7 @@ public final class CallIntake {
                     .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now)).withAmd(valid.amd())
                     .withRecord(valid.record())
                     .withPrompt(valid.prompt())
+                    .withRetry(valid.retry())
                     .scheduledAt(opening != null ? opening : valid.scheduledAfter(now),
                             opening != null ? ScheduledReason.CALLING_WINDOW : ScheduledReason.REQUESTED);
             calls.create(call);

@@ -1,6 +1,8 @@
 package io.outcall.core.intake;
 
 import io.outcall.core.amd.AmdRequest;
+import io.outcall.core.retry.RetryPolicyJson;
+import io.outcall.core.retry.RetryRequest;
 import io.outcall.core.validation.JsonFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,7 @@ public final class CallRequestJson {
 
     public static final Set<String> FIELDS = Set.of("to", "from", "context", "transferNumber",
             "ringTimeoutSeconds", "variables", AmdRequest.MODE_FIELD, AmdRequest.PARAMETERS_FIELD,
-            AmdRequest.MESSAGE_FIELD, "record", CallPromptRule.FIELD, NotBeforeRule.FIELD);
+            AmdRequest.MESSAGE_FIELD, "record", CallPromptRule.FIELD, NotBeforeRule.FIELD, RetryPolicyJson.FIELD);
 
     private CallRequestJson() {
     }
@@ -28,6 +30,6 @@ public final class CallRequestJson {
         Map<String, String> variables = fields.stringMap("variables");
         return new CallRequest(to, from, context, transferNumber, ringTimeout, variables, AmdRequest.read(fields),
                 fields.bool("record"),
-                fields.string(CallPromptRule.FIELD), fields.string(NotBeforeRule.FIELD));
+                fields.string(CallPromptRule.FIELD), fields.string(NotBeforeRule.FIELD), RetryRequest.read(fields));
     }
 }

@@ -4,6 +4,7 @@ import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.phone.InvalidPhoneNumberException;
 import io.outcall.core.phone.PhoneNumbers;
 import io.outcall.core.prompt.PromptLookup;
+import io.outcall.core.retry.RetryPolicy;
 import io.outcall.core.tenant.Did;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TenantSettings;
@@ -87,11 +88,13 @@ public final class CallRequestValidator {
         String prompt = promptRule.prompt(request.prompt(), tenant.tenantId(), violations);
         promptRule.voicemail(amd, tenant.tenantId(), violations);
         Instant notBefore = NotBeforeRule.parse(request.notBefore(), now, violations);
+        RetryPolicy retry = request.retry().over(tenant.settings().retry(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidCallRequestException(violations);
         }
         boolean record = request.record() != null ? request.record() : tenant.settings().record();
-        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record, prompt, notBefore);
+        return new ValidatedCall(to, from, context, transfer, ringTimeout, variables, amd, record, prompt, notBefore,
+                retry);
     }
 
     private String number(String field, String raw, Tenant tenant, List<Violation> violations, boolean required) {

@@ -2,6 +2,8 @@ package io.outcall.core.intake;
 
 import io.outcall.core.amd.AmdParameter;
 import io.outcall.core.amd.AmdSettings;
+import io.outcall.core.retry.RetryPolicy;
+import io.outcall.core.retry.RetryPolicyJson;
 import io.outcall.core.tenant.Did;
 
 import java.nio.charset.StandardCharsets;
@@ -21,20 +23,22 @@ import java.util.TreeMap;
  * @param record         whether the call is recorded: the request's choice, else the tenant's
  * @param prompt         the name of the ready prompt of the tenant the call plays; null: none
  * @param notBefore      the earliest time to dial that the request named (perhaps already past); null: none
+ * @param retry          when an unanswered attempt is dialed again: the tenant's policy with the request's
+ *                       overrides; null: never
  */
 public record ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
                             Map<String, String> variables, AmdSettings amd, boolean record, String prompt,
-                            Instant notBefore) {
+                            Instant notBefore, RetryPolicy retry) {
 
     public ValidatedCall {
         variables = Map.copyOf(variables);
         amd = amd == null ? AmdSettings.OFF : amd;
     }
 
-    /** A call to dial at once. */
+    /** A call to dial at once, never retried. */
     public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
                          Map<String, String> variables, AmdSettings amd, boolean record, String prompt) {
-        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, record, prompt, null);
+        this(to, from, context, transferNumber, ringTimeoutSeconds, variables, amd, record, prompt, null, null);
     }
 
     public ValidatedCall(String to, Did from, String context, String transferNumber, int ringTimeoutSeconds,
@@ -84,6 +88,12 @@ public record ValidatedCall(String to, Did from, String context, String transfer
         if (notBefore != null) {
             // The instant asked for, not whether it was still ahead: a retry sent after it passed is the same request.
             canonical.append("notBefore=").append(notBefore).append('\0');
+        }
+        if (retry != null) {
+            // Only with a policy, as AMD: a call never retried keeps its old fingerprint. The policy in
+            // effect, not the request's fields, so the same override under a changed tenant policy differs.
+            canonical.append(RetryPolicyJson.FIELD).append('=').append(RetryPolicyJson.names(retry.on()))
+                    .append(',').append(retry.maxAttempts()).append(',').append(retry.delaySeconds()).append('\0');
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -86,7 +86,7 @@ public final class CallEventPublisher {
                 if (endpoint.wants(event.type())) {
                     deliveries.add(new DeliveryMessage(chainIds.get(), call.tenantId(), endpoint.endpointId(),
                             event.id(), event.type(), call.callId(),
-                            event.isStatusChange() ? event.status().rank() : DeliveryMessage.UNORDERED, body, 0,
+                            event.order() < 0 ? DeliveryMessage.UNORDERED : event.order(), body, 0,
                             clock.instant(), false, false));
                 }
             }

@@ -3,6 +3,7 @@ package io.outcall.core.queue;
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.call.Call;
 import io.outcall.core.prompt.PromptKeys;
+import io.outcall.core.retry.RetryPolicy;
 import io.outcall.core.tenant.TenantLimits;
 import io.outcall.core.window.CallingWindow;
 
@@ -22,6 +23,9 @@ import java.util.Map;
  *                  (version 4); null: none
  * @param window    the tenant's calling window, which the bridge checks again just before dialing
  *                  (version 5); null: none
+ * @param attempt   which dial of the call this message is for, 1-based (version 5; absent reads as 1): the
+ *                  claim is conditional on it, so a stale message of an earlier attempt never dials
+ * @param retry     the call's retry policy (version 5); null: an unanswered attempt ends the call
  */
 public record OriginateMessage(
         int schemaVersion,
@@ -40,19 +44,23 @@ public record OriginateMessage(
         AmdSettings amd,
         boolean record,
         String prompt,
-        CallingWindow window) {
+        CallingWindow window,
+        int attempt,
+        RetryPolicy retry) {
 
     /**
      * Version 2 added the tenant's limits and the timeline's expiry, version 3 answering-machine
      * detection, version 4 recording and the tenant's prompt (either or both may be present),
-     * version 5 the calling window; the bridge reads 1 to 5. A message is written at the lowest
-     * version that holds it (a call without AMD, recording, a prompt or a window is still version 2),
-     * so a bridge of the version before reads it during a rolling deploy, and refuses (rather than
-     * dials without) only the calls that need what it does not know.
+     * version 5 the calling window, the attempt and the retry policy; the bridge reads 1 to 5. A
+     * message is written at the lowest version that holds it (a call without AMD, recording, a
+     * prompt, a window or a retry is still version 2; version 5 only for a call with a window, a
+     * policy or past its first attempt), so a bridge of the version before reads it during a
+     * rolling deploy, and refuses (rather than dials without) only the calls that need what it
+     * does not know.
      */
     public static final int CURRENT_VERSION = 5;
-    public static final int VERSION_WITH_WINDOW = 5;
-    public static final int VERSION_WITH_RECORDING = 4;
+    public static final int VERSION_WITH_WINDOW_OR_RETRY = 5;
+    public static final int VERSION_WITH_RECORD_OR_PROMPT = 4;
     public static final int VERSION_WITH_AMD = 3;
     public static final int VERSION_WITHOUT_AMD = 2;
     public static final int OLDEST_READABLE_VERSION = 1;
@@ -60,9 +68,19 @@ public record OriginateMessage(
     public OriginateMessage {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         amd = amd == null || !amd.on() ? null : amd;
+        attempt = Math.max(1, attempt);
     }
 
-    /** A message without a calling window, as version 4 had it. */
+    /** A message of the first attempt of a call that is not retried, with a calling window (version 5). */
+    public OriginateMessage(int schemaVersion, String callId, String tenantId, String to, String from, String callerName,
+                            String context, String transferNumber, int ringTimeoutSeconds, Map<String, String> variables,
+                            String createdAt, TenantLimits limits, Long timelineExpiresAt, AmdSettings amd,
+                            boolean record, String prompt, CallingWindow window) {
+        this(schemaVersion, callId, tenantId, to, from, callerName, context, transferNumber, ringTimeoutSeconds,
+                variables, createdAt, limits, timelineExpiresAt, amd, record, prompt, window, 1, null);
+    }
+
+    /** A message without a calling window or a retry, as version 4 had it. */
     public OriginateMessage(int schemaVersion, String callId, String tenantId, String to, String from, String callerName,
                             String context, String transferNumber, int ringTimeoutSeconds, Map<String, String> variables,
                             String createdAt, TenantLimits limits, Long timelineExpiresAt, AmdSettings amd,
@@ -109,14 +127,15 @@ public record OriginateMessage(
      * @param window the tenant's calling window; null: none
      */
     public static OriginateMessage of(Call call, TenantLimits limits, CallingWindow window) {
-        int version = window != null ? VERSION_WITH_WINDOW
-                : call.record() || call.prompt() != null ? VERSION_WITH_RECORDING
+        int version = window != null || call.retry() != null || call.attempt() > 1 ? VERSION_WITH_WINDOW_OR_RETRY
+                : call.record() || call.prompt() != null ? VERSION_WITH_RECORD_OR_PROMPT
                 : call.amd() == null ? VERSION_WITHOUT_AMD : VERSION_WITH_AMD;
         return new OriginateMessage(version, call.callId(),
                 call.tenantId(), call.to(), call.from(), call.callerName(), call.context(), call.transferNumber(),
                 call.ringTimeoutSeconds(), call.variables(), call.createdAt().toString(), limits,
                 call.timelineExpiresAt() == null ? null : call.timelineExpiresAt().getEpochSecond(), call.amd(),
                 call.record(),
-                call.prompt() == null ? null : PromptKeys.playable(call.tenantId(), call.prompt()), window);
+                call.prompt() == null ? null : PromptKeys.playable(call.tenantId(), call.prompt()), window,
+                call.attempt(), call.retry());
     }
 }

@@ -8,6 +8,8 @@ import io.outcall.core.amd.AmdRequest;
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.amd.AmdSettingsJson;
 import io.outcall.core.json.Json;
+import io.outcall.core.retry.RetryPolicy;
+import io.outcall.core.retry.RetryPolicyJson;
 import io.outcall.core.validation.JsonFields;
 import io.outcall.core.validation.Violation;
 import io.outcall.core.tenant.TenantLimits;
@@ -87,6 +89,10 @@ public final class OriginateMessageCodec {
         if (message.window() != null) {
             CallingWindowJson.write(out, WINDOW_FIELD, message.window());
         }
+        if (message.attempt() > 1) {
+            out.writeNumberField("attempt", message.attempt());
+        }
+        RetryPolicyJson.write(out, message.retry());
         out.writeEndObject();
     }
 
@@ -119,7 +125,7 @@ public final class OriginateMessageCodec {
                 string(tree, "callerName"), string(tree, "context"), string(tree, "transferNumber"),
                 integer(tree, "ringTimeoutSeconds"), variables(tree), string(tree, "createdAt"), limits(tree),
                 tree.path("timelineExpiresAt").isIntegralNumber() ? tree.path("timelineExpiresAt").longValue() : null,
-                amd(tree), record(tree), string(tree, "prompt"), window(tree));
+                amd(tree), record(tree), string(tree, "prompt"), window(tree), attempt(tree), retry(tree));
         if (message.callId() == null || message.tenantId() == null || message.to() == null) {
             throw new MalformedMessageException("callId, tenantId and to are required");
         }
@@ -192,6 +198,37 @@ public final class OriginateMessageCodec {
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("window is not valid: " + e.getMessage());
         }
+    }
+
+    /** Absent (versions 1 to 4, or a first attempt) is attempt 1. */
+    private static int attempt(JsonNode tree) {
+        JsonNode value = tree.path("attempt");
+        if (value.isMissingNode() || value.isNull()) {
+            return 1;
+        }
+        int attempt = integer(tree, "attempt");
+        if (attempt < 1 || attempt > RetryPolicy.MAX_ATTEMPTS) {
+            throw new MalformedMessageException("attempt must be 1 to " + RetryPolicy.MAX_ATTEMPTS + ", was " + attempt);
+        }
+        return attempt;
+    }
+
+    /** Read with the API's own rules, like {@code amd}. */
+    private static RetryPolicy retry(JsonNode tree) {
+        JsonNode value = tree.path(RetryPolicyJson.FIELD);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        // Only the policy is looked at: the other fields have their own checks here and in the bridge.
+        com.fasterxml.jackson.databind.node.ObjectNode alone = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        alone.set(RetryPolicyJson.FIELD, value);
+        JsonFields fields = new JsonFields(alone, v -> new MalformedMessageException("not a JSON object"));
+        RetryPolicy retry = RetryPolicyJson.read(fields, RetryPolicy.DEFAULTS);
+        if (retry == null || !fields.violations().isEmpty()) {
+            throw new MalformedMessageException("retry is not valid: " + fields.violations());
+        }
+        return retry;
     }
 
     private static boolean record(JsonNode tree) {

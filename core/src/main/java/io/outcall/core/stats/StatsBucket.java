@@ -19,11 +19,12 @@ import java.util.TreeMap;
  * @param ringHistogram  ring seconds to number of calls; the last bin counts every longer ring
  * @param talkCalls      answered calls with a known talk time
  * @param amd            answering-machine detection's counters
+ * @param attempts       the dials of its calls, retried ones included ({@code calls} counts each call once)
  */
 public record StatsBucket(Instant start, long calls, Map<CallStatus, Long> byStatus,
                           Map<Disposition, Long> byDisposition, long ringCalls, long ringSecondsTotal,
                           SortedMap<Integer, Long> ringHistogram, long talkCalls, long talkSecondsTotal,
-                          AmdCounts amd) {
+                          AmdCounts amd, AttemptCounts attempts) {
 
     /** Ring times of this many seconds or more share the histogram's last bin. */
     public static final int RING_HISTOGRAM_CAP = 600;
@@ -33,6 +34,15 @@ public record StatsBucket(Instant start, long calls, Map<CallStatus, Long> bySta
         byDisposition = Collections.unmodifiableMap(copy(byDisposition, Disposition.class));
         ringHistogram = Collections.unmodifiableSortedMap(new TreeMap<>(ringHistogram));
         amd = amd == null ? AmdCounts.NONE : amd;
+        attempts = attempts == null ? AttemptCounts.NONE : attempts;
+    }
+
+    /** A bucket without attempt counters. */
+    public StatsBucket(Instant start, long calls, Map<CallStatus, Long> byStatus, Map<Disposition, Long> byDisposition,
+                       long ringCalls, long ringSecondsTotal, SortedMap<Integer, Long> ringHistogram, long talkCalls,
+                       long talkSecondsTotal, AmdCounts amd) {
+        this(start, calls, byStatus, byDisposition, ringCalls, ringSecondsTotal, ringHistogram, talkCalls,
+                talkSecondsTotal, amd, AttemptCounts.NONE);
     }
 
     /** A bucket without answering-machine counters. */
@@ -67,7 +77,13 @@ public record StatsBucket(Instant start, long calls, Map<CallStatus, Long> bySta
                 ringCalls + (call.ringSeconds() == null ? 0 : 1),
                 ringSecondsTotal + (call.ringSeconds() == null ? 0 : call.ringSeconds()), histogram,
                 talkCalls + (call.talkSeconds() == null ? 0 : 1),
-                talkSecondsTotal + (call.talkSeconds() == null ? 0 : call.talkSeconds()), amd.plus(call.amd()));
+                talkSecondsTotal + (call.talkSeconds() == null ? 0 : call.talkSeconds()), amd.plus(call.amd()), attempts);
+    }
+
+    /** This bucket with one more dial that ended with {@code disposition}: an attempt, not a call. */
+    public StatsBucket plusAttempt(Disposition disposition) {
+        return new StatsBucket(start, calls, byStatus, byDisposition, ringCalls, ringSecondsTotal, ringHistogram,
+                talkCalls, talkSecondsTotal, amd, attempts.plus(disposition));
     }
 
     /** The sum of two buckets, starting at the earlier start. */
@@ -81,7 +97,7 @@ public record StatsBucket(Instant start, long calls, Map<CallStatus, Long> bySta
         Instant first = start.isBefore(other.start) ? start : other.start;
         return new StatsBucket(first, calls + other.calls, statuses, dispositions, ringCalls + other.ringCalls,
                 ringSecondsTotal + other.ringSecondsTotal, histogram, talkCalls + other.talkCalls,
-                talkSecondsTotal + other.talkSecondsTotal, amd.plus(other.amd));
+                talkSecondsTotal + other.talkSecondsTotal, amd.plus(other.amd), attempts.plus(other.attempts));
     }
 
     public long answered() {

@@ -2,6 +2,7 @@ package io.outcall.core.tenant;
 
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.window.CallingWindow;
+import io.outcall.core.retry.RetryPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * What a tenant's calls are made with, as its admin sets it. Later settings (webhooks, answering
- * machine detection, recording, calling windows) join as components here, with their JSON in
+ * machine detection, recording, calling windows, retries) join as components here, with their JSON in
  * {@link TenantSettingsJson} and their checks in {@link TenantValidation}.
  *
  * @param defaultRegion         ISO 3166 region for numbers given without a country code
@@ -20,11 +21,13 @@ import java.util.List;
  * @param amd                   answering-machine detection for its calls, unless a call says otherwise
  * @param record                whether its calls are recorded (MixMonitor), unless a call says otherwise
  * @param callingWindow         the local hours its callees may be called in; null: any time
+ * @param retry                 when its calls are dialed again after an unanswered attempt, unless a call
+ *                              says otherwise; null: never
  */
 public record TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
                              int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
                              Integer timelineRetentionDays, AmdSettings amd,
-                             boolean record, CallingWindow callingWindow) {
+                             boolean record, CallingWindow callingWindow, RetryPolicy retry) {
 
     public static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
 
@@ -33,18 +36,32 @@ public record TenantSettings(String defaultRegion, String defaultContext, List<S
         amd = amd == null ? AmdSettings.OFF : amd;
     }
 
-    /** Settings without a calling window. */
+    /** Settings without a retry policy: calls are dialed once. */
+    public TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
+                          int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
+                          Integer timelineRetentionDays, AmdSettings amd, boolean record, CallingWindow callingWindow) {
+        this(defaultRegion, defaultContext, allowedContexts, ringTimeoutSeconds, callerIdStrategy, limits,
+                timelineRetentionDays, amd, record, callingWindow, null);
+    }
+
+    /** Settings without a calling window or a retry policy. */
     public TenantSettings(String defaultRegion, String defaultContext, List<String> allowedContexts,
                           int ringTimeoutSeconds, CallerIdStrategy callerIdStrategy, TenantLimits limits,
                           Integer timelineRetentionDays, AmdSettings amd, boolean record) {
         this(defaultRegion, defaultContext, allowedContexts, ringTimeoutSeconds, callerIdStrategy, limits,
-                timelineRetentionDays, amd, record, null);
+                timelineRetentionDays, amd, record, null, null);
     }
 
     /** The same settings with {@code window} as their calling window (null: none). */
     public TenantSettings withCallingWindow(CallingWindow window) {
         return new TenantSettings(defaultRegion, defaultContext, allowedContexts, ringTimeoutSeconds, callerIdStrategy,
-                limits, timelineRetentionDays, amd, record, window);
+                limits, timelineRetentionDays, amd, record, window, retry);
+    }
+
+    /** The same settings with {@code policy} as their retry policy (null: calls are dialed once). */
+    public TenantSettings withRetry(RetryPolicy policy) {
+        return new TenantSettings(defaultRegion, defaultContext, allowedContexts, ringTimeoutSeconds, callerIdStrategy,
+                limits, timelineRetentionDays, amd, record, callingWindow, policy);
     }
 
     /** Settings without recording. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outcall.core.amd.AmdRequest;
 import io.outcall.core.amd.AmdSettings;
 import io.outcall.core.amd.AmdSettingsJson;
+import io.outcall.core.retry.RetryPolicy;
+import io.outcall.core.retry.RetryPolicyJson;
 import io.outcall.core.validation.JsonFields;
 import io.outcall.core.window.CallingWindowJson;
 
@@ -21,7 +23,8 @@ public final class TenantSettingsJson {
     /** The fields a tenant document may set. */
     public static final Set<String> FIELDS = Set.of("name", "defaultRegion", "defaultContext", "allowedContexts",
             "ringTimeoutSeconds", "callerIdStrategy", "limits", "timelineRetentionDays", AmdRequest.MODE_FIELD,
-            AmdRequest.PARAMETERS_FIELD, AmdRequest.MESSAGE_FIELD, "record", CallingWindowJson.FIELD);
+            AmdRequest.PARAMETERS_FIELD, AmdRequest.MESSAGE_FIELD, "record", CallingWindowJson.FIELD,
+            RetryPolicyJson.FIELD);
     static final Set<String> LIMIT_FIELDS = Set.of("callsPerSecond", "concurrentCalls");
 
     private TenantSettingsJson() {
@@ -59,12 +62,14 @@ public final class TenantSettingsJson {
         // a tenant's AMD is the defaults with what the document gives.
         AmdSettings amd = AmdRequest.read(fields).over(AmdSettings.OFF, fields.violations());
         Boolean record = fields.bool("record");
+        // Checked as it is read, like AMD: a tenant's policy is the defaults with what the document gives.
+        RetryPolicy retry = RetryPolicyJson.read(fields, null);
         List<String> contexts = fields.stringList("allowedContexts");
         TenantSettings settings = new TenantSettings(fields.string("defaultRegion"), fields.string("defaultContext"),
                 contexts == null ? List.of() : contexts,
                 ringTimeout == null ? TenantSettings.DEFAULT_RING_TIMEOUT_SECONDS : ringTimeout, strategy, limits,
                 fields.integer("timelineRetentionDays"), amd,
-                Boolean.TRUE.equals(record), CallingWindowJson.read(fields));
+                Boolean.TRUE.equals(record), CallingWindowJson.read(fields), retry);
         return new Draft(name, settings);
     }
 
@@ -90,6 +95,7 @@ public final class TenantSettingsJson {
         if (settings.callingWindow() != null) {
             doc.set(CallingWindowJson.FIELD, CallingWindowJson.node(settings.callingWindow()));
         }
+        RetryPolicyJson.put(doc, settings.retry());
         return doc;
     }
 

@@ -1,6 +1,7 @@
 package io.outcall.core.tenant;
 
 import io.outcall.core.phone.PhoneNumbers;
+import io.outcall.core.retry.RetryPolicyJson;
 import io.outcall.core.validation.Violation;
 import io.outcall.core.window.CallingWindowJson;
 
@@ -77,6 +78,10 @@ public final class TenantValidation {
         }
         if (settings.callingWindow() != null) {
             CallingWindowJson.check(settings.callingWindow(), violations);
+        }
+        if (settings.retry() != null) {
+            // The JSON reader checked what a document gave; this holds for settings made any other way too.
+            RetryPolicyJson.check(settings.retry(), RetryPolicyJson.FIELD + ".", violations);
         }
     }
 

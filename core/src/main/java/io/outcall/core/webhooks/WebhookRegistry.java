@@ -187,6 +187,7 @@ public final class WebhookRegistry {
             types.add(event.type());
         }
         types.add(CallStatusEvent.RECORDING_READY);
+        types.add(CallStatusEvent.ATTEMPT_ENDED);
         return Set.copyOf(types);
     }
 }

@@ -9,7 +9,6 @@ import io.outcall.core.dynamo.DynamoCallStatsStore;
 import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.stats.CallStats;
 import io.outcall.core.stats.CallStatsQuery;
-import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
 import io.outcall.core.testing.SharedLocalServices;
@@ -288,7 +287,7 @@ class CallLogOnDynamoDbTest {
                 continue;
             }
             Instant start = interval.floor(call.createdAt());
-            buckets.merge(start, StatsBucket.empty(start).plus(CountedCall.of(call)), StatsBucket::plus);
+            buckets.merge(start, GeneratedCalls.counted(start, call), StatsBucket::plus);
         }
         return buckets;
     }

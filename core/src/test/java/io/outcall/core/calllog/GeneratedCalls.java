@@ -1,6 +1,8 @@
 package io.outcall.core.calllog;
 
 import io.outcall.core.call.Call;
+import io.outcall.core.stats.CountedCall;
+import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.call.CallId;
 import io.outcall.core.call.CallProgress;
 import io.outcall.core.call.CallStatus;
@@ -38,6 +40,15 @@ final class GeneratedCalls {
     }
 
     /** {@code count} calls of {@code tenantId} created at random moments of {@code [start, start+span)}. */
+    /**
+     * What a final call read back adds to its bucket starting at {@code start}: the call, and its dial
+     * among the attempts when it was dialed (a call ended before its dial counts no attempt).
+     */
+    static StatsBucket counted(Instant start, Call call) {
+        StatsBucket bucket = StatsBucket.empty(start).plus(CountedCall.of(call));
+        return call.dialedAt() == null ? bucket : bucket.plusAttempt(call.disposition());
+    }
+
     static List<Call> write(CallStore store, String tenantId, int count, Instant start, Duration span, long seed) {
         SplittableRandom seeds = new SplittableRandom(seed);
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {

@@ -6,7 +6,6 @@ import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.dynamo.StatsItems;
 import io.outcall.core.stats.CallStats;
 import io.outcall.core.stats.CallStatsQuery;
-import io.outcall.core.stats.CountedCall;
 import io.outcall.core.stats.StatsBucket;
 import io.outcall.core.stats.StatsInterval;
 import io.outcall.core.testing.SharedLocalServices;
@@ -49,7 +48,7 @@ class ShardedStatsOnDynamoDbTest {
                     continue;
                 }
                 Instant start = interval.floor(call.createdAt());
-                StatsBucket one = StatsBucket.empty(start).plus(CountedCall.of(call));
+                StatsBucket one = GeneratedCalls.counted(start, call);
                 expectedPerItem.merge(StatsItems.bucketKey(interval, start, StatsItems.shardOf(call.callId())), one,
                         StatsBucket::plus);
                 expectedPerBucket.merge(start, one, StatsBucket::plus);

@@ -10,6 +10,7 @@ import io.outcall.core.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,14 @@ class CallChangesTest {
                 ended, null, null, null, null, null, null, call.version() + 1);
     }
 
+    /** {@code call} after one more write that leaves it {@code status}, still waiting for the same notBefore. */
+    static Call written(Call call, CallStatus status) {
+        return new Call(call.callId(), call.tenantId(), call.to(), call.from(), call.didId(), null, call.transferNumber(),
+                call.context(), call.variables(), 30, status, null, null, null, call.createdAt(), null, null, null, null,
+                null, null, null, null, null, null, call.version() + 1, null, null, null, null, false, null, null,
+                call.notBefore(), call.scheduledReason()).withAttempts(call.attempt(), call.attempts());
+    }
+
     @Test
     void aCallEnteringScheduledIsOneScheduledEventAndItsQueueingLaterAQueuedOneAtThatTime() {
         Instant notBefore = T0.plusSeconds(3_600);
@@ -70,10 +79,44 @@ class CallChangesTest {
         Call queued = queued();
         Call waiting = queued.scheduledAt(T0.plusSeconds(600), ScheduledReason.CALLING_WINDOW);
 
-        assertEquals(List.of("01CALL.SCHEDULED"), ids(CallChanges.between(queued, waiting, RECORDED)));
+        assertEquals(List.of("01CALL.SCHEDULED.W" + T0.plusSeconds(600).getEpochSecond()),
+                ids(CallChanges.between(queued, waiting, RECORDED)));
         assertEquals(List.of(), ids(CallChanges.between(waiting, waiting, RECORDED)), "a replay: nothing new");
         assertEquals(1, CallChanges.between(waiting, queued.scheduledAt(T0.plusSeconds(900), ScheduledReason.RETRY),
                 RECORDED).size());
+    }
+
+    @Test
+    void aCallItsWindowMovesBackHasEventsOfItsOwnForEachOpeningInTheOrderOfItsWrites() {
+        Instant firstOpening = T0.plusSeconds(3_600);
+        Instant secondOpening = T0.plusSeconds(90_000);
+        Call waiting = queued().scheduledAt(firstOpening, ScheduledReason.CALLING_WINDOW);
+        Call taken = written(waiting, CallStatus.QUEUED);
+        Call movedBack = written(taken, CallStatus.QUEUED).scheduledAt(secondOpening, ScheduledReason.CALLING_WINDOW);
+        Call takenAgain = written(movedBack, CallStatus.QUEUED);
+
+        List<CallStatusEvent> events = new ArrayList<>(CallChanges.between(null, waiting, RECORDED));
+        events.addAll(CallChanges.between(waiting, taken, RECORDED));
+        events.addAll(CallChanges.between(taken, movedBack, RECORDED));
+        events.addAll(CallChanges.between(movedBack, takenAgain, RECORDED));
+
+        assertEquals(List.of("01CALL.SCHEDULED.W" + firstOpening.getEpochSecond(),
+                "01CALL.QUEUED.W" + firstOpening.getEpochSecond(), "01CALL.SCHEDULED.W" + secondOpening.getEpochSecond(),
+                "01CALL.QUEUED.W" + secondOpening.getEpochSecond()), ids(events), "no id repeats another");
+        List<Integer> orders = events.stream().map(CallStatusEvent::order).toList();
+        assertEquals(orders.stream().distinct().sorted().toList(), orders,
+                "each above the one before, so the webhook sender takes none for a late event: " + orders);
+        assertTrue(orders.get(0) >= 0, "SCHEDULED is ordered, not DeliveryMessage.UNORDERED (-1): " + orders);
+    }
+
+    @Test
+    void aRequestedTimeKeepsThePlainIdsAndAnAmdEventStaysOutsideTheOrder() {
+        Call scheduled = queued().scheduledAt(T0.plusSeconds(600), ScheduledReason.REQUESTED);
+        assertEquals(List.of("01CALL.SCHEDULED"), ids(CallChanges.between(null, scheduled, RECORDED)));
+        Call answered = at(queued(), CallStatus.ANSWERED);
+        CallStatusEvent machine = CallChanges.between(answered, answered.withAmdOutcome(new AmdOutcome("MACHINE",
+                "LONGGREETING-1500-1500", T0.plusSeconds(7), 2181, null)), RECORDED).get(0);
+        assertEquals(-1, machine.order());
     }
 
     @Test

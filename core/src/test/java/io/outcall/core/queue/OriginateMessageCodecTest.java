@@ -232,6 +232,52 @@ class OriginateMessageCodecTest {
     }
 
     @Test
+    void aRetriedCallIsVersion5WithItsAttemptAndPolicy() throws Exception {
+        io.outcall.core.retry.RetryPolicy policy = new io.outcall.core.retry.RetryPolicy(
+                java.util.EnumSet.of(io.outcall.core.retry.RetryOutcome.BUSY), 4, 90);
+        OriginateMessage retried = new OriginateMessage(5, MESSAGE.callId(), MESSAGE.tenantId(), MESSAGE.to(),
+                MESSAGE.from(), MESSAGE.callerName(), MESSAGE.context(), MESSAGE.transferNumber(),
+                MESSAGE.ringTimeoutSeconds(), MESSAGE.variables(), MESSAGE.createdAt(), MESSAGE.limits(),
+                MESSAGE.timelineExpiresAt(), null, false, null, null, 3, policy);
+
+        String encoded = codec.encode(retried);
+
+        assertEquals(3, JSON.readTree(encoded).get("attempt").intValue());
+        assertEquals(90, JSON.readTree(encoded).get("retry").get("delaySeconds").intValue());
+        assertEquals(retried, codec.decode(encoded));
+    }
+
+    @Test
+    void aMessageWithARetryPolicyTheApiWouldRefuseIsRefused() {
+        String body = codec.encode(MESSAGE).replace("\"schemaVersion\":2", "\"schemaVersion\":5")
+                .replaceFirst("}$", ",\"retry\":{\"on\":[\"ANSWERED\"],\"maxAttempts\":3,\"delaySeconds\":300}}");
+
+        String message = assertThrows(MalformedMessageException.class, () -> codec.decode(body)).getMessage();
+
+        assertTrue(message.contains("retry.on[0]"), message);
+    }
+
+    @Test
+    void aRetriedCallOfATenantWithACallingWindowIsOneVersion5MessageCarryingBoth() throws Exception {
+        CallingWindow window = new CallingWindow(OutsideWindow.SCHEDULE, Map.of(DayOfWeek.TUESDAY,
+                List.of(LocalHours.of("09:00", "17:00"))));
+        io.outcall.core.retry.RetryPolicy policy = new io.outcall.core.retry.RetryPolicy(
+                java.util.EnumSet.of(io.outcall.core.retry.RetryOutcome.NO_ANSWER), 3, 600);
+        OriginateMessage message = OriginateMessage.of(MESSAGE_CALL.withRetry(policy), null, window);
+
+        String encoded = codec.encode(message);
+
+        assertEquals(5, JSON.readTree(encoded).get("schemaVersion").intValue());
+        assertEquals("schedule", JSON.readTree(encoded).get("window").get("outsideWindow").textValue());
+        assertEquals(600, JSON.readTree(encoded).get("retry").get("delaySeconds").intValue());
+        OriginateMessage decoded = codec.decode(encoded);
+        assertEquals(message, decoded);
+        assertEquals(window, decoded.window());
+        assertEquals(policy, decoded.retry());
+        assertEquals(1, decoded.attempt());
+    }
+
+    @Test
     void aMessageWithoutSchemaVersionIsRefused() {
         String body = without("schemaVersion");
 

@@ -2,6 +2,7 @@ package io.outcall.functions.calllog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.outcall.core.events.AmdOutcomeJson;
+import io.outcall.core.events.AttemptsJson;
 import io.outcall.core.events.RecordingJson;
 import io.outcall.core.call.Call;
 import io.outcall.core.call.CallEvent;
@@ -153,6 +154,7 @@ final class CallJson {
         AmdOutcomeJson.write(out, call);
         RecordingJson.write(out, call);
         string(out, "prompt", call.prompt());
+        AttemptsJson.write(out, call);
     }
 
     private static void figures(JsonGenerator out, StatsBucket bucket) throws IOException {
@@ -174,6 +176,15 @@ final class CallJson {
             out.writeNumberField("p90RingSeconds", bucket.p90RingSeconds());
         }
         number(out, "averageTalkSeconds", bucket.averageTalkSeconds());
+        if (bucket.attempts().any()) {
+            // Dials beside calls: a call dialed three times is one call and three attempts.
+            out.writeNumberField("attempts", bucket.attempts().total());
+            out.writeObjectFieldStart("attemptsByDisposition");
+            for (var entry : bucket.attempts().byDisposition().entrySet()) {
+                out.writeNumberField(entry.getKey().name(), entry.getValue());
+            }
+            out.writeEndObject();
+        }
         if (bucket.amd().any()) {
             out.writeObjectFieldStart("byAnsweredBy");
             for (var entry : bucket.amd().byAnsweredBy().entrySet()) {

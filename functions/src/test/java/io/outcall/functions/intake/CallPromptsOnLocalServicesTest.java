@@ -82,7 +82,7 @@ class CallPromptsOnLocalServicesTest {
         assertEquals(202, accepted.get("statusCode").asInt(), accepted.toString());
         OriginateMessage message = onlyMessage();
         assertEquals("outcall/acme/welcome", message.prompt());
-        assertEquals(OriginateMessage.VERSION_WITH_RECORDING, message.schemaVersion());
+        assertEquals(OriginateMessage.VERSION_WITH_RECORD_OR_PROMPT, message.schemaVersion());
         String callId = body(accepted).get("callId").asText();
         assertEquals("welcome", new DynamoCallStore(local.dynamoDb(), IntakeBackends.CALLS, "CallStatsTable")
                 .find(callId).orElseThrow().prompt(), "kept on the call, so a re-queue (retry, sweeper) carries it");
@@ -96,7 +96,7 @@ class CallPromptsOnLocalServicesTest {
         JsonNode accepted = post("/calls", "{\"to\":\"+14045550125\",\"prompt\":\"welcome\",\"record\":true}");
         assertEquals(202, accepted.get("statusCode").asInt(), accepted.toString());
         OriginateMessage message = onlyMessage();
-        assertEquals(OriginateMessage.VERSION_WITH_RECORDING, message.schemaVersion());
+        assertEquals(OriginateMessage.VERSION_WITH_RECORD_OR_PROMPT, message.schemaVersion());
         assertEquals("outcall/acme/welcome", message.prompt());
         assertTrue(message.record());
         var call = new DynamoCallStore(local.dynamoDb(), IntakeBackends.CALLS, "CallStatsTable")

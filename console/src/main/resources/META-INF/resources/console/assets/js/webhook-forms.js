@@ -7,7 +7,7 @@ import {byListField} from './tenant-kit.js';
 
 export const EVENT_TYPES = ['call.queued', 'call.dialing', 'call.ringing', 'call.answered', 'call.completed', 'call.busy',
   'call.no_answer', 'call.failed', 'call.canceled', 'call.human_detected', 'call.machine_detected', 'call.voicemail_left',
-  'call.recording_ready'];
+  'call.recording_ready', 'call.attempt_ended'];
 
 let counter = 0;
 

@@ -9,6 +9,7 @@ import {poll} from '../poller.js';
 import {placedVariables} from './placed-calls.js';
 import {timeline} from './timeline.js';
 import {awaitingRecording, noRecording, recordingPart} from './call-recording.js';
+import {attemptsPart} from './call-retry.js';
 
 const LIVE_MS = 1500;
 
@@ -159,6 +160,7 @@ export function mount(container, {params, api, setTitle}) {
     replace(body,
       h('section', {'aria-labelledby': 'record-title'}, h('h2', {id: 'record-title', text: 'Record'}), record(call)),
       amdRecord(call),
+      attemptsPart(call),
       recordingNode(),
       variables(callId),
       h('section', {'aria-labelledby': 'timeline-heading'}, h('h2', {id: 'timeline-heading', text: 'Timeline'}),

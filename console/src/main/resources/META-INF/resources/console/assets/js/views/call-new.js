@@ -6,6 +6,7 @@ import {h, replace} from '../dom.js';
 import {field, showFieldError, showProblem} from '../forms.js';
 import {callAmdFields} from './call-amd.js';
 import {callPromptField} from './call-prompt.js';
+import {callRetryFields} from './call-retry.js';
 import {rememberPlaced} from './placed-calls.js';
 
 function input(name, attrs = {}) {
@@ -47,6 +48,7 @@ export function mount(container, {api, router, session, setTitle}) {
     idempotencyKey: field('Idempotency key', input('idempotencyKey'), 'Optional: a retry with the same key answers the same call.'),
   };
   const amd = callAmdFields();
+  const retry = callRetryFields();
   const rows = new Set();
   const variableList = h('div', {id: 'variables'});
   const variablesError = h('p', {class: 'field-error', id: 'variables-error', hidden: true});
@@ -63,16 +65,18 @@ export function mount(container, {api, router, session, setTitle}) {
   const summary = h('div', {class: 'state error', role: 'alert', tabindex: '-1', id: 'form-problem', hidden: true});
   const submit = h('button', {type: 'submit', class: 'primary', id: 'place-call', text: 'Place the call'});
   const form = h('form', {class: 'form', novalidate: true, 'aria-labelledby': 'new-call-title'},
-    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, fields.record, fields.prompt, fields.notBefore, variables, amd.node,
+    fields.to, fields.from, fields.context, fields.transferNumber, fields.ringTimeoutSeconds, fields.record, fields.prompt, fields.notBefore, variables, amd.node, retry.node,
     fields.idempotencyKey, summary, h('div', {class: 'actions'}, submit));
 
   // Where each field the API names is shown: variables.NAME beside that variable's row.
   const placement = {
     ...fields,
     ...amd.fields,
+    ...retry.fields,
     variables: variablesNode,
     'Idempotency-Key': fields.idempotencyKey,
     lookup(name) {
+      if (name.startsWith('retry.on')) return retry.fields['retry.on'];
       if (name.startsWith('variables.')) {
         const row = [...rows].find((r) => r.nameField.control.value.trim() === name.slice('variables.'.length));
         return row ? row.valueField : variablesNode;
@@ -84,7 +88,7 @@ export function mount(container, {api, router, session, setTitle}) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     summary.hidden = true;
-    [...Object.values(fields), ...Object.values(amd.fields), variablesNode, ...[...rows].map((r) => r.valueField)].forEach((node) => showFieldError(node, null));
+    [...Object.values(fields), ...Object.values(amd.fields), ...Object.values(retry.fields), variablesNode, ...[...rows].map((r) => r.valueField)].forEach((node) => showFieldError(node, null));
     const body = {to: fields.to.control.value.trim()};
     for (const name of ['from', 'context', 'transferNumber', 'prompt']) {
       const value = fields[name].control.value.trim();
@@ -101,6 +105,7 @@ export function mount(container, {api, router, session, setTitle}) {
       body.variables = Object.fromEntries(named.map((row) => [row.nameField.control.value.trim(), row.valueField.control.value]));
     }
     amd.read(body);
+    retry.read(body);
     const key = fields.idempotencyKey.control.value.trim();
     submit.disabled = true;
     submit.textContent = 'Placing…';

@@ -61,6 +61,8 @@ function rangeForm(query, router) {
 
 const COLUMNS = [
   {heading: 'Calls', value: (f) => String(f.calls)},
+  // Dials, retried ones included: absent where no attempt was counted (calls ended before retries existed).
+  {heading: 'Attempts', value: (f) => (f.attempts === undefined ? '—' : String(f.attempts))},
   {heading: 'Answered', value: (f) => String(f.answered)},
   {heading: 'Answer rate', value: (f) => percent(f.answerRate)},
   {heading: 'Average ring', value: (f) => secs(f.averageRingSeconds)},
@@ -170,7 +172,7 @@ export function mount(container, {query, api, router, setTitle}) {
       }
       const charts = h('div', {class: 'charts', id: 'stats-charts'});
       const totals = h('p', {class: 'stats-total', id: 'stats-total',
-        text: `${report.total.calls} calls, ${report.total.answered} answered (${percent(report.total.answerRate)}).${amdTotal(report.total)}`});
+        text: `${report.total.calls} calls${report.total.attempts === undefined ? '' : ` (${report.total.attempts} attempts)`}, ${report.total.answered} answered (${percent(report.total.answerRate)}).${amdTotal(report.total)}`});
       replace(results, totals, charts, h('h2', {text: 'The figures'}), h('div', {class: 'table-wrap'}, figuresTable(report)));
       undraw = drawCharts(uPlot, charts, report);
     } catch (e) {

@@ -45,6 +45,15 @@ const SETTINGS = [
     hint: boundsHint(WAIT_FOR_SILENCE, 'empty for the default'), input: () => numberInput(WAIT_FOR_SILENCE)},
   ...AMD_PARAMETERS.map((p) => ({name: `amdParameters.${p.name}`, label: p.label, group: 'timing', optional: true, number: true,
     hint: boundsHint(p, 'empty for the default'), input: () => numberInput(p)})),
+  // Retries: emptied all three, the tenant has no policy and its calls are dialed once unless they say otherwise.
+  {name: 'retry.on', label: 'Dial again on', group: 'retry', optional: true,
+    hint: 'Any of BUSY, NO_ANSWER, CONGESTION, separated by commas; empty: all three (or no retries, with the rest empty)',
+    input: () => h('input', {type: 'text', autocomplete: 'off', spellcheck: 'false'}),
+    show: (v) => (v || []).join(', '), read: (v) => v.split(',').map((o) => o.trim().toUpperCase()).filter(Boolean)},
+  {name: 'retry.maxAttempts', label: 'Attempts in all', group: 'retry', optional: true, number: true,
+    hint: '1 to 10, the first included; empty: 3', input: () => h('input', {type: 'number', min: '1', max: '10', inputmode: 'numeric'})},
+  {name: 'retry.delaySeconds', label: 'Delay between attempts (seconds)', group: 'retry', optional: true, number: true,
+    hint: '60 to 86,400; empty: 300', input: () => h('input', {type: 'number', min: '60', max: '86400', inputmode: 'numeric'})},
 ];
 
 function valueAt(doc, dotted) {
@@ -73,6 +82,9 @@ function mergePatch(tenant, controls, callingWindow) {
     if (tail) (patch[head] ||= {})[tail] = after;
     else patch[head] = after;
   }
+  // The policy emptied altogether is removed, not merged into the defaults.
+  const retry = SETTINGS.filter((s) => s.group === 'retry');
+  if (patch.retry && retry.every((s) => formValue(s, controls[s.name]) === null)) patch.retry = null;
   return patch;
 }
 
@@ -134,6 +146,9 @@ export function mount(container, {api, setTitle}) {
         h('div', {class: 'filter-grid'}, SETTINGS.filter((s) => s.group === 'amd').map((s) => fields[s.name])),
         timingDisclosure('settings-amd-timing', Object.fromEntries(SETTINGS.filter((s) => s.group === 'timing').map((s) => [s.name, fields[s.name]])))),
       callingWindow.element,
+      h('fieldset', {class: 'amd', id: 'settings-retry'}, h('legend', {text: 'Retries'}),
+        h('p', {class: 'hint', text: 'When an unanswered call is dialed again; an answered or canceled call never is. A call may set its own.'}),
+        h('div', {class: 'filter-grid'}, SETTINGS.filter((s) => s.group === 'retry').map((s) => fields[s.name]))),
       h('div', {class: 'actions'}, save, h('button', {type: 'button', id: 'settings-revert', text: 'Undo my edits', onclick: () => draw()})),
       summary, conflict, saved);
     form.addEventListener('submit', async (event) => {
