@@ -49,8 +49,6 @@ import java.util.Map;
  */
 final class IntakeWarmUp {
 
-    /** Set to {@code off} only to measure the function without its warm-up (bench/cold-start's A/B). */
-    static final String SWITCH = "MAKE_CALL_WARM_UP";
     private static final String TENANT = "warm-up-tenant";
 
     // Built by the steps, on the warm-up's thread: the runtime's thread only makes the list.
@@ -65,9 +63,12 @@ final class IntakeWarmUp {
     private IntakeWarmUp() {
     }
 
-    /** The steps, each building on the one before; none when {@code env} switches the warm-up off. */
+    /**
+     * The steps, each building on the one before; none when {@code MAKE_CALL_WARM_UP} is {@code off},
+     * which only bench/cold-start sets, to measure the function without its warm-up.
+     */
     static List<Runnable> steps(Map<String, String> env) {
-        if ("off".equalsIgnoreCase(env.getOrDefault(SWITCH, "").strip())) {
+        if ("off".equalsIgnoreCase(env.getOrDefault("MAKE_CALL_WARM_UP", "").strip())) {
             return List.of();
         }
         IntakeWarmUp sample = new IntakeWarmUp();

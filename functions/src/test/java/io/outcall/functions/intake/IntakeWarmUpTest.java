@@ -48,8 +48,8 @@ class IntakeWarmUpTest {
 
     @Test
     void theBenchmarksSwitchLeavesNoStep() {
-        assertTrue(IntakeWarmUp.steps(Map.of(IntakeWarmUp.SWITCH, "off")).isEmpty());
-        assertEquals(4, IntakeWarmUp.steps(Map.of(IntakeWarmUp.SWITCH, "on")).size());
+        assertTrue(IntakeWarmUp.steps(Map.of("MAKE_CALL_WARM_UP", "off")).isEmpty());
+        assertEquals(4, IntakeWarmUp.steps(Map.of("MAKE_CALL_WARM_UP", "on")).size());
     }
 
     @Test
