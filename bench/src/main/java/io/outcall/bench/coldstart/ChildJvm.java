@@ -47,12 +47,19 @@ final class ChildJvm {
 
     /** Runs {@code handlerClass} once in a fresh child; {@code options} go to that child's JVM. */
     ChildRun run(String label, String handlerClass, List<String> options) throws IOException, InterruptedException {
+        return run(label, handlerClass, options, Map.of());
+    }
+
+    /** As {@link #run(String, String, List)}, with {@code variables} added to the function's environment. */
+    ChildRun run(String label, String handlerClass, List<String> options, Map<String, String> variables)
+            throws IOException, InterruptedException {
         String id = label.replaceAll("[^A-Za-z0-9]+", "-");
         Path stderr = work.resolve("child-" + id + ".err");
         ProcessBuilder builder = new ProcessBuilder(command(options, handlerClass, ServiceWarmUp.TENANT, "bench-" + id))
                 .redirectError(stderr.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
+        builder.environment().putAll(variables);
         long spawned = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().close();

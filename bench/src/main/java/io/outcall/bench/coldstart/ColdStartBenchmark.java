@@ -29,8 +29,15 @@ import java.util.Map;
  * per handler, then N rounds of four runs (the function and its floor, each without and with its
  * archive); then two untimed runs with class loading logged. The last line is
  * {@code cold-start median_ms=N cds_median_ms=N baseline_ms=N ratio=X cds_baseline_ms=N cds_ratio=X}.
+ *
+ * <p>With {@code --warm-up-ab} each round also runs the function with its init's warm-up switched off
+ * ({@code MAKE_CALL_WARM_UP=off}, honoured for this comparison only), plain and with its own archive,
+ * and the line before the last gives those figures against the same floor.
  */
 public final class ColdStartBenchmark {
+
+    /** The function's switch for its init's warm-up, set only by this A/B. */
+    private static final Map<String, String> WARM_UP_OFF = Map.of("MAKE_CALL_WARM_UP", "off");
 
     private final ColdStartOptions options;
     private final ChildJvm children;
@@ -95,17 +102,29 @@ public final class ColdStartBenchmark {
         System.out.println(warmUp.describe("warm-up", "(discarded: warms the OS file cache)"));
         Path archive = train("cds training", ColdStartRunner.MAKE_CALL_HANDLER, options.work().resolve("app.jsa"));
         Path bareArchive = train("cds bare training", ColdStartRunner.BARE_HANDLER, options.work().resolve("bare.jsa"));
+        Path offArchive = options.warmUpAb() ? train("cds no-warm-up training", ColdStartRunner.MAKE_CALL_HANDLER,
+                options.work().resolve("app-no-warm-up.jsa"), WARM_UP_OFF) : null;
 
-        // The four variants alternate, so that whatever else the machine does weighs on all alike.
+        // The variants alternate, so that whatever else the machine does weighs on all alike.
         RunSeries plain = new RunSeries("plain");
         RunSeries cds = new RunSeries("cds");
         RunSeries bare = new RunSeries("baseline");
         RunSeries bareCds = new RunSeries("cds baseline");
+        RunSeries plainOff = new RunSeries("no warm-up");
+        RunSeries cdsOff = new RunSeries("cds no warm-up");
         for (int i = 1; i <= options.runs(); i++) {
+            // Without the warm-up first in odd rounds, last in even ones: neither always follows the floor.
+            boolean offFirst = i % 2 == 1;
+            if (options.warmUpAb() && offFirst) {
+                withoutWarmUp(i, plainOff, cdsOff, offArchive);
+            }
             plain.add(timed("run " + i, ColdStartRunner.MAKE_CALL_HANDLER, List.of()));
             cds.add(timed("cds run " + i, ColdStartRunner.MAKE_CALL_HANDLER, List.of("-XX:SharedArchiveFile=" + archive)));
             bare.add(timed("bare run " + i, ColdStartRunner.BARE_HANDLER, List.of()));
             bareCds.add(timed("cds bare run " + i, ColdStartRunner.BARE_HANDLER, List.of("-XX:SharedArchiveFile=" + bareArchive)));
+            if (options.warmUpAb() && !offFirst) {
+                withoutWarmUp(i, plainOff, cdsOff, offArchive);
+            }
         }
         if (options.diagnostics()) {
             diagnose(archive);
@@ -120,9 +139,19 @@ public final class ColdStartBenchmark {
         summary.add(bareCds.summary());
         summary.add(plain.against(bare));
         summary.add(cds.against(bareCds));
+        if (options.warmUpAb()) {
+            summary.add(plainOff.summary());
+            summary.add(cdsOff.summary());
+            summary.add(plainOff.against(bare));
+            summary.add(cdsOff.against(bareCds));
+        }
         summary.add(String.format(Locale.ROOT, "goals: ratio <= 1.10 %s, cds ratio <= 1.10 %s (plain < 600 ms %s, cds < 350 ms %s"
                         + " on the 2-core machine)", verdict(plain.ratio(bare) <= 1.10), verdict(cds.ratio(bareCds) <= 1.10),
                 verdict(plain.median() < 600), verdict(cds.median() < 350)));
+        if (options.warmUpAb()) {
+            summary.add(String.format(Locale.ROOT, "cold-start-no-warm-up median_ms=%d cds_median_ms=%d ratio=%.2f cds_ratio=%.2f",
+                    plainOff.median(), cdsOff.median(), plainOff.ratio(bare), cdsOff.ratio(bareCds)));
+        }
         summary.add(String.format(Locale.ROOT, "cold-start median_ms=%d cds_median_ms=%d baseline_ms=%d ratio=%.2f"
                         + " cds_baseline_ms=%d cds_ratio=%.2f", plain.median(), cds.median(), bare.median(),
                 plain.ratio(bare), bareCds.median(), cds.ratio(bareCds)));
@@ -130,15 +159,34 @@ public final class ColdStartBenchmark {
     }
 
     private ChildRun timed(String label, String handler, List<String> jvmOptions) throws IOException, InterruptedException {
-        ChildRun run = children.run(label, handler, jvmOptions);
+        return timed(label, handler, jvmOptions, Map.of());
+    }
+
+    /** Round {@code round} of the function with its warm-up switched off: plain, then with its own archive. */
+    private void withoutWarmUp(int round, RunSeries plainOff, RunSeries cdsOff, Path offArchive)
+            throws IOException, InterruptedException {
+        plainOff.add(timed("no-warm-up run " + round, ColdStartRunner.MAKE_CALL_HANDLER, List.of(), WARM_UP_OFF));
+        cdsOff.add(timed("cds no-warm-up run " + round, ColdStartRunner.MAKE_CALL_HANDLER,
+                List.of("-XX:SharedArchiveFile=" + offArchive), WARM_UP_OFF));
+    }
+
+    /** @param variables added to the function's environment for this run */
+    private ChildRun timed(String label, String handler, List<String> jvmOptions, Map<String, String> variables)
+            throws IOException, InterruptedException {
+        ChildRun run = children.run(label, handler, jvmOptions, variables);
         System.out.println(run.describe(label, ""));
         return run;
     }
 
     /** A discarded run that writes {@code archive} for {@code handler}'s later runs. */
     private Path train(String label, String handler, Path archive) throws IOException, InterruptedException {
+        return train(label, handler, archive, Map.of());
+    }
+
+    private Path train(String label, String handler, Path archive, Map<String, String> variables)
+            throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
-        ChildRun training = children.run(label, handler, List.of("-XX:ArchiveClassesAtExit=" + archive));
+        ChildRun training = children.run(label, handler, List.of("-XX:ArchiveClassesAtExit=" + archive), variables);
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
             throw new IllegalStateException("the training run did not write " + archive + "; see " + training.stderr());
         }

@@ -7,22 +7,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --functions-jar PATH --template PATH [--work DIR] [--runs N] [--java PATH] [--no-diagnostics]};
- * the environment variable {@code COLD_START_JAVA_OPTS} adds JVM options to every child.
+ * {@code --functions-jar PATH --template PATH [--work DIR] [--runs N] [--java PATH] [--no-diagnostics]
+ * [--warm-up-ab]}; the environment variable {@code COLD_START_JAVA_OPTS} adds JVM options to every child.
+ *
+ * @param warmUpAb also run the function with its init's warm-up switched off, alternating with the rest
  */
 record ColdStartOptions(Path functionsJar, Path template, Path work, int runs, String java, boolean diagnostics,
-                        List<String> extraJvmOptions) {
+                        List<String> extraJvmOptions, boolean warmUpAb) {
+
+    private static final List<String> FLAGS = List.of("--no-diagnostics", "--warm-up-ab");
+
 
     static ColdStartOptions parse(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--no-diagnostics")) {
+            if (FLAGS.contains(args[i])) {
                 opts.put(args[i], "true");
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 opts.put(args[i], args[++i]);
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --functions-jar PATH --template PATH [--work DIR] [--runs N] [--java PATH] [--no-diagnostics]");
+                        + "; use --functions-jar PATH --template PATH [--work DIR] [--runs N] [--java PATH] [--no-diagnostics] [--warm-up-ab]");
             }
         }
         int runs = Integer.parseInt(opts.getOrDefault("--runs", "5"));
@@ -34,7 +39,8 @@ record ColdStartOptions(Path functionsJar, Path template, Path work, int runs, S
                 Path.of(opts.getOrDefault("--work", "bench/target/cold-start")).toAbsolutePath(), runs,
                 opts.getOrDefault("--java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                 !opts.containsKey("--no-diagnostics"),
-                extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")));
+                extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")),
+                opts.containsKey("--warm-up-ab"));
     }
 
     private static Path requiredFile(Map<String, String> opts, String name) {

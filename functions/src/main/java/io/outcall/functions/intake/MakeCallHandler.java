@@ -8,7 +8,9 @@ import io.outcall.core.intake.IdempotencyKey;
 import io.outcall.core.intake.IntakeRequest;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.validation.JsonFields;
+import io.outcall.functions.InitBeside;
 import io.outcall.functions.IntakeWiring;
+import io.outcall.functions.http.ApiEvents;
 import io.outcall.functions.http.ApiRequest;
 import io.outcall.functions.http.ApiResponse;
 import io.outcall.functions.http.HttpFunction;
@@ -25,9 +27,12 @@ public final class MakeCallHandler extends HttpFunction {
 
     private final CallIntake intake;
 
-    /** Used by the Lambda runtime: clients are built once here, before SnapStart's checkpoint. */
+    /**
+     * Used by the Lambda runtime: clients are built once here, before SnapStart's checkpoint, while
+     * a second thread warms up the request's own code on a sample ({@link IntakeWarmUp}).
+     */
     public MakeCallHandler() {
-        this(IntakeWiring.fromEnvironment());
+        this(InitBeside.run("make-call warm-up", IntakeWarmUp.steps(System.getenv()), IntakeWiring::fromEnvironment));
         registerForSnapStart();
     }
 
@@ -39,31 +44,39 @@ public final class MakeCallHandler extends HttpFunction {
     @Override
     protected ApiResponse answer(ApiRequest request) {
         String tenantId = api.tenant(request);
+        CallRequest call = callRequest(api, request);
+        String keyHeader = request.header("idempotency-key");
+        IdempotencyKey key = keyHeader == null ? null : IdempotencyKey.ofHeader(tenantId, keyHeader);
+        return response(api, intake.accept(new IntakeRequest(tenantId, call, key, null)));
+    }
+
+    /** The call the body asks for, before it is checked against the tenant. */
+    static CallRequest callRequest(ApiEvents api, ApiRequest request) {
         JsonFields fields = new JsonFields(api.jsonBody(request), InvalidCallRequestException::new);
         fields.onlyKnown(CallRequestJson.FIELDS);
         CallRequest call = CallRequestJson.read(fields);
         if (!fields.violations().isEmpty()) {
             throw new InvalidCallRequestException(fields.violations());
         }
-        String keyHeader = request.header("idempotency-key");
-        IdempotencyKey key = keyHeader == null ? null : IdempotencyKey.ofHeader(tenantId, keyHeader);
-        Accepted accepted = intake.accept(new IntakeRequest(tenantId, call, key, null));
+        return call;
+    }
+
+    /** 202 with the call, where it lives, and whether this answer replays an earlier one. */
+    static ApiResponse response(ApiEvents api, Accepted accepted) {
         String body = api.json().write(CallView.of(accepted.call()));
         ApiResponse response = ApiResponse.json(202, body).withHeader("location", "/calls/" + accepted.call().callId());
         return accepted.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
     }
 
     /**
-     * SnapStart priming: one request through the whole read path (event parsing, JSON, validation
-     * tables, the DynamoDB client) for a tenant that does not exist, so nothing is written.
+     * SnapStart priming: the warm-up's steps, all of them (the init may have cut them short), then
+     * one request through the whole read path (the DynamoDB client too) for a tenant that does not
+     * exist, so nothing is written.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
-        String event = """
-                {"version":"2.0","routeKey":"POST /calls","rawPath":"/calls","headers":{"content-type":"application/json"},
-                 "requestContext":{"http":{"method":"POST","path":"/calls"},"requestId":"priming",
-                 "authorizer":{"jwt":{"claims":{"%s":"priming-tenant-that-does-not-exist"}}}},
-                 "body":"{\\"to\\":\\"+14045550100\\"}","isBase64Encoded":false}""".formatted(api.tenantClaim());
+        IntakeWarmUp.steps(System.getenv()).forEach(Runnable::run);
+        String event = IntakeWarmUp.event(api.tenantClaim(), "priming-tenant-that-does-not-exist", "priming");
         handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
     }
 }

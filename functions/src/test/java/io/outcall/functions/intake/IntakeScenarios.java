@@ -9,6 +9,7 @@ import io.outcall.core.dynamo.DynamoCallStore;
 import io.outcall.core.intake.IdempotencyConflictException;
 import io.outcall.core.intake.InvalidCallRequestException;
 import io.outcall.core.intake.TenantNotFoundException;
+import io.outcall.functions.InitBeside;
 import io.outcall.functions.IntakeWiring;
 import io.outcall.functions.testing.OpenApiContract;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -359,6 +361,24 @@ abstract class IntakeScenarios {
                 "{\"tenantId\":\"initech\",\"journeyId\":\"j\",\"executionId\":\"e\",\"stepId\":\"s\",\"to\":\"+14045550123\"}"));
         assertEquals(before, backends().callCount());
         assertEquals(0, backends().drainQueue().size());
+    }
+
+    // ---- the runtime's init ----------------------------------------------------------------
+
+    @Test
+    void theInitsWarmUpAndSnapStartPrimingWriteNothingAndTheFirstRequestIsAccepted() throws IOException {
+        int before = backends().callCount();
+        MakeCallHandler handler = new MakeCallHandler(
+                InitBeside.run("make-call warm-up", IntakeWarmUp.steps(Map.of()), backends()::wiring));
+        handler.beforeCheckpoint(null);
+
+        assertEquals(before, backends().callCount(), "the warm-up or the priming wrote a call");
+        assertEquals(0, backends().drainQueue().size(), "the warm-up or the priming queued a message");
+
+        Response response = post(handler, postCalls("{\"to\":\"+14045550123\"}"));
+        assertEquals(202, response.status(), response.body()::toPrettyString);
+        assertEquals(before + 1, backends().callCount());
+        assertEquals(1, backends().drainQueue().size());
     }
 
     // ---- helpers ----------------------------------------------------------------------------
