@@ -14,12 +14,11 @@ import io.outcall.core.queue.OriginateMessage;
 import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.tenant.CallerIdPicker;
 import io.outcall.core.tenant.Did;
-import io.outcall.core.tenant.TenantLimits;
+import io.outcall.core.tenant.TenantSettings;
 import io.outcall.core.tenant.TenantProfile;
 import io.outcall.core.tenant.TenantStore;
 import io.outcall.core.tenant.TransferPicker;
 import io.outcall.core.window.CalleeTimeZones;
-import io.outcall.core.window.CallingWindow;
 import io.outcall.core.window.CallingWindows;
 import io.outcall.core.window.OutsideCallingWindowException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -108,7 +107,7 @@ public final class BatchCallIntake {
         assignCalls(slots, profile, now);
         write(slots);
         recordDidUses(slots);
-        enqueue(slots, profile.tenant().settings().limits(), profile.tenant().settings().callingWindow());
+        enqueue(slots, profile.tenant().settings());
         return slots.stream().map(slot -> slot.outcome).toList();
     }
 
@@ -301,14 +300,14 @@ public final class BatchCallIntake {
         });
     }
 
-    /** @param limits the tenant's pacing limits and {@code window} its calling window, which each message carries */
-    private void enqueue(List<BatchSlot> slots, TenantLimits limits, CallingWindow window) {
+    /** @param settings the tenant's, whose pacing limits and calling window each message carries */
+    private void enqueue(List<BatchSlot> slots, TenantSettings settings) {
         // A SCHEDULED call, new or replayed (a requested notBefore, its window's opening), is the
         // scheduler's to queue when due.
         List<BatchSlot> queued = open(slots).stream().filter(s -> s.call.status() == CallStatus.QUEUED).toList();
         Set<String> unsent = new HashSet<>();
         try {
-            queue.sendAll(queued.stream().map(s -> OriginateMessage.of(s.call, limits, window)).toList())
+            queue.sendAll(queued.stream().map(s -> OriginateMessage.forTenant(s.call, settings)).toList())
                     .forEach(m -> unsent.add(m.callId()));
         } catch (SdkException e) {
             queued.forEach(s -> unsent.add(s.callId));

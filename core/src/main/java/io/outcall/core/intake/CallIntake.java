@@ -189,7 +189,7 @@ public final class CallIntake {
 
     /** The bridge's message: the tenant's pacing limits and calling window travel with the call. */
     static OriginateMessage message(Call call, Tenant tenant) {
-        return OriginateMessage.of(call, tenant.settings().limits(), tenant.settings().callingWindow());
+        return OriginateMessage.forTenant(call, tenant.settings());
     }
 
     private Optional<IdempotencyRecord> claim(IdempotencyKey key, String fingerprint, String callId, Instant now) {

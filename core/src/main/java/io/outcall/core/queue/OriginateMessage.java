@@ -5,6 +5,7 @@ import io.outcall.core.call.Call;
 import io.outcall.core.prompt.PromptKeys;
 import io.outcall.core.retry.RetryPolicy;
 import io.outcall.core.tenant.TenantLimits;
+import io.outcall.core.tenant.TenantSettings;
 import io.outcall.core.window.CallingWindow;
 
 import java.util.Map;
@@ -120,6 +121,17 @@ public record OriginateMessage(
     /** @param limits the tenant's pacing limits as intake read them with the tenant */
     public static OriginateMessage of(Call call, TenantLimits limits) {
         return of(call, limits, null);
+    }
+
+    /**
+     * The message of a call as its tenant's settings are now: what the bridge needs of them (the
+     * pacing limits, the calling window) travels with the call, so the bridge never reads tenants.
+     * Intake, the scheduler and the sweeper all send through here.
+     *
+     * @param settings the tenant's settings; null (a tenant deleted meanwhile): the bridge's defaults, no window
+     */
+    public static OriginateMessage forTenant(Call call, TenantSettings settings) {
+        return settings == null ? of(call, null, null) : of(call, settings.limits(), settings.callingWindow());
     }
 
     /**

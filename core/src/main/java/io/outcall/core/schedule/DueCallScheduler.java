@@ -125,8 +125,7 @@ public final class DueCallScheduler {
         for (Call call : queued) {
             Optional<Tenant> tenant = chunkTenants.get(call.tenantId());
             // The tenant's limits and calling window as they are now: the bridge checks the window again.
-            messages.add(OriginateMessage.of(call, tenant.map(t -> t.settings().limits()).orElse(null),
-                    tenant.map(t -> t.settings().callingWindow()).orElse(null)));
+            messages.add(OriginateMessage.forTenant(call, tenant.map(Tenant::settings).orElse(null)));
             notBefore.put(call.callId(), call.notBefore());
             if (call.notBefore().isBefore(now.minus(LATE))) {
                 late++;

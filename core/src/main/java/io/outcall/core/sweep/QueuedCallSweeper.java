@@ -97,8 +97,7 @@ public final class QueuedCallSweeper {
                 }
                 // Counted first, so a sweep that dies here has spent one of the call's enqueues
                 // rather than sent a message no count bounds.
-                queue.send(OriginateMessage.of(stuck.call(), tenant.map(t -> t.settings().limits()).orElse(null),
-                        tenant.map(t -> t.settings().callingWindow()).orElse(null)));
+                queue.send(OriginateMessage.forTenant(stuck.call(), tenant.map(Tenant::settings).orElse(null)));
                 tally.requeued++;
             }
         } catch (RuntimeException e) {

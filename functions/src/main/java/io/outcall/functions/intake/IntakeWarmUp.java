@@ -123,8 +123,7 @@ final class IntakeWarmUp {
                         now, null, null).withCallerIdReason("least-recently-used")
                         .withTimelineExpiresAt(tenant.settings().timelineExpiresAt(now));
                 CallItems.toItem(call);
-                new OriginateMessageCodec(json).encode(OriginateMessage.of(call, tenant.settings().limits(),
-                        tenant.settings().callingWindow()));
+                new OriginateMessageCodec(json).encode(OriginateMessage.forTenant(call, tenant.settings()));
                 ApiResponse response = MakeCallHandler.response(api, new Accepted(call, false));
                 logged.status(response.statusCode());
                 return response;
