@@ -1,6 +1,7 @@
 package io.outcall.bench.coldstart;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
@@ -40,15 +41,42 @@ final class RunSeries {
     }
 
     /**
-     * How far this series is above its floor, and in which phase the difference lies. The ratio of
-     * the fastest runs is printed beside it: when the two differ much, load on the machine moved
-     * the medians, and more runs (--runs) or a quieter moment are needed.
+     * How far this series is above its floor, and in which phase the difference lies. Beside it,
+     * the ratio of the fastest runs, and the ratios of the runs paired round by round (run i over
+     * the floor's run i, taken moments apart under the same load): their median and middle half
+     * show how far the medians' ratio can be trusted. When that half spans more than the change
+     * being judged, more runs (--runs) or a quieter moment are needed.
      */
     String against(RunSeries floor) {
-        return String.format(Locale.ROOT, "%-14s ratio %.2f to %s (%+d ms: init %+d ms, invoke %+d ms; fastest runs' ratio %.2f)",
+        double[] paired = pairedRatios(floor);
+        return String.format(Locale.ROOT, "%-14s ratio %.2f to %s (%+d ms: init %+d ms, invoke %+d ms; fastest runs' ratio %.2f;"
+                        + " paired by round: median %.2f, middle half %.2f-%.2f)",
                 name + ":", ratio(floor), floor.name, median() - floor.median(),
                 median(ChildRun::initMs) - floor.median(ChildRun::initMs),
-                median(ChildRun::invokeMs) - floor.median(ChildRun::invokeMs), (double) min() / Math.max(1, floor.min()));
+                median(ChildRun::invokeMs) - floor.median(ChildRun::invokeMs), (double) min() / Math.max(1, floor.min()),
+                quantile(paired, 0.5), quantile(paired, 0.25), quantile(paired, 0.75));
+    }
+
+    /** This series' run i over the floor's run i, sorted; both series get one run per round. */
+    private double[] pairedRatios(RunSeries floor) {
+        int n = Math.min(runs.size(), floor.runs.size());
+        double[] ratios = new double[n];
+        for (int i = 0; i < n; i++) {
+            ratios[i] = (double) runs.get(i).ms() / Math.max(1, floor.runs.get(i).ms());
+        }
+        Arrays.sort(ratios);
+        return ratios;
+    }
+
+    /** The q-quantile of sorted values, interpolated between the two nearest. */
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
     double ratio(RunSeries floor) {
