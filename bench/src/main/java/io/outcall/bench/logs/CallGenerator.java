@@ -187,10 +187,13 @@ final class CallGenerator {
             }
             ended = null;
         }
-        return new Call(callId, t.id(), to, t.dids().get(didIndex), "did-" + (didIndex + 1), t.callerName(), transfer,
-                t.context(), variables, t.ringTimeoutSeconds(), status, disposition, cause, failureReason, createdAt,
-                dialed, ringing, answered, ended, cancelRequested, ringSeconds, talkSeconds, journey, idempotencyKey,
-                channel, version);
+        return new Call.Builder().callId(callId).tenantId(t.id()).to(to).from(t.dids().get(didIndex))
+                .didId("did-" + (didIndex + 1)).callerName(t.callerName()).transferNumber(transfer).context(t.context())
+                .variables(variables).ringTimeoutSeconds(t.ringTimeoutSeconds()).status(status).disposition(disposition)
+                .hangupCause(cause).failureReason(failureReason).createdAt(createdAt).dialedAt(dialed).ringingAt(ringing)
+                .answeredAt(answered).endedAt(ended).cancelRequestedAt(cancelRequested).ringSeconds(ringSeconds)
+                .talkSeconds(talkSeconds).journey(journey).idempotencyKey(idempotencyKey).channel(channel)
+                .version(version).build();
     }
 
     private static double exponential(SplittableRandom r, double mean) {

@@ -145,47 +145,48 @@ public final class CallItems {
         Integer causeCode = integer(item, "hangupCauseCode");
         String journeyId = string(item, "journeyId");
         String executionId = string(item, "executionId");
-        return new Call(
-                string(item, "callId"),
-                string(item, "tenantId"),
-                string(item, "to"),
-                string(item, "from"),
-                string(item, "didId"),
-                string(item, "callerName"),
-                string(item, "transferNumber"),
-                string(item, "context"),
-                variables,
-                (int) number(item, "ringTimeoutSeconds", 0),
-                CallStatus.valueOf(string(item, "status")),
-                disposition == null ? null : Disposition.valueOf(disposition),
-                causeCode == null ? null : new HangupCause(causeCode, string(item, "hangupCauseText")),
-                string(item, "failureReason"),
-                instant(item, "createdAt"),
-                instant(item, "dialedAt"),
-                instant(item, "ringingAt"),
-                instant(item, "answeredAt"),
-                instant(item, "endedAt"),
-                instant(item, "cancelRequestedAt"),
-                integer(item, "ringSeconds"),
-                integer(item, "talkSeconds"),
-                journeyId == null && executionId == null ? null
-                        : new JourneyRef(journeyId, executionId, string(item, "stepId"), string(item, "taskToken")),
-                string(item, "idempotencyKey"),
-                string(item, "channel"),
-                number(item, "version", 0),
-                string(item, "callerIdReason"),
-                item.containsKey("timelineExpiresAt")
-                        ? java.time.Instant.ofEpochSecond(number(item, "timelineExpiresAt", 0)) : null,
-                AmdItems.read(item),
-                amdOutcome(item),
-                RecordingItems.record(item),
-                RecordingItems.recording(item),
-                string(item, "prompt"),
-                instant(item, "notBefore"),
-                scheduledReason(item),
-                RetryItems.attemptOf(item),
-                RetryItems.attempts(item),
-                RetryItems.policy(item));
+        return new Call.Builder()
+                .callId(string(item, "callId"))
+                .tenantId(string(item, "tenantId"))
+                .to(string(item, "to"))
+                .from(string(item, "from"))
+                .didId(string(item, "didId"))
+                .callerName(string(item, "callerName"))
+                .transferNumber(string(item, "transferNumber"))
+                .context(string(item, "context"))
+                .variables(variables)
+                .ringTimeoutSeconds((int) number(item, "ringTimeoutSeconds", 0))
+                .status(CallStatus.valueOf(string(item, "status")))
+                .disposition(disposition == null ? null : Disposition.valueOf(disposition))
+                .hangupCause(causeCode == null ? null : new HangupCause(causeCode, string(item, "hangupCauseText")))
+                .failureReason(string(item, "failureReason"))
+                .createdAt(instant(item, "createdAt"))
+                .dialedAt(instant(item, "dialedAt"))
+                .ringingAt(instant(item, "ringingAt"))
+                .answeredAt(instant(item, "answeredAt"))
+                .endedAt(instant(item, "endedAt"))
+                .cancelRequestedAt(instant(item, "cancelRequestedAt"))
+                .ringSeconds(integer(item, "ringSeconds"))
+                .talkSeconds(integer(item, "talkSeconds"))
+                .journey(journeyId == null && executionId == null ? null
+                        : new JourneyRef(journeyId, executionId, string(item, "stepId"), string(item, "taskToken")))
+                .idempotencyKey(string(item, "idempotencyKey"))
+                .channel(string(item, "channel"))
+                .version(number(item, "version", 0))
+                .callerIdReason(string(item, "callerIdReason"))
+                .timelineExpiresAt(item.containsKey("timelineExpiresAt")
+                        ? java.time.Instant.ofEpochSecond(number(item, "timelineExpiresAt", 0)) : null)
+                .amd(AmdItems.read(item))
+                .amdOutcome(amdOutcome(item))
+                .record(RecordingItems.record(item))
+                .recording(RecordingItems.recording(item))
+                .prompt(string(item, "prompt"))
+                .notBefore(instant(item, "notBefore"))
+                .scheduledReason(scheduledReason(item))
+                .attempt(RetryItems.attemptOf(item))
+                .attempts(RetryItems.attempts(item))
+                .retry(RetryItems.policy(item))
+                .build();
     }
 
     /** Null when the item has none (never scheduled). */

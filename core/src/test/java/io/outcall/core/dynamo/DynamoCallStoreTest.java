@@ -44,11 +44,15 @@ class DynamoCallStoreTest {
 
     @Test
     void everyFieldOfAFinishedCallSurvivesTheRoundTrip() {
-        Call call = new Call(callIds.next(), tenant, "+14045550199", "+14045550100", "did-main", "Acme Sales",
-                "+14045550142", "outbound", Map.of("GREETING", "hello, \"world\"", "LANG", "en"), 45,
-                CallStatus.COMPLETED, Disposition.ANSWERED, new HangupCause(16, "Normal Clearing"), "kept verbatim",
-                CREATED, CREATED.plusMillis(150), CREATED.plusSeconds(1), CREATED.plusSeconds(7), CREATED.plusSeconds(49), CREATED.plusSeconds(48), 6, 42,
-                new JourneyRef("journey-1", "execution-1", "step-1"), tenant + "#http#k1", "PJSIP/trunk-00000001", 6);
+        Call call = new Call.Builder().callId(callIds.next()).tenantId(tenant).to("+14045550199")
+                .from("+14045550100").didId("did-main").callerName("Acme Sales").transferNumber("+14045550142")
+                .context("outbound").variables(Map.of("GREETING", "hello, \"world\"", "LANG", "en"))
+                .ringTimeoutSeconds(45).status(CallStatus.COMPLETED).disposition(Disposition.ANSWERED)
+                .hangupCause(new HangupCause(16, "Normal Clearing")).failureReason("kept verbatim").createdAt(CREATED)
+                .dialedAt(CREATED.plusMillis(150)).ringingAt(CREATED.plusSeconds(1)).answeredAt(CREATED.plusSeconds(7))
+                .endedAt(CREATED.plusSeconds(49)).cancelRequestedAt(CREATED.plusSeconds(48)).ringSeconds(6)
+                .talkSeconds(42).journey(new JourneyRef("journey-1", "execution-1", "step-1"))
+                .idempotencyKey(tenant + "#http#k1").channel("PJSIP/trunk-00000001").version(6).build();
 
         store.create(call);
 
@@ -108,7 +112,7 @@ class DynamoCallStoreTest {
     void failDoesNothingOnceTheCallHasMovedOn() {
         Call call = queued();
         store.create(call);
-        Call asIfDialing = withStatus(call, CallStatus.DIALING);
+        Call asIfDialing = call.toBuilder().status(CallStatus.DIALING).build();
 
         assertFalse(store.fail(asIfDialing, "too late", CREATED.plusSeconds(2)));
         assertEquals(Optional.of(call), store.find(call.callId()));
@@ -136,13 +140,6 @@ class DynamoCallStoreTest {
         return Call.queued(callIds.next(), tenant, "+14045550199", "+14045550100", "did-main", "Acme Sales",
                 "+14045550142", "outbound", Map.of("GREETING", "hello"), 30, CREATED,
                 new JourneyRef("journey-1", "execution-1", "step-1"), tenant + "#http#k1");
-    }
-
-    private static Call withStatus(Call c, CallStatus status) {
-        return new Call(c.callId(), c.tenantId(), c.to(), c.from(), c.didId(), c.callerName(), c.transferNumber(),
-                c.context(), c.variables(), c.ringTimeoutSeconds(), status, c.disposition(), c.hangupCause(),
-                c.failureReason(), c.createdAt(), c.dialedAt(), c.ringingAt(), c.answeredAt(), c.endedAt(), c.cancelRequestedAt(), c.ringSeconds(),
-                c.talkSeconds(), c.journey(), c.idempotencyKey(), c.channel(), c.version());
     }
 
     private static Map<String, AttributeValue> rawItem(String callId) {

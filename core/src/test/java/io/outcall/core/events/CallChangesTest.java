@@ -37,17 +37,23 @@ class CallChangesTest {
                 : status == CallStatus.BUSY ? Disposition.BUSY : Disposition.ANSWERED;
         HangupCause cause = !status.isFinal() ? null
                 : status == CallStatus.BUSY ? new HangupCause(17, "User busy") : new HangupCause(16, "Normal Clearing");
-        return new Call(call.callId(), call.tenantId(), call.to(), call.from(), call.didId(), null, call.transferNumber(),
-                call.context(), call.variables(), 30, status, disposition, cause, null, T0, dialed, ringing, answered,
-                ended, null, null, null, null, null, null, call.version() + 1);
+        return identity(call).status(status).disposition(disposition).hangupCause(cause).createdAt(T0)
+                .dialedAt(dialed).ringingAt(ringing).answeredAt(answered).endedAt(ended).version(call.version() + 1)
+                .build();
     }
 
     /** {@code call} after one more write that leaves it {@code status}, still waiting for the same notBefore. */
     static Call written(Call call, CallStatus status) {
-        return new Call(call.callId(), call.tenantId(), call.to(), call.from(), call.didId(), null, call.transferNumber(),
-                call.context(), call.variables(), 30, status, null, null, null, call.createdAt(), null, null, null, null,
-                null, null, null, null, null, null, call.version() + 1, null, null, null, null, false, null, null,
-                call.notBefore(), call.scheduledReason()).withAttempts(call.attempt(), call.attempts());
+        return identity(call).status(status).createdAt(call.createdAt()).version(call.version() + 1)
+                .notBefore(call.notBefore()).scheduledReason(call.scheduledReason()).attempt(call.attempt())
+                .attempts(call.attempts()).build();
+    }
+
+    /** A new call with only {@code call}'s identity, number, context and variables (ring timeout 30). */
+    private static Call.Builder identity(Call call) {
+        return new Call.Builder().callId(call.callId()).tenantId(call.tenantId()).to(call.to()).from(call.from())
+                .didId(call.didId()).transferNumber(call.transferNumber()).context(call.context())
+                .variables(call.variables()).ringTimeoutSeconds(30);
     }
 
     @Test
@@ -63,10 +69,8 @@ class CallChangesTest {
         assertTrue(json.contains("\"notBefore\":\"" + notBefore + "\"") && json.contains("\"scheduledReason\":\"requested\""),
                 json);
 
-        Call queuedLater = new Call(scheduled.callId(), scheduled.tenantId(), scheduled.to(), scheduled.from(),
-                scheduled.didId(), null, scheduled.transferNumber(), scheduled.context(), scheduled.variables(), 30,
-                CallStatus.QUEUED, null, null, null, T0, null, null, null, null, null, null, null, null, null, null, 2,
-                null, null, null, null, false, null, null, notBefore, ScheduledReason.REQUESTED);
+        Call queuedLater = identity(scheduled).status(CallStatus.QUEUED).createdAt(T0).version(2).notBefore(notBefore)
+                .scheduledReason(ScheduledReason.REQUESTED).build();
         List<CallStatusEvent> taken = CallChanges.between(scheduled, queuedLater, RECORDED);
         assertEquals(List.of("01CALL.QUEUED"), ids(taken));
         assertEquals(RECORDED, taken.get(0).occurredAt(), "when the scheduler took it, not when it was created");
