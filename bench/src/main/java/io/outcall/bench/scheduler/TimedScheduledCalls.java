@@ -40,6 +40,11 @@ final class TimedScheduledCalls implements ScheduledCalls {
     }
 
     @Override
+    public int holdAll(List<DueCall> due, Instant recheckAt) {
+        return writes.time(() -> calls.holdAll(due, recheckAt));
+    }
+
+    @Override
     public boolean reschedule(String callId, int attempt, Instant notBefore, ScheduledReason reason) {
         return calls.reschedule(callId, attempt, notBefore, reason);
     }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static io.outcall.core.dynamo.DynamoCallStore.DUE_AT;
 import static io.outcall.core.dynamo.DynamoCallStore.DUE_SHARD;
@@ -33,8 +34,9 @@ import static io.outcall.core.dynamo.Items.s;
 /**
  * The scheduler's view of the CallsTable: the sparse index {@link DynamoCallStore#BY_DUE_INDEX}
  * (projecting the whole call) queried one shard at a time, and conditional writes that move a call
- * between SCHEDULED and QUEUED. The scheduler reads each due call once, in the index; the write
- * that claims it is conditioned on the version listed there, so a lagging copy is never sent.
+ * between SCHEDULED and QUEUED, or hold it SCHEDULED, due later. The scheduler reads each due call
+ * once, in the index; the write that claims or holds it is conditioned on the version listed there,
+ * so a lagging copy is never sent.
  */
 public final class DynamoScheduledCalls implements ScheduledCalls {
 
@@ -129,14 +131,38 @@ public final class DynamoScheduledCalls implements ScheduledCalls {
         }
         // The index lags the table: only calls still SCHEDULED for the time listed are tried (a call
         // the index lists is; the conditions decide).
-        List<DueCall> pending = new ArrayList<>(due.stream().filter(d -> listed.containsKey(d.callId())).toList());
+        List<DueCall> pending = due.stream().filter(d -> listed.containsKey(d.callId())).toList();
+        return writeEach(pending, d -> toQueued(d, listed.get(d.callId()), at), "enqueueing").stream()
+                .map(d -> queuedCall(listed.get(d.callId()))).toList();
+    }
+
+    /**
+     * The due key moves to {@code recheckAt}, in one transaction as {@link #enqueueAll} moves calls;
+     * an unlisted call is conditioned on its status and due time only, as {@link #enqueue} does.
+     */
+    @Override
+    public int holdAll(List<DueCall> due, Instant recheckAt) {
+        if (due.size() > MOST_AT_ONCE) {
+            throw new IllegalArgumentException("at most " + MOST_AT_ONCE + " calls at once, were " + due.size());
+        }
+        return writeEach(due, d -> held(d, recheckAt), "holding").size();
+    }
+
+    /**
+     * The updates in one transaction, one per call; when some conditions fail the transaction is
+     * cancelled whole, and tried again without those calls.
+     *
+     * @return the calls whose update was written
+     */
+    private List<DueCall> writeEach(List<DueCall> due, Function<DueCall, Update> update, String doing) {
+        List<DueCall> pending = new ArrayList<>(due);
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<DueCall> trying = List.copyOf(pending);
             try {
                 dynamoDb.transactWriteItems(b -> b.transactItems(trying.stream()
-                        .map(d -> TransactWriteItem.builder().update(toQueued(d, listed.get(d.callId()), at)).build())
+                        .map(d -> TransactWriteItem.builder().update(update.apply(d)).build())
                         .toList()));
-                return trying.stream().map(d -> queuedCall(listed.get(d.callId()))).toList();
+                return trying;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 pending.clear();
@@ -147,7 +173,7 @@ public final class DynamoScheduledCalls implements ScheduledCalls {
                 }
                 if (pending.size() == trying.size() && attempt >= 3) {
                     // Conflicts with other writers only, again and again: the next run takes them.
-                    throw new IllegalStateException("enqueueing " + trying.size() + " calls conflicted " + attempt
+                    throw new IllegalStateException(doing + " " + trying.size() + " calls conflicted " + attempt
                             + " times; they stay SCHEDULED for the next run", e);
                 }
             }
@@ -198,6 +224,29 @@ public final class DynamoScheduledCalls implements ScheduledCalls {
                         + " REMOVE #dueShard, #due, requeues")
                 .expressionAttributeNames(Map.of("#status", "status", "#due", DUE_AT, "#dueShard", DUE_SHARD,
                         "#queuedShard", QUEUED_SHARD, "#since", QUEUED_SINCE))
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    /**
+     * The due key on to {@code recheckAt}, nothing else but the version: notBefore stays, so the call
+     * goes as soon as it may once it is let go. Conditioned as {@link #toQueued} is.
+     */
+    private Update held(DueCall due, Instant recheckAt) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":scheduled", s(CallStatus.SCHEDULED.name()),
+                ":due", n(due.dueAt().toEpochMilli()),
+                ":recheck", n(recheckAt.toEpochMilli()),
+                ":one", n(1)));
+        String condition = "#status = :scheduled AND #due = :due";
+        if (due.listed() != null) {
+            values.put(":version", n(due.listed().version()));
+            condition += " AND version = :version";
+        }
+        return Update.builder().tableName(table).key(Map.of("callId", s(due.callId())))
+                .conditionExpression(condition)
+                .updateExpression("SET #due = :recheck, version = version + :one")
+                .expressionAttributeNames(Map.of("#status", "status", "#due", DUE_AT))
                 .expressionAttributeValues(values)
                 .build();
     }

@@ -32,12 +32,24 @@ import java.util.concurrent.Future;
  * send a call once. A run that dies between the two leaves the call QUEUED, waiting since its
  * notBefore, without a message: the queued-call sweeper sends it again when it has waited too
  * long, and the bridge's claim dials it once whatever number of messages name it.
+ *
+ * <p>A suspended tenant's scheduled calls and retries wait: each run that finds them due holds them
+ * SCHEDULED, their notBefore unchanged, and lists them as due again {@link #SUSPENDED_RECHECK} later
+ * (left due, every run would read them first, and a big suspended tenant would use up each shard's
+ * {@code callsPerShard} and starve the others). They go at the first recheck after the tenant is
+ * reactivated. Calls already QUEUED are not the scheduler's: they still go. An unknown tenant's
+ * calls go, without limits, as before.
  */
 public final class DueCallScheduler {
 
     /** Calls enqueued in one task: moved to QUEUED together, their messages sent ten to a batch. */
     static final int CHUNK = ScheduledCalls.MOST_AT_ONCE;
     private static final Duration LATE = Duration.ofMinutes(1);
+    /**
+     * How long a suspended tenant's due call waits before a run looks at it again. It bounds the wait
+     * after reactivation; a shorter one would re-read every held call (and its hold write) more often.
+     */
+    public static final Duration SUSPENDED_RECHECK = Duration.ofMinutes(15);
 
     private final ScheduledCalls calls;
     private final OriginateQueue queue;
@@ -111,27 +123,32 @@ public final class DueCallScheduler {
                 tally.failed("tenant " + due.tenantId() + " of call " + due.callId(), e);
             }
         }
+        List<DueCall> going = holdSuspended(ready, chunkTenants, now, tally);
         List<Call> queued;
         try {
-            queued = ready.isEmpty() ? List.of() : calls.enqueueAll(ready, now);
+            queued = going.isEmpty() ? List.of() : calls.enqueueAll(going, now);
         } catch (RuntimeException e) {
-            tally.failed("calls " + ready.getFirst().callId() + " and " + (ready.size() - 1) + " more", e);
+            tally.failed("calls " + going.getFirst().callId() + " and " + (going.size() - 1) + " more", e);
             tally.add(chunk.size(), 0, 0, 0, 0);
             return;
         }
         List<OriginateMessage> messages = new ArrayList<>(queued.size());
         Map<String, Instant> notBefore = new HashMap<>();
+        // Late against the index's due time, not notBefore: a call held for a suspended tenant goes
+        // long after its notBefore, and that is no missed run.
+        Map<String, Instant> dueAt = new HashMap<>();
+        going.forEach(d -> dueAt.put(d.callId(), d.dueAt()));
         int late = 0;
         for (Call call : queued) {
             Optional<Tenant> tenant = chunkTenants.get(call.tenantId());
             // The tenant's limits and calling window as they are now: the bridge checks the window again.
             messages.add(OriginateMessage.forTenant(call, tenant.map(Tenant::settings).orElse(null)));
             notBefore.put(call.callId(), call.notBefore());
-            if (call.notBefore().isBefore(now.minus(LATE))) {
+            if (dueAt.get(call.callId()).isBefore(now.minus(LATE))) {
                 late++;
             }
         }
-        int movedOn = ready.size() - queued.size();
+        int movedOn = going.size() - queued.size();
         int unsent;
         try {
             // Measured as late as possible, so a slow run delays a call less, never dials it early.
@@ -141,6 +158,32 @@ public final class DueCallScheduler {
             unsent = messages.size();
         }
         tally.add(chunk.size(), messages.size() - unsent, late, movedOn, unsent);
+    }
+
+    /**
+     * Holds the calls of suspended tenants ({@link ScheduledCalls#holdAll}) and returns the others,
+     * to enqueue. A call not held moved on (canceled, say); a hold that fails is counted, and its
+     * calls stay due for the next run to try again.
+     */
+    private List<DueCall> holdSuspended(List<DueCall> ready, Map<String, Optional<Tenant>> chunkTenants, Instant now,
+                                        ScheduleReport.Tally tally) {
+        List<DueCall> go = new ArrayList<>(ready.size());
+        List<DueCall> wait = new ArrayList<>();
+        for (DueCall due : ready) {
+            // An unknown tenant (no profile) is not suspended: its calls go, as they always have.
+            boolean suspended = chunkTenants.get(due.tenantId()).map(Tenant::suspended).orElse(false);
+            (suspended ? wait : go).add(due);
+        }
+        if (!wait.isEmpty()) {
+            try {
+                int held = calls.holdAll(wait, now.plus(SUSPENDED_RECHECK));
+                tally.held(held, wait.size() - held);
+            } catch (RuntimeException e) {
+                tally.failed("holding calls " + wait.getFirst().callId() + " and " + (wait.size() - 1)
+                        + " more of suspended tenants", e);
+            }
+        }
+        return go;
     }
 
     /** Whole seconds until the call's notBefore, rounded up so it never arrives early; 0 when past. */

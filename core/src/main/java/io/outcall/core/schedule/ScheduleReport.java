@@ -13,6 +13,8 @@ import java.util.List;
  * @param due          calls the due index listed (metric DueScheduledCalls): the items the run read
  * @param enqueued     moved to QUEUED and sent, delayed until their notBefore (ScheduledCallsEnqueued)
  * @param late         of those, due more than a minute before the run: a run was missed or slow (ScheduledCallsLate)
+ * @param held         of a suspended tenant: left SCHEDULED, due again at the next recheck, unsent
+ *                     (ScheduledCallsHeld)
  * @param movedOn      canceled, rescheduled or taken by another run between the index and the write
  * @param unsent       moved to QUEUED but the queue refused the message: the queued-call sweeper sends
  *                     them again (ScheduledCallsUnsent)
@@ -20,18 +22,19 @@ import java.util.List;
  *                     SCHEDULED and the next run takes them
  * @param firstFailure what went wrong first, for the log; null without failures
  */
-public record ScheduleReport(Instant at, ScheduleSettings settings, int due, int enqueued, int late, int movedOn,
-                             int unsent, int failures, String firstFailure) {
+public record ScheduleReport(Instant at, ScheduleSettings settings, int due, int enqueued, int late, int held,
+                             int movedOn, int unsent, int failures, String firstFailure) {
 
     public String logLine(Json json) {
         return json.write(out -> {
             out.writeStartObject();
             EmbeddedMetrics.declare(out, at, List.of("DueScheduledCalls", "ScheduledCallsEnqueued", "ScheduledCallsLate",
-                    "ScheduledCallsUnsent", "ScheduleFailures"));
+                    "ScheduledCallsHeld", "ScheduledCallsUnsent", "ScheduleFailures"));
             out.writeStringField("message", "due-call schedule");
             out.writeNumberField("DueScheduledCalls", due);
             out.writeNumberField("ScheduledCallsEnqueued", enqueued);
             out.writeNumberField("ScheduledCallsLate", late);
+            out.writeNumberField("ScheduledCallsHeld", held);
             out.writeNumberField("ScheduledCallsUnsent", unsent);
             out.writeNumberField("ScheduleFailures", failures);
             out.writeNumberField("movedOn", movedOn);
@@ -49,6 +52,7 @@ public record ScheduleReport(Instant at, ScheduleSettings settings, int due, int
         private int due;
         private int enqueued;
         private int late;
+        private int held;
         private int movedOn;
         private int unsent;
         private int failures;
@@ -62,6 +66,11 @@ public record ScheduleReport(Instant at, ScheduleSettings settings, int due, int
             unsent += refused;
         }
 
+        synchronized void held(int heldOnes, int moved) {
+            held += heldOnes;
+            movedOn += moved;
+        }
+
         synchronized void failed(String what, RuntimeException e) {
             failures++;
             if (firstFailure == null) {
@@ -70,7 +79,8 @@ public record ScheduleReport(Instant at, ScheduleSettings settings, int due, int
         }
 
         synchronized ScheduleReport report(Instant at, ScheduleSettings settings) {
-            return new ScheduleReport(at, settings, due, enqueued, late, movedOn, unsent, failures, firstFailure);
+            return new ScheduleReport(at, settings, due, enqueued, late, held, movedOn, unsent, failures,
+                    firstFailure);
         }
     }
 }

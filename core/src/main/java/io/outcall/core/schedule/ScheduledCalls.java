@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The calls waiting SCHEDULED for their {@code notBefore}: a sparse, sharded index of them by the
- * instant they are due, and the two conditional moves between SCHEDULED and QUEUED.
+ * instant they are due, the two conditional moves between SCHEDULED and QUEUED, and the hold that
+ * moves a due call's place in the index on while its tenant is suspended.
  */
 public interface ScheduledCalls {
 
@@ -40,8 +41,19 @@ public interface ScheduledCalls {
         return due.stream().map(d -> enqueue(d, at)).flatMap(Optional::stream).toList();
     }
 
-    /** The most calls {@link #enqueueAll} takes at once. */
+    /** The most calls {@link #enqueueAll} and {@link #holdAll} take at once. */
     int MOST_AT_ONCE = 100;
+
+    /**
+     * Holds due calls (at most {@value #MOST_AT_ONCE}) that may not go yet: each stays SCHEDULED with
+     * its {@code notBefore} unchanged, but the index lists it as due at {@code recheckAt}, so the runs
+     * before then do not read it again. Each moves only if it is still SCHEDULED, still due at
+     * {@link DueCall#dueAt()} and, given {@link DueCall#listed()}, still at that version: a call that
+     * moved on meanwhile (canceled, enqueued by another run) is left as it is.
+     *
+     * @return how many calls were held
+     */
+    int holdAll(List<DueCall> due, Instant recheckAt);
 
     /**
      * Moves the call back to SCHEDULED, due at {@code notBefore} for {@code reason}: from QUEUED (a

@@ -89,7 +89,10 @@ public final class TenantAdmin {
         return write(actor, current, next, "tenant.updated", before, TenantSettingsJson.editable(next));
     }
 
-    /** Stops the tenant's new calls; calls already queued go on. */
+    /**
+     * Stops the tenant's new calls; calls already queued go on, and its SCHEDULED calls and retries
+     * wait for {@link #reactivate} ({@link io.outcall.core.schedule.DueCallScheduler} holds them).
+     */
     public Tenant suspend(String actor, String tenantId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH
                 || JsonFields.firstControlCharacter(reason) >= 0) {

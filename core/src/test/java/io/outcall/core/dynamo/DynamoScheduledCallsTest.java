@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,25 +99,17 @@ class DynamoScheduledCallsTest {
     @Test
     void enqueueAllMovesTheCallsAsTheIndexListsThemAndNeverACopyThatLagsTheTable() {
         Instant notBefore = CREATED.plusSeconds(40);
-        Call listed = scheduled(notBefore);
-        Call unlisted = scheduled(notBefore);
-        Call movedBack = scheduled(notBefore);
-        Call canceled = scheduled(notBefore);
-        List.of(listed, unlisted, movedBack, canceled).forEach(store::create);
         Instant before = notBefore.plusSeconds(1);
-        DueCall dueListed = find(listed.callId(), before);
-        DueCall dueMovedBack = find(movedBack.callId(), before);
-        DueCall dueCanceled = find(canceled.callId(), before);
-        // As an index that projects only tenantId lists it: the call is read from the table.
-        DueCall dueUnlisted = new DueCall(unlisted.callId(), tenant, notBefore);
         Instant at = CREATED.plusSeconds(5);
-        // Since listed: enqueued by another run, then moved back by a closed window to the same
-        // time (a later version); and canceled.
-        scheduled.enqueue(dueMovedBack, at).orElseThrow();
-        assertTrue(scheduled.reschedule(movedBack.callId(), 1, notBefore, ScheduledReason.CALLING_WINDOW));
-        store.cancel(canceled.callId(), tenant, at);
+        ChangedSinceListed four = changedSinceListed(notBefore, at);
+        Call listed = four.listed();
+        Call unlisted = four.unlisted();
+        Call movedBack = four.movedBack();
+        Call canceled = four.canceled();
+        DueCall dueListed = four.due().get(0);
+        DueCall dueUnlisted = four.due().get(1);
 
-        List<Call> queued = scheduled.enqueueAll(List.of(dueListed, dueUnlisted, dueMovedBack, dueCanceled), at);
+        List<Call> queued = scheduled.enqueueAll(four.due(), at);
 
         assertEquals(listed, dueListed.listed(), "the index lists the whole call");
         assertEquals(List.of(listed.callId(), unlisted.callId()), queued.stream().map(Call::callId).toList());
@@ -130,6 +123,37 @@ class DynamoScheduledCallsTest {
         assertTrue(mine(before).contains(movedBack.callId()));
         assertEquals(CallStatus.CANCELED, store.find(canceled.callId()).orElseThrow().status());
         assertEquals(List.of(), scheduled.enqueueAll(List.of(dueListed, dueUnlisted), at), "a second run moves none");
+    }
+
+    @Test
+    void holdAllMovesOnlyTheDueKeyOfCallsStillAsListedAndKeepsTheirNotBefore() {
+        Instant notBefore = CREATED.plusSeconds(40);
+        Instant before = notBefore.plusSeconds(1);
+        ChangedSinceListed four = changedSinceListed(notBefore, CREATED.plusSeconds(5));
+        Instant recheckAt = notBefore.plusSeconds(900);
+
+        int count = scheduled.holdAll(four.due(), recheckAt);
+
+        assertEquals(2, count, "the listed and the unlisted call; not the lagging copy nor the canceled one");
+        List<Call> held = List.of(four.listed(), four.unlisted());
+        for (Call call : held) {
+            Call now = store.find(call.callId()).orElseThrow();
+            assertEquals(CallStatus.SCHEDULED, now.status());
+            assertEquals(notBefore, now.notBefore());
+            assertEquals(call.version() + 1, now.version());
+            assertEquals(Long.toString(recheckAt.toEpochMilli()), rawItem(call.callId()).get("dueAt").n());
+        }
+        assertEquals(List.of(four.movedBack().callId()), mine(before),
+                "only the call not held is due before its recheck");
+        assertFalse(rawItem(four.canceled().callId()).containsKey("dueAt"),
+                "a canceled call stays out of the due index");
+        assertEquals(CallStatus.CANCELED, store.find(four.canceled().callId()).orElseThrow().status());
+        assertEquals(0, scheduled.holdAll(four.due().subList(0, 2), recheckAt), "no longer due as listed");
+        Set<String> heldIds = Set.copyOf(held.stream().map(Call::callId).toList());
+        List<DueCall> dueAtRecheck = allDue(recheckAt.plusSeconds(1)).stream()
+                .filter(d -> heldIds.contains(d.callId())).toList();
+        assertEquals(heldIds, Set.copyOf(scheduled.enqueueAll(dueAtRecheck, recheckAt).stream().map(Call::callId)
+                .toList()), "at the recheck they go");
     }
 
     @Test
@@ -168,6 +192,30 @@ class DynamoScheduledCallsTest {
         assertNull(canceled.dialedAt());
         assertFalse(rawItem(call.callId()).containsKey("dueAt"), "it left the due index");
         assertEquals(Optional.empty(), scheduled.enqueue(due, notBefore));
+    }
+
+    /**
+     * Four calls due at {@code notBefore}, as a run lists them ({@link #due} in this order), of which
+     * two changed since: one enqueued by another run and moved back by a closed window to the same
+     * time (a later version), one canceled. The second is listed as an index that projects only
+     * tenantId lists it: its call is read from the table.
+     */
+    private ChangedSinceListed changedSinceListed(Instant notBefore, Instant at) {
+        Call listed = scheduled(notBefore);
+        Call unlisted = scheduled(notBefore);
+        Call movedBack = scheduled(notBefore);
+        Call canceled = scheduled(notBefore);
+        List.of(listed, unlisted, movedBack, canceled).forEach(store::create);
+        Instant before = notBefore.plusSeconds(1);
+        List<DueCall> due = List.of(find(listed.callId(), before), new DueCall(unlisted.callId(), tenant, notBefore),
+                find(movedBack.callId(), before), find(canceled.callId(), before));
+        scheduled.enqueue(due.get(2), at).orElseThrow();
+        assertTrue(scheduled.reschedule(movedBack.callId(), 1, notBefore, ScheduledReason.CALLING_WINDOW));
+        store.cancel(canceled.callId(), tenant, at);
+        return new ChangedSinceListed(listed, unlisted, movedBack, canceled, due);
+    }
+
+    private record ChangedSinceListed(Call listed, Call unlisted, Call movedBack, Call canceled, List<DueCall> due) {
     }
 
     private Call scheduled(Instant notBefore) {

@@ -16,6 +16,7 @@ import io.outcall.core.queue.OriginateQueue;
 import io.outcall.core.queue.SqsOriginateQueue;
 import io.outcall.core.sweep.QueuedCallSweeper;
 import io.outcall.core.sweep.SweepSettings;
+import io.outcall.core.tenant.Suspension;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.core.tenant.TransferNumber;
 import io.outcall.core.testing.MovableClock;
@@ -229,6 +230,111 @@ class DueCallSchedulerTest {
         assertEquals(window, resent.window(), "the sweeper's message sent again");
     }
 
+    /**
+     * Suspension stops a scheduled call, not only new ones: held SCHEDULED with its notBefore, out of
+     * the runs' way until the recheck, and sent once at the first recheck after reactivation.
+     */
+    @Test
+    void aSuspendedTenantsScheduledCallIsHeldUntilTheFirstRecheckAfterReactivationThenSentOnce() {
+        Instant notBefore = T0.plus(Duration.ofMinutes(10));
+        Call call = scheduledCall(notBefore);
+        Tenant active = tenants.profile(TENANT).orElseThrow().tenant();
+        tenants.put(active.withSuspension(new Suspension("unpaid invoice", T0, "platform")));
+        DueCallScheduler scheduler = scheduler(queue());
+
+        clock.set(notBefore);
+        ScheduleReport due = scheduler.run();
+
+        assertEquals(1, due.due());
+        assertEquals(1, due.held());
+        assertEquals(0, due.enqueued());
+        assertEquals(Map.of(), delays, "nothing sent");
+        Call held = store.find(call.callId()).orElseThrow();
+        assertEquals(CallStatus.SCHEDULED, held.status());
+        assertEquals(notBefore, held.notBefore(), "it goes as soon as it may once let go");
+        assertEquals(ScheduledReason.REQUESTED, held.scheduledReason());
+        assertTrue(due.logLine(Json.standard()).contains("\"ScheduledCallsHeld\":1"), due.logLine(Json.standard()));
+
+        clock.set(notBefore.plus(Duration.ofMinutes(1)));
+        ScheduleReport next = scheduler.run();
+        assertEquals(0, next.due(), "a held call is not read again by the next run");
+        assertEquals(0, next.held());
+
+        tenants.put(active);
+        Instant recheck = notBefore.plus(DueCallScheduler.SUSPENDED_RECHECK);
+        clock.set(recheck.minus(scheduler.settings().lookahead()).minusSeconds(1));
+        assertEquals(0, scheduler.run().due(), "reactivated, it still waits for its recheck");
+        assertEquals(Map.of(), delays);
+
+        clock.set(recheck);
+        ScheduleReport released = scheduler.run();
+        assertEquals(1, released.enqueued());
+        assertEquals(0, released.held());
+        assertEquals(0, released.late(), "held is not late: no run was missed");
+        assertEquals(Map.of(call.callId(), 0), delays, "its notBefore is past: no delay");
+        assertEquals(Set.of(call.callId()), ids(receiveAll(1)));
+        assertEquals(CallStatus.QUEUED, store.find(call.callId()).orElseThrow().status());
+
+        clock.set(recheck.plus(Duration.ofMinutes(1)));
+        assertEquals(0, scheduler.run().due());
+        assertEquals(1, delays.size(), "sent once");
+    }
+
+    @Test
+    void aCallCanceledBetweenTheListingAndTheHoldIsNotHeldNorEverSent() {
+        Call call = scheduledCall(T0.plusSeconds(30));
+        Tenant active = tenants.profile(TENANT).orElseThrow().tenant();
+        tenants.put(active.withSuspension(new Suspension("unpaid invoice", T0, "platform")));
+        // The cancel lands after the run listed the call, before it holds it.
+        ScheduledCalls cancelFirst = new ScheduledCalls() {
+            @Override
+            public List<DueCall> dueBefore(int shard, Instant before, int limit) {
+                return scheduled.dueBefore(shard, before, limit);
+            }
+
+            @Override
+            public java.util.Optional<Call> enqueue(DueCall due, Instant at) {
+                return scheduled.enqueue(due, at);
+            }
+
+            @Override
+            public int holdAll(List<DueCall> due, Instant recheckAt) {
+                due.forEach(d -> store.cancel(d.callId(), TENANT, clock.instant()));
+                return scheduled.holdAll(due, recheckAt);
+            }
+
+            @Override
+            public boolean reschedule(String callId, int attempt, Instant notBefore, ScheduledReason reason) {
+                return scheduled.reschedule(callId, attempt, notBefore, reason);
+            }
+        };
+        clock.set(T0.plusSeconds(30));
+
+        ScheduleReport report = new DueCallScheduler(cancelFirst, queue(), tenants, settings(), clock).run();
+
+        assertEquals(0, report.held());
+        assertEquals(1, report.movedOn());
+        assertEquals(CallStatus.CANCELED, store.find(call.callId()).orElseThrow().status());
+        tenants.put(active);
+        clock.set(T0.plus(DueCallScheduler.SUSPENDED_RECHECK).plusSeconds(30));
+        assertEquals(0, scheduler(queue()).run().due(), "not back in the due index");
+        assertEquals(Map.of(), delays, "never sent");
+        assertEquals(CallStatus.CANCELED, store.find(call.callId()).orElseThrow().status());
+    }
+
+    @Test
+    void anUnknownTenantsScheduledCallGoesAsBefore() {
+        Call call = Call.queued(callIds.next(), "tenant-without-profile", "+14045550123", "+14045550100", "did-main",
+                null, null, "DynamicIVR", Map.of(), 30, T0, null, null).scheduledAt(T0, ScheduledReason.REQUESTED);
+        store.create(call);
+
+        ScheduleReport report = scheduler(queue()).run();
+
+        assertEquals(0, report.held());
+        assertEquals(1, report.enqueued());
+        assertEquals(Set.of(call.callId()), ids(receiveAll(1)));
+    }
+
     private Call scheduledCall(Instant notBefore) {
         Call call = Call.queued(callIds.next(), TENANT, "+14045550123", "+14045550100", "did-main", null, null,
                 "DynamicIVR", Map.of(), 30, T0, null, null).scheduledAt(notBefore, ScheduledReason.REQUESTED);
@@ -237,8 +343,11 @@ class DueCallSchedulerTest {
     }
 
     private DueCallScheduler scheduler(OriginateQueue queue) {
-        return new DueCallScheduler(scheduled, queue, tenants, new ScheduleSettings(SHARDS, Duration.ofMinutes(1),
-                10_000, 4), clock);
+        return new DueCallScheduler(scheduled, queue, tenants, settings(), clock);
+    }
+
+    private static ScheduleSettings settings() {
+        return new ScheduleSettings(SHARDS, Duration.ofMinutes(1), 10_000, 4);
     }
 
     /** The real queue; the delay each message is sent with is noted on its way. */

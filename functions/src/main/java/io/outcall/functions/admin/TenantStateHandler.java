@@ -16,6 +16,8 @@ import java.util.Set;
 /**
  * POST /tenants/{tenantId}/suspend (body {@code {"reason": ...}}) and POST /tenants/{tenantId}/reactivate
  * (platform). A suspended tenant's new calls are refused with the reason; calls already queued go on.
+ * Its SCHEDULED calls and retries wait: the due-call scheduler holds them, re-checked every 15
+ * minutes, and they go once the tenant is reactivated.
  */
 public final class TenantStateHandler extends HttpFunction {
 

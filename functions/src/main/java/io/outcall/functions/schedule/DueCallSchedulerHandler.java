@@ -63,7 +63,7 @@ public final class DueCallSchedulerHandler implements RequestStreamHandler, Reso
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         calls.dueBefore(0, Instant.EPOCH, 1);
-        new ScheduleReport(Instant.EPOCH, scheduler.settings(), 0, 0, 0, 0, 0, 0, null).logLine(json);
+        new ScheduleReport(Instant.EPOCH, scheduler.settings(), 0, 0, 0, 0, 0, 0, 0, null).logLine(json);
     }
 
     @Override
