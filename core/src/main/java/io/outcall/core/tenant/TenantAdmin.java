@@ -91,7 +91,7 @@ public final class TenantAdmin {
 
     /**
      * Stops the tenant's new calls; calls already queued go on, and its SCHEDULED calls and retries
-     * wait for {@link #reactivate} ({@link io.outcall.core.schedule.DueCallScheduler} holds them).
+     * wait for {@link #reactivate} (the due-call scheduler holds them).
      */
     public Tenant suspend(String actor, String tenantId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH
