@@ -12,7 +12,7 @@ import io.outcall.core.queue.OriginateMessageCodec;
 import io.outcall.core.tenant.Tenant;
 import io.outcall.local.lambdajar.LambdaJarRunner;
 import io.outcall.localaws.CloudFormationTemplate;
-import io.outcall.localaws.LocalAws;
+import io.outcall.localaws.FunctionEnvironment;
 import io.outcall.localaws.LocalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +30,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -188,40 +187,14 @@ class LambdaJarTest {
         return new Request(route.handlerClass(), route.routeKey(), event);
     }
 
-    /**
-     * What Lambda gives the functions behind {@link #ROUTES}: template.yaml's Globals and their own
-     * variables, tables by logical id and queues by URL as {@link LocalServices} made them, parameters
-     * by their defaults; region, credentials and the local endpoints. Nothing inherited from this JVM.
-     */
-    @SuppressWarnings("unchecked")
+    /** What Lambda gives the functions behind {@link #ROUTES}, pointed at DynamoDB Local and ElasticMQ. */
     private static Map<String, String> environment(CloudFormationTemplate template) {
         Set<String> handlers = routes.stream().filter(r -> ROUTES.contains(r.routeKey())).map(HttpFront.Route::handlerClass)
                 .collect(Collectors.toSet());
-        Map<String, Object> variables = new LinkedHashMap<>(variables(((Map<String, Object>) template.root().get("Globals")).get("Function")));
-        template.resourcesOfType("AWS::Serverless::Function").values().stream()
-                .filter(f -> handlers.contains(((String) f.get("Handler")).split("::")[0]))
-                .forEach(f -> variables.putAll(variables(f)));
-        Map<String, Object> parameters = (Map<String, Object>) template.root().getOrDefault("Parameters", Map.of());
-        Set<String> queues = template.resourcesOfType("AWS::SQS::Queue").keySet();
-        Map<String, String> env = new TreeMap<>();
-        variables.forEach((name, value) -> {
-            if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id) {
-                env.put(name, queues.contains(id) ? local.queueUrl(id)
-                        : parameters.get(id) instanceof Map<?, ?> parameter ? String.valueOf(parameter.get("Default")) : id);
-            } else if (!(value instanceof Map)) {
-                env.put(name, String.valueOf(value));
-            } // !Sub: names of what these functions never touch (the audio bucket)
-        });
-        env.putAll(Map.of("AWS_EXECUTION_ENV", "AWS_Lambda_java21", "TZ", ":UTC", "AWS_REGION", LocalAws.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_SESSION_TOKEN", "local",
-                "DYNAMODB_ENDPOINT", local.dynamoDbServer().endpoint().toString(), "SQS_ENDPOINT", local.sqsServer().endpoint().toString()));
-        return env;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> variables(Object function) {
-        Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) function).getOrDefault("Environment", Map.of());
-        return (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
+        List<String> functions = template.resourcesOfType("AWS::Serverless::Function").entrySet().stream()
+                .filter(f -> handlers.contains(((String) f.getValue().get("Handler")).split("::")[0]))
+                .map(Map.Entry::getKey).toList();
+        return FunctionEnvironment.of(local, template, functions);
     }
 
     record Request(String handlerClass, String routeKey, ObjectNode event) {
