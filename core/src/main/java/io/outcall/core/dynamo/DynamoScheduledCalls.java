@@ -204,21 +204,14 @@ public final class DynamoScheduledCalls implements ScheduledCalls {
     private Update toQueued(DueCall due, Call listed, Instant at) {
         Instant since = due.dueAt().isAfter(at) ? due.dueAt() : at;
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":scheduled", s(CallStatus.SCHEDULED.name()),
-                ":due", n(due.dueAt().toEpochMilli()),
                 ":queued", s(CallStatus.QUEUED.name()),
                 ":rank", n(CallStatus.QUEUED.rank()),
                 ":tenantStatus", s(CallItems.tenantStatus(due.tenantId(), CallStatus.QUEUED)),
                 ":shard", s(Integer.toString(CallId.shard(due.callId(), shards))),
                 ":since", n(since.toEpochMilli()),
                 ":one", n(1)));
-        String condition = "#status = :scheduled AND #due = :due";
-        if (listed != null) {
-            values.put(":version", n(listed.version()));
-            condition += " AND version = :version";
-        }
         return Update.builder().tableName(table).key(Map.of("callId", s(due.callId())))
-                .conditionExpression(condition)
+                .conditionExpression(stillAsListed(due, listed, values))
                 .updateExpression("SET #status = :queued, statusRank = :rank, tenantStatus = :tenantStatus,"
                         + " #queuedShard = :shard, #since = :since, version = version + :one"
                         + " REMOVE #dueShard, #due, requeues")
@@ -234,21 +227,29 @@ public final class DynamoScheduledCalls implements ScheduledCalls {
      */
     private Update held(DueCall due, Instant recheckAt) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":scheduled", s(CallStatus.SCHEDULED.name()),
-                ":due", n(due.dueAt().toEpochMilli()),
                 ":recheck", n(recheckAt.toEpochMilli()),
                 ":one", n(1)));
-        String condition = "#status = :scheduled AND #due = :due";
-        if (due.listed() != null) {
-            values.put(":version", n(due.listed().version()));
-            condition += " AND version = :version";
-        }
         return Update.builder().tableName(table).key(Map.of("callId", s(due.callId())))
-                .conditionExpression(condition)
+                .conditionExpression(stillAsListed(due, due.listed(), values))
                 .updateExpression("SET #due = :recheck, version = version + :one")
                 .expressionAttributeNames(Map.of("#status", "status", "#due", DUE_AT))
                 .expressionAttributeValues(values)
                 .build();
+    }
+
+    /**
+     * The condition both moves out of the due index share: the call is still SCHEDULED for the time
+     * the index listed and, when the index projected it ({@code listed}), still at that version.
+     * Adds its values to {@code values}; uses the names {@code #status} and {@code #due}.
+     */
+    private static String stillAsListed(DueCall due, Call listed, Map<String, AttributeValue> values) {
+        values.put(":scheduled", s(CallStatus.SCHEDULED.name()));
+        values.put(":due", n(due.dueAt().toEpochMilli()));
+        if (listed == null) {
+            return "#status = :scheduled AND #due = :due";
+        }
+        values.put(":version", n(listed.version()));
+        return "#status = :scheduled AND #due = :due AND version = :version";
     }
 
     @Override
